@@ -1,0 +1,13 @@
+import type { OperationDefinition } from '../operation';
+import { getProcedureOperation, listProceduresOperation } from './catalogue';
+import { quoteFeesOperation } from './fees';
+import { healthOperation, openApiOperation } from './system';
+
+/** Every operation of the public API, in the order the OpenAPI document lists them. */
+export const Operations: readonly OperationDefinition[] = [
+  healthOperation,
+  openApiOperation,
+  listProceduresOperation,
+  getProcedureOperation,
+  quoteFeesOperation,
+];

@@ -1,0 +1,99 @@
+import type { QueueKey } from './resources';
+
+/**
+ * Every Lambda of the system: which handler module it runs, what triggers it and the least
+ * privilege it needs. The CDK stack deploys from this list and the local runtime serves from it.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+/** `jwt`: API Gateway's JWT authorizer verifies issuer, audience and signature before the handler runs. */
+export type RouteAuth = 'none' | 'jwt';
+
+export interface Route {
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/v1/procedures/{procedureCode}`. */
+  readonly path: string;
+  readonly auth: RouteAuth;
+}
+
+export interface FunctionAccess {
+  readonly table?: 'read' | 'readWrite';
+  readonly sendTo?: readonly QueueKey[];
+}
+
+interface FunctionBase {
+  /** Construct id and function-name suffix. */
+  readonly name: string;
+  /** Handler module, relative to the repository root; it must export `handler`. */
+  readonly entry: string;
+  readonly access: FunctionAccess;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+export interface HttpFunction extends FunctionBase {
+  readonly trigger: { readonly kind: 'http'; readonly routes: readonly Route[] };
+}
+
+export interface QueueFunction extends FunctionBase {
+  readonly trigger: { readonly kind: 'queue'; readonly queue: QueueKey };
+}
+
+export interface ScheduledFunction extends FunctionBase {
+  readonly trigger: { readonly kind: 'schedule'; readonly everyMinutes: number };
+}
+
+export type FunctionDefinition = HttpFunction | QueueFunction | ScheduledFunction;
+
+export const Functions: readonly FunctionDefinition[] = [
+  {
+    name: 'Health',
+    entry: 'functions/http/health.ts',
+    access: {},
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }] },
+  },
+  {
+    name: 'OpenApi',
+    entry: 'functions/http/openapi.ts',
+    access: {},
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/openapi.json', auth: 'none' }] },
+  },
+  {
+    name: 'ListProcedures',
+    entry: 'functions/http/list-procedures.ts',
+    access: { table: 'read' },
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/procedures', auth: 'none' }] },
+  },
+  {
+    name: 'GetProcedure',
+    entry: 'functions/http/get-procedure.ts',
+    access: { table: 'read' },
+    trigger: {
+      kind: 'http',
+      routes: [{ method: 'GET', path: '/v1/procedures/{procedureCode}', auth: 'none' }],
+    },
+  },
+  {
+    name: 'QuoteFees',
+    entry: 'functions/http/quote-fees.ts',
+    access: { table: 'read' },
+    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/fees/quote', auth: 'none' }] },
+  },
+];
+
+export function httpFunctions(): HttpFunction[] {
+  return Functions.filter((f): f is HttpFunction => f.trigger.kind === 'http');
+}
+
+export function queueFunctions(): QueueFunction[] {
+  return Functions.filter((f): f is QueueFunction => f.trigger.kind === 'queue');
+}
+
+export function scheduledFunctions(): ScheduledFunction[] {
+  return Functions.filter((f): f is ScheduledFunction => f.trigger.kind === 'schedule');
+}
+
+export function routeKey(route: Pick<Route, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * The single source of truth for stateful resources. The CDK stack and the local runtime both build
+ * their tables and queues from these definitions, and a test proves the two agree.
+ */
+
+export type AttributeType = 'S' | 'N';
+
+export interface KeyDefinition {
+  readonly name: string;
+  readonly type: AttributeType;
+}
+
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyDefinition;
+  readonly sortKey: KeyDefinition;
+}
+
+export interface TableDefinition {
+  /** Construct id in CDK and table name locally. */
+  readonly id: string;
+  /** Environment variable through which handlers receive the physical name. */
+  readonly envVar: string;
+  readonly partitionKey: KeyDefinition;
+  readonly sortKey: KeyDefinition;
+  readonly globalSecondaryIndexes: readonly IndexDefinition[];
+  /** Attribute holding an epoch-seconds expiry (idempotency records, expired sessions). */
+  readonly timeToLiveAttribute: string;
+}
+
+export interface QueueDefinition {
+  readonly id: string;
+  /** Queue name without the `.fifo` suffix; the suffix is added for FIFO queues. */
+  readonly name: string;
+  readonly envVar: string;
+  readonly fifo: boolean;
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message is moved to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  readonly retentionDays: number;
+  /** Event source mapping settings for the consumer of this queue. */
+  readonly consumer: {
+    readonly batchSize: number;
+    readonly maxBatchingWindowSeconds: number;
+  };
+}
+
+/**
+ * One table, keyed by generic `pk`/`sk`, so every aggregate (catalogue, dossier, payment, delivery,
+ * counters) can be read and written transactionally with the others.
+ */
+export const MainTable = {
+  id: 'MainTable',
+  envVar: 'TABLE_NAME',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [
+    {
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+    },
+  ],
+  timeToLiveAttribute: 'ttl',
+} as const satisfies TableDefinition;
+
+export const Tables = { main: MainTable } as const satisfies Record<string, TableDefinition>;
+
+export const Queues = {
+  /** Dossier state transitions; grouped by dossier number so one dossier's events apply in order. */
+  dossierEvents: {
+    id: 'DossierEvents',
+    name: 'dossier-events',
+    envVar: 'DOSSIER_EVENTS_QUEUE_URL',
+    fifo: true,
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+    consumer: { batchSize: 10, maxBatchingWindowSeconds: 0 },
+  },
+  /** Outbound orders to the postal service; retried with backoff, never ordered. */
+  postalOrders: {
+    id: 'PostalOrders',
+    name: 'postal-orders',
+    envVar: 'POSTAL_ORDERS_QUEUE_URL',
+    fifo: false,
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 8,
+    retentionDays: 14,
+    consumer: { batchSize: 5, maxBatchingWindowSeconds: 1 },
+  },
+} as const satisfies Record<string, QueueDefinition>;
+
+export type QueueKey = keyof typeof Queues;
+
+export function queueName(queue: QueueDefinition): string {
+  return queue.fifo ? `${queue.name}.fifo` : queue.name;
+}
+
+export function deadLetterQueueName(queue: QueueDefinition): string {
+  return queue.fifo ? `${queue.name}-dlq.fifo` : `${queue.name}-dlq`;
+}
+
+/** Environment variable that carries a queue's dead-letter queue URL (used by redrive tooling). */
+export function deadLetterEnvVar(queue: QueueDefinition): string {
+  return queue.envVar.replace(/_QUEUE_URL$/, '_DLQ_URL');
+}

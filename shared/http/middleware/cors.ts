@@ -1,0 +1,29 @@
+import { header, type HttpMiddleware } from '../types';
+
+export interface CorsOptions {
+  /** Portal origins allowed to call the API from a browser; `*` allows any. */
+  readonly origins: readonly string[];
+}
+
+export function corsOriginsFromEnv(value = process.env.CORS_ALLOWED_ORIGINS): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+}
+
+/** Adds CORS headers to every answer, errors included, for an allowed portal origin. */
+export function cors(options: CorsOptions): HttpMiddleware {
+  const allowAny = options.origins.includes('*');
+  const corsAfter: HttpMiddleware['after'] = (request) => {
+    const origin = header(request.event, 'origin');
+    if (!request.response || !origin || !(allowAny || options.origins.includes(origin))) return;
+    request.response.headers = {
+      ...request.response.headers,
+      'access-control-allow-origin': allowAny ? '*' : origin,
+      'access-control-expose-headers': 'x-correlation-id',
+      vary: 'Origin',
+    };
+  };
+  return { after: corsAfter, onError: corsAfter };
+}

@@ -1,0 +1,93 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '../observability/logger';
+import type { OperationDefinition } from '../api/operation';
+import { correlationId } from './middleware/correlation-id';
+import { cors, corsOriginsFromEnv } from './middleware/cors';
+import { httpErrorHandler } from './middleware/error-handler';
+import { jsonBody } from './middleware/json-body';
+import { authorize, principalOf, type Principal } from './principal';
+import type { HttpEvent, HttpResult, ParsedHttpEvent } from './types';
+import { parseOrThrow } from './validation';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<Op extends OperationDefinition> {
+  readonly body: Parsed<Op['request']['body']>;
+  readonly query: Parsed<Op['request']['query']>;
+  readonly params: Parsed<Op['request']['params']>;
+  readonly headers: Parsed<Op['request']['headers']>;
+  readonly principal: Principal;
+  /** The body as received, for signature verification. */
+  readonly rawBody: string | undefined;
+  readonly event: HttpEvent;
+}
+
+export interface RouteResponse {
+  readonly statusCode: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type RouteImplementation<Op extends OperationDefinition> = (
+  input: RouteInput<Op>,
+  context: Context,
+) => Promise<RouteResponse> | RouteResponse;
+
+export interface RouteOptions {
+  readonly maxBodyBytes?: number;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+function parseInput<Op extends OperationDefinition>(operation: Op, event: ParsedHttpEvent) {
+  const { request } = operation;
+  const parse = (schema: z.ZodType | undefined, value: unknown, prefix = '') =>
+    schema ? parseOrThrow(schema, value, prefix) : undefined;
+  const lowerCaseHeaders = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  return {
+    params: parse(request.params, event.pathParameters ?? {}),
+    query: parse(request.query, event.queryStringParameters ?? {}),
+    headers: parse(request.headers, lowerCaseHeaders),
+    body: parse(request.body, event.jsonBody),
+  };
+}
+
+function toResult(response: RouteResponse): HttpResult {
+  if (response.body === undefined) return { statusCode: response.statusCode, headers: { ...response.headers } };
+  return {
+    statusCode: response.statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...response.headers },
+    body: JSON.stringify(response.body),
+  };
+}
+
+/**
+ * A Lambda handler for one API operation: logging with a correlation id, CORS, JSON body with a size
+ * limit, validation by the operation's zod schemas, the caller's role, and typed errors mapped to
+ * the documented error shape. The implementation only maps input to a domain call and back.
+ */
+export function httpRoute<const Op extends OperationDefinition>(
+  operation: Op,
+  implementation: RouteImplementation<Op>,
+  options: RouteOptions = {},
+) {
+  return middy<ParsedHttpEvent, HttpResult, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(correlationId())
+    .use(cors({ origins: corsOriginsFromEnv() }))
+    .use(httpErrorHandler())
+    .use(jsonBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }))
+    .handler(async (event, context) => {
+      const principal = principalOf(event);
+      authorize(operation.auth, principal);
+      const input = parseInput(operation, event);
+      const response = await implementation(
+        { ...input, principal, rawBody: event.rawBody, event } as RouteInput<Op>,
+        context,
+      );
+      return toResult(response);
+    });
+}

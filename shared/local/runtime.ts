@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { Functions, type FunctionDefinition, type HttpFunction, type QueueFunction } from '../config/functions';
+import { deadLetterEnvVar, deadLetterQueueName, MainTable, queueName, Queues, type QueueKey } from '../config/resources';
+import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-repository';
+import { validateCatalogue } from '../domain/catalogue/validate-catalogue';
+import { LocalApiGateway } from './api-gateway';
+import { DevTokenIssuer } from './dev-tokens';
+import { devTokenRoute } from './dev-token-route';
+import { localCredentials, LOCAL_REGION } from './emulators/credentials';
+import { startDynamoDbLocal, type DynamoDbLocal } from './emulators/dynamodb-local';
+import { startSqsLocal, type SqsLocal } from './emulators/sqs-local';
+import { ensureQueue, ensureTable, type ProvisionedQueue } from './provision';
+import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot';
+import { SqsEventSource } from './sqs-event-source';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+export interface LocalRuntimeOptions {
+  /** HTTP port on 127.0.0.1; 0 picks a free one. */
+  readonly port: number;
+  /** Folder that keeps tables, queued messages and the dev signing key; undefined keeps nothing. */
+  readonly dataDir?: string;
+  /** Catalogue file imported when the catalogue is empty. */
+  readonly seedCatalogue?: string;
+  readonly corsOrigins?: readonly string[];
+  readonly functions?: readonly FunctionDefinition[];
+  /** Long-poll wait of the queue consumers (Lambda uses 20 s). */
+  readonly pollWaitSeconds?: number;
+  readonly logLevel?: string;
+}
+
+export interface LocalRuntime {
+  readonly baseUrl: string;
+  readonly dynamoDbEndpoint: string;
+  readonly sqsEndpoint: string;
+  readonly tableName: string;
+  readonly queues: Readonly<Record<QueueKey, ProvisionedQueue>>;
+  readonly tokens: DevTokenIssuer;
+  stop(): Promise<void>;
+}
+
+/** Points the SDK in every handler module at the emulators, as Lambda's environment would at AWS. */
+function configureHandlerEnvironment(options: LocalRuntimeOptions, dynamo: DynamoDbLocal, sqs: SqsLocal, queues: Record<string, ProvisionedQueue>) {
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    [MainTable.envVar]: MainTable.id,
+    CORS_ALLOWED_ORIGINS: (options.corsOrigins ?? []).join(','),
+    POWERTOOLS_SERVICE_NAME: 'toantrinh',
+    POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
+    STAGE: 'local',
+  });
+  for (const [key, queue] of Object.entries(queues)) {
+    const definition = Queues[key as QueueKey];
+    process.env[definition.envVar] = queue.url;
+    process.env[deadLetterEnvVar(definition)] = queue.deadLetterUrl;
+  }
+}
+
+async function loadHandler<T>(fn: FunctionDefinition): Promise<T> {
+  const module = (await import(pathToFileURL(join(REPO_ROOT, fn.entry)).href)) as { handler?: T };
+  if (typeof module.handler !== 'function') throw new Error(`${fn.entry} does not export a handler function`);
+  return module.handler;
+}
+
+async function seedCatalogueIfEmpty(client: DynamoDBDocumentClient, file: string): Promise<void> {
+  const repository = new DynamoCatalogueRepository(client, MainTable.id);
+  const existing = await repository.listProcedures({ limit: 1 });
+  if (existing.items.length > 0) return;
+  await repository.saveCatalogue(validateCatalogue(JSON.parse(readFileSync(file, 'utf8'))));
+}
+
+/**
+ * Starts the whole system on one machine: DynamoDB Local and the SQS emulator, the tables and queues
+ * of the CDK stack, the HTTP API in front of the deployed handler modules, and every queue consumer.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const [dynamo, sqs] = await Promise.all([startDynamoDbLocal(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}), startSqsLocal()]);
+  const stoppers: Array<() => Promise<void>> = [() => sqs.stop(), () => dynamo.stop()];
+  const stopAll = async () => {
+    for (const stop of stoppers.splice(0)) await stop().catch(() => undefined);
+  };
+  try {
+    const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: localCredentials });
+    const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region: LOCAL_REGION, credentials: localCredentials });
+    await ensureTable(dynamoClient, MainTable);
+    const queues = {} as Record<QueueKey, ProvisionedQueue>;
+    for (const key of Object.keys(Queues) as QueueKey[]) queues[key] = await ensureQueue(sqsClient, Queues[key]);
+    const queueNames = Object.values(Queues).flatMap((q) => [queueName(q), deadLetterQueueName(q)]);
+    if (options.dataDir) {
+      const urls = Object.fromEntries(
+        (Object.keys(Queues) as QueueKey[]).flatMap((k) => [
+          [queueName(Queues[k]), queues[k].url],
+          [deadLetterQueueName(Queues[k]), queues[k].deadLetterUrl],
+        ]),
+      );
+      await restoreQueueSnapshot(sqsClient, urls, options.dataDir);
+      const dataDir = options.dataDir;
+      stoppers.unshift(async () => void saveQueueSnapshot(sqs.server, queueNames, dataDir));
+    }
+    configureHandlerEnvironment(options, dynamo, sqs, queues);
+    const documents = DynamoDBDocumentClient.from(dynamoClient, { marshallOptions: { removeUndefinedValues: true } });
+    if (options.seedCatalogue) await seedCatalogueIfEmpty(documents, options.seedCatalogue);
+
+    const tokens = await DevTokenIssuer.create(options.dataDir);
+    const reportError = (error: unknown) => console.error('[local runtime]', error);
+    const gateway = new LocalApiGateway({
+      port: options.port,
+      corsOrigins: options.corsOrigins ?? [],
+      verifyToken: (token) => tokens.verify(token),
+      onInvocationError: reportError,
+    });
+    const functions = options.functions ?? Functions;
+    for (const fn of functions.filter((f): f is HttpFunction => f.trigger.kind === 'http')) {
+      gateway.addLambda(fn, await loadHandler(fn));
+    }
+    gateway.addLocalRoute(devTokenRoute(tokens));
+    const baseUrl = await gateway.listen();
+    stoppers.unshift(() => gateway.close());
+
+    for (const fn of functions.filter((f): f is QueueFunction => f.trigger.kind === 'queue')) {
+      const definition = Queues[fn.trigger.queue];
+      const source = new SqsEventSource(sqsClient, await loadHandler(fn), {
+        functionName: fn.name,
+        queueUrl: queues[fn.trigger.queue].url,
+        queueArn: queues[fn.trigger.queue].arn,
+        batchSize: definition.consumer.batchSize,
+        maxBatchingWindowSeconds: definition.consumer.maxBatchingWindowSeconds,
+        timeoutSeconds: fn.timeoutSeconds ?? 10,
+        waitTimeSeconds: options.pollWaitSeconds ?? 20,
+        region: LOCAL_REGION,
+        onError: reportError,
+      });
+      source.start();
+      stoppers.unshift(() => source.stop());
+    }
+
+    return {
+      baseUrl,
+      dynamoDbEndpoint: dynamo.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      tableName: MainTable.id,
+      queues,
+      tokens,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
