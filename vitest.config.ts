@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_REGION: 'ap-southeast-1' },
     projects: [
       {
         test: {

@@ -25,14 +25,21 @@ export function redactText(text: string): string {
   return PERSONAL_PATTERNS.reduce((acc, pattern) => acc.replace(pattern, '[redacted]'), text);
 }
 
+/** Keys Powertools itself writes whose values are identifiers of AWS resources, never personal data. */
+const SYSTEM_KEYS = new Set(['function_arn', 'function_request_id', 'xray_trace_id', 'correlation_id', 'timestamp']);
+
 /** JSON replacer applied to every log entry before it is written. */
 export function redactPersonalData(key: string, value: unknown): unknown {
   if (key !== '' && PERSONAL_KEYS.has(key.toLowerCase()) && value !== undefined && value !== null) return '[redacted]';
-  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'string' && !SYSTEM_KEYS.has(key)) return redactText(value);
   return value;
 }
 
-export const logger = new Logger({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'toantrinh',
-  jsonReplacerFn: redactPersonalData,
-});
+export function createLogger(): Logger {
+  return new Logger({
+    serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'toantrinh',
+    jsonReplacerFn: redactPersonalData,
+  });
+}
+
+export const logger = createLogger();

@@ -1,0 +1,28 @@
+import { inject } from 'vitest';
+
+/** Calls the local runtime over real HTTP. */
+export async function api(path: string, init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string } = {}) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.body !== undefined || init.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  const response = await fetch(`${inject('baseUrl')}${path}`, {
+    method: init.method ?? (init.body !== undefined || init.rawBody !== undefined ? 'POST' : 'GET'),
+    headers,
+    body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+    redirect: 'manual',
+  });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+export async function devToken(claims: { role: 'citizen'; sub: string } | { role: 'agency'; agency: string }): Promise<string> {
+  const res = await api('/v1/dev/tokens', { body: claims });
+  if (res.status !== 200) throw new Error(`token mint failed: ${res.status} ${res.text}`);
+  return res.json.token as string;
+}
