@@ -1,0 +1,73 @@
+import type { Construct } from 'constructs';
+
+/** Deployment settings read from cdk.json context (or `-c key=value` on the CLI). */
+export interface StackConfig {
+  readonly stage: string;
+  readonly jwtIssuer: string;
+  readonly jwtAudience: string;
+  /** Portal origins allowed by CORS, also handed to handlers as CORS_ALLOWED_ORIGINS. */
+  readonly portalOrigins: readonly string[];
+  /** Empty when nobody should be e-mailed about dead letters. */
+  readonly alarmEmail: string;
+}
+
+export const ContextKeys = {
+  stage: 'toantrinh:stage',
+  jwtIssuer: 'toantrinh:jwtIssuer',
+  jwtAudience: 'toantrinh:jwtAudience',
+  portalOrigins: 'toantrinh:portalOrigins',
+  alarmEmail: 'toantrinh:alarmEmail',
+} as const;
+
+// Stage ends up in the stack name and every function name (64 characters at most).
+const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
+
+export function readStackConfig(scope: Construct): StackConfig {
+  const stage = text(scope, ContextKeys.stage) || 'dev';
+  if (!STAGE_PATTERN.test(stage)) {
+    throw new Error(`${ContextKeys.stage} must match ${STAGE_PATTERN}, got "${stage}"`);
+  }
+  const jwtIssuer = required(scope, ContextKeys.jwtIssuer);
+  // API Gateway only fetches JWKS over HTTPS; fail at synth rather than at deploy.
+  if (!jwtIssuer.startsWith('https://')) {
+    throw new Error(`${ContextKeys.jwtIssuer} must be an https:// URL, got "${jwtIssuer}"`);
+  }
+  const portalOrigins = required(scope, ContextKeys.portalOrigins)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+  for (const origin of portalOrigins) {
+    if (!isOrigin(origin)) {
+      throw new Error(`${ContextKeys.portalOrigins}: "${origin}" is not an origin (scheme://host[:port])`);
+    }
+  }
+  return {
+    stage,
+    jwtIssuer,
+    jwtAudience: required(scope, ContextKeys.jwtAudience),
+    portalOrigins,
+    alarmEmail: text(scope, ContextKeys.alarmEmail),
+  };
+}
+
+function text(scope: Construct, key: string): string {
+  const value: unknown = scope.node.tryGetContext(key);
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new Error(`Context ${key} must be a string`);
+  return value.trim();
+}
+
+function required(scope: Construct, key: string): string {
+  const value = text(scope, key);
+  if (!value) throw new Error(`Missing context ${key} (set it in cdk.json or with -c ${key}=...)`);
+  return value;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.origin === value;
+  } catch {
+    return false;
+  }
+}

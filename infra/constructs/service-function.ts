@@ -1,0 +1,134 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionDefinition } from '../../shared/config/functions';
+import { deadLetterEnvVar } from '../../shared/config/resources';
+import { fromRepoRoot, LOCK_FILE, REPO_ROOT } from '../paths';
+import type { TableResource } from './data-tables';
+import type { QueueResource } from './messaging';
+import { LAMBDA_ESBUILD_OPTIONS } from '../bundling';
+
+export interface ServiceFunctionProps {
+  readonly definition: FunctionDefinition;
+  readonly functionName: string;
+  /** Variables every function receives (stage, CORS origins, logging). */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly tables: readonly TableResource[];
+  readonly queues: ReadonlyMap<string, QueueResource>;
+}
+
+
+/**
+ * One Lambda of shared/config/functions.ts with exactly the access its definition declares.
+ * Triggers are attached elsewhere; queue consumers get their queue URLs here because those are
+ * part of what the handler may touch.
+ */
+export class ServiceFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    const { definition } = props;
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    // An own role instead of the default one: AWSLambdaBasicExecutionRole may write to every log
+    // group in the account, this role only to the function's own.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.functionName}`,
+    });
+    logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      functionName: props.functionName,
+      entry: fromRepoRoot(definition.entry),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: definition.memoryMb ?? 512,
+      timeout: Duration.seconds(definition.timeoutSeconds ?? 10),
+      role,
+      tracing: Tracing.ACTIVE,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      bundling: {
+        // The same settings `npm run bench` measures (infra/bundling.ts).
+        format: OutputFormat.ESM,
+        minify: LAMBDA_ESBUILD_OPTIONS.minify,
+        sourceMap: true,
+        target: LAMBDA_ESBUILD_OPTIONS.target,
+        mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
+        forceDockerBundling: false,
+        banner: LAMBDA_ESBUILD_OPTIONS.banner.js,
+        externalModules: [...LAMBDA_ESBUILD_OPTIONS.external],
+      },
+      environment: { ...props.environment },
+    });
+
+    // X-Ray's PutTraceSegments/PutTelemetryRecords have no resource-level permissions.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Active tracing grants xray:PutTraceSegments and xray:PutTelemetryRecords, which only accept Resource "*".',
+    });
+
+    this.grantTableAccess(definition, props.tables, role);
+    this.grantQueueAccess(definition, props.queues);
+  }
+
+  private grantTableAccess(definition: FunctionDefinition, tables: readonly TableResource[], role: Role): void {
+    const access = definition.access.table;
+    if (!access) return;
+    for (const { definition: tableDefinition, table } of tables) {
+      this.fn.addEnvironment(tableDefinition.envVar, table.tableName);
+      if (access === 'readWrite') table.grantReadWriteData(this.fn);
+      else table.grantReadData(this.fn);
+
+      // Grants only include "<table>/index/*" when the table has indexes.
+      if (tableDefinition.globalSecondaryIndexes.length === 0) continue;
+      const tableLogicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnTable);
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+        reason: `Queries go through the GSIs of ${tableDefinition.id}; "index/*" is scoped to this one table's indexes.`,
+      });
+    }
+  }
+
+  private grantQueueAccess(definition: FunctionDefinition, queues: ReadonlyMap<string, QueueResource>): void {
+    for (const key of definition.access.sendTo ?? []) {
+      const { definition: queueDefinition, queue } = lookupQueue(queues, key, definition.name);
+      this.fn.addEnvironment(queueDefinition.envVar, queue.queueUrl);
+      queue.grantSendMessages(this.fn);
+    }
+    if (definition.trigger.kind === 'queue') {
+      const { definition: queueDefinition, queue, deadLetterQueue } = lookupQueue(
+        queues,
+        definition.trigger.queue,
+        definition.name,
+      );
+      this.fn.addEnvironment(queueDefinition.envVar, queue.queueUrl);
+      this.fn.addEnvironment(deadLetterEnvVar(queueDefinition), deadLetterQueue.queueUrl);
+      queue.grantConsumeMessages(this.fn);
+    }
+  }
+}
+
+export function lookupQueue(queues: ReadonlyMap<string, QueueResource>, key: string, functionName: string): QueueResource {
+  const resource = queues.get(key);
+  if (!resource) throw new Error(`Function ${functionName} refers to unknown queue "${key}"`);
+  return resource;
+}

@@ -1,0 +1,99 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import {
+  Functions,
+  type FunctionDefinition,
+  type HttpFunction,
+  type QueueFunction,
+  type ScheduledFunction,
+} from '../../shared/config/functions';
+import { Queues, Tables, type QueueDefinition, type TableDefinition } from '../../shared/config/resources';
+import type { StackConfig } from '../config';
+import { AlarmTopic } from '../constructs/alarm-topic';
+import { DataTables, type TableResource } from '../constructs/data-tables';
+import { addQueueTrigger, addScheduleTrigger } from '../constructs/function-triggers';
+import { PublicHttpApi, type HttpApiRoutesTarget } from '../constructs/http-api';
+import { Messaging, type QueueResource } from '../constructs/messaging';
+import { lookupQueue, ServiceFunction } from '../constructs/service-function';
+
+export interface ToantrinhStackProps extends StackProps {
+  readonly config: StackConfig;
+  /** Defaults to shared/config; tests pass their own lists to exercise every trigger kind. */
+  readonly functions?: readonly FunctionDefinition[];
+  readonly tables?: Readonly<Record<string, TableDefinition>>;
+  readonly queues?: Readonly<Record<string, QueueDefinition>>;
+}
+
+export class ToantrinhStack extends Stack {
+  readonly tables: readonly TableResource[];
+  /** Keyed like the `Queues` record. */
+  readonly queues: ReadonlyMap<string, QueueResource>;
+  /** Keyed by function definition name. */
+  readonly functions: ReadonlyMap<string, ServiceFunction>;
+  readonly api: PublicHttpApi;
+
+  constructor(scope: Construct, id: string, props: ToantrinhStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const definitions = props.functions ?? Functions;
+
+    const data = new DataTables(this, 'Data', { tables: props.tables ?? Tables });
+    const alarms = new AlarmTopic(this, 'Alarms', { email: config.alarmEmail });
+    const messaging = new Messaging(this, 'Messaging', {
+      queues: props.queues ?? Queues,
+      alarmTopic: alarms.topic,
+    });
+    this.tables = data.tables;
+    this.queues = messaging.queues;
+
+    const environment = {
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'toantrinh',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      STAGE: config.stage,
+      CORS_ALLOWED_ORIGINS: config.portalOrigins.join(','),
+    };
+
+    const functions = new Map<string, ServiceFunction>();
+    const httpTargets: HttpApiRoutesTarget[] = [];
+    for (const definition of definitions) {
+      if (functions.has(definition.name)) throw new Error(`Duplicate function name ${definition.name}`);
+      const service = new ServiceFunction(this, definition.name, {
+        definition,
+        functionName: `toantrinh-${config.stage}-${definition.name}`,
+        environment,
+        tables: data.tables,
+        queues: messaging.queues,
+      });
+      functions.set(definition.name, service);
+
+      if (isHttp(definition)) {
+        httpTargets.push({ definition, fn: service.fn });
+      } else if (isQueueConsumer(definition)) {
+        const queue = lookupQueue(messaging.queues, definition.trigger.queue, definition.name);
+        addQueueTrigger(service.fn, definition, queue);
+      } else if (isScheduled(definition)) {
+        addScheduleTrigger(service, service.fn, definition);
+      }
+    }
+    this.functions = functions;
+
+    this.api = new PublicHttpApi(this, 'Http', {
+      apiName: `toantrinh-${config.stage}`,
+      jwtIssuer: config.jwtIssuer,
+      jwtAudience: config.jwtAudience,
+      allowedOrigins: config.portalOrigins,
+      targets: httpTargets,
+    });
+
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the toantrinh HTTP API',
+      value: this.api.stage.url,
+    });
+  }
+}
+
+// TypeScript does not narrow a union through a nested discriminant (`trigger.kind`).
+const isHttp = (f: FunctionDefinition): f is HttpFunction => f.trigger.kind === 'http';
+const isQueueConsumer = (f: FunctionDefinition): f is QueueFunction => f.trigger.kind === 'queue';
+const isScheduled = (f: FunctionDefinition): f is ScheduledFunction => f.trigger.kind === 'schedule';
