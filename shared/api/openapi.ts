@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorResponseSchema } from '../schemas/error';
 import { requiresJwt, type OperationDefinition } from './operation';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { JWTPayload } from 'jose';
 import type { HttpFunction, HttpMethod, RouteAuth } from '../config/functions';
 import type { HttpEvent, HttpResult } from '../http/types';
-import { toHttpApiEvent, writeHttpApiResult } from './http-api-event';
+import { splitTarget, toHttpApiEvent, writeHttpApiResult } from './http-api-event';
 import { invokeWithTimeout, lambdaContext, LambdaTimeoutError, type LambdaHandler } from './lambda-context';
 
 /** API Gateway's own limit on a request payload. */
@@ -47,15 +47,20 @@ function json(response: ServerResponse, status: number, body: unknown, headers: 
   response.end(JSON.stringify(body));
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+const EMPTY = Buffer.alloc(0);
+
+/** Reads the body with plain stream events: the async iterator costs more than the rest of a request. */
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > MAX_PAYLOAD_BYTES ? undefined : chunks.length === 0 ? EMPTY : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
 }
 
 export interface ApiGatewayOptions {
@@ -138,7 +143,7 @@ export class LocalApiGateway {
 
   private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (this.corsPreflight(request, response)) return;
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const { path } = splitTarget(request.url ?? '/');
     const candidates = this.routes.filter((r) => r.pattern.test(path));
     const route = candidates.find((r) => r.method === request.method);
     if (!route) return json(response, 404, { message: 'Not Found' });

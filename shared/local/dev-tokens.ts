@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgencyCodeSchema } from '../schemas/common';
 
 export const LOCAL_ISSUER = 'https://toantrinh.local/dev-issuer';

@@ -8,9 +8,25 @@ const TEXT_TYPES = /^(?:text\/|application\/(?:json|javascript|xml|x-www-form-ur
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function requestTime(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(now.getUTCDate())}/${MONTHS[now.getUTCMonth()]}/${now.getUTCFullYear()}:${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())} +0000`;
+let cachedSecond = -1;
+let cachedTime = '';
+
+/** `21/Nov/2026:06:07:08 +0000`, formatted once per second: every request of that second shares it. */
+function requestTime(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second !== cachedSecond) {
+    const now = new Date(epochMs);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    cachedTime = `${pad(now.getUTCDate())}/${MONTHS[now.getUTCMonth()]}/${now.getUTCFullYear()}:${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())} +0000`;
+    cachedSecond = second;
+  }
+  return cachedTime;
+}
+
+/** Splits a request target into its path and raw query without a full URL parse. */
+export function splitTarget(target: string): { path: string; rawQuery: string } {
+  const q = target.indexOf('?');
+  return q === -1 ? { path: target, rawQuery: '' } : { path: target.slice(0, q), rawQuery: target.slice(q + 1) };
 }
 
 export interface EventInput {
@@ -23,7 +39,7 @@ export interface EventInput {
 
 /** Turns a Node request into an HTTP API payload format 2.0 event, the way API Gateway does. */
 export function toHttpApiEvent({ request, body, routeKey, pathParameters, claims }: EventInput): HttpEvent {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const { path, rawQuery } = splitTarget(request.url ?? '/');
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const [name, value] of Object.entries(request.headers)) {
@@ -32,16 +48,18 @@ export function toHttpApiEvent({ request, body, routeKey, pathParameters, claims
     else headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
+  if (rawQuery !== '') {
+    for (const [key, value] of new URLSearchParams(rawQuery)) query[key] = key in query ? `${query[key]},${value}` : value;
+  }
   const contentType = headers['content-type'] ?? '';
   const isText = body.length === 0 || TEXT_TYPES.test(contentType);
-  const now = new Date();
+  const now = Date.now();
   const scopes = typeof claims?.scope === 'string' ? claims.scope.split(' ') : undefined;
   return {
     version: '2.0',
     routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.replace(/^\?/, ''),
+    rawPath: path,
+    rawQueryString: rawQuery,
     ...(cookies.length > 0 ? { cookies } : {}),
     headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
@@ -53,7 +71,7 @@ export function toHttpApiEvent({ request, body, routeKey, pathParameters, claims
       domainPrefix: (headers.host ?? 'local').split('.')[0] ?? 'local',
       http: {
         method: request.method ?? 'GET',
-        path: url.pathname,
+        path,
         protocol: `HTTP/${request.httpVersion}`,
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
@@ -62,7 +80,7 @@ export function toHttpApiEvent({ request, body, routeKey, pathParameters, claims
       routeKey,
       stage: '$default',
       time: requestTime(now),
-      timeEpoch: now.getTime(),
+      timeEpoch: now,
       ...(claims
         ? {
             authorizer: {

@@ -25,15 +25,40 @@ export type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
 
 export class LambdaTimeoutError extends Error {}
 
+interface Deadline {
+  readonly at: number;
+  readonly fail: (error: Error) => void;
+}
+
+const deadlines = new Set<Deadline>();
+let sweeper: NodeJS.Timeout | undefined;
+
+/** One timer checks every running invocation: a timer per request would cost more than the request. */
+function watch(deadline: Deadline): void {
+  deadlines.add(deadline);
+  sweeper ??= setInterval(() => {
+    const now = Date.now();
+    for (const d of deadlines) if (d.at <= now) d.fail(new LambdaTimeoutError('timed out'));
+    if (deadlines.size === 0) {
+      clearInterval(sweeper);
+      sweeper = undefined;
+    }
+  }, 50).unref();
+}
+
 /** Invokes a handler and fails it when it outlives its configured timeout, as Lambda would. */
 export async function invokeWithTimeout<E, R>(handler: LambdaHandler<E, R>, event: E, context: Context, timeoutSeconds: number): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
+  let deadline: Deadline | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LambdaTimeoutError(`${context.functionName} timed out after ${timeoutSeconds} s`)), timeoutSeconds * 1000);
+    deadline = {
+      at: Date.now() + timeoutSeconds * 1000,
+      fail: () => reject(new LambdaTimeoutError(`${context.functionName} timed out after ${timeoutSeconds} s`)),
+    };
   });
+  watch(deadline!);
   try {
     return await Promise.race([handler(event, context), timeout]);
   } finally {
-    clearTimeout(timer);
+    deadlines.delete(deadline!);
   }
 }

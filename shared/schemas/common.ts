@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An integer number of Vietnamese đồng. VND has no minor unit. */
 export const VndSchema = z

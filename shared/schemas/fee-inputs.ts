@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BeneficiaryCategorySchema } from './common';
 
 const count = (description: string) => z.int().min(1).max(100_000).optional().meta({ description });

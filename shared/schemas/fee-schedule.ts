@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BeneficiaryCategorySchema, BilingualTextSchema, LegalDateSchema, VndSchema } from './common';
 import { UnitInputSchema } from './fee-inputs';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const HealthSchema = z
   .strictObject({ status: z.literal('ok'), service: z.string(), version: z.string(), time: z.string() })

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from '../../../../shared/api/operation';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../../../shared/domain/errors';
 import { httpRoute } from '../../../../shared/http/route';
