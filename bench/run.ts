@@ -4,10 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { REPO_ROOT, startLocalRuntime } from '../shared/local/runtime';
+import { silenceSdkNodeVersionWarning } from '../shared/local/quiet-warnings';
 import { measureBundles } from './bundles';
 import { load, startBareServer } from './throughput';
 
-process.removeAllListeners('warning');
+silenceSdkNodeVersionWarning();
 
 const GOALS = { bundle: 1.3, coldImport: 1.3, quoteThroughput: 0.5 };
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);

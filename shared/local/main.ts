@@ -4,13 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { assertPortFree } from './ports';
+import { silenceSdkNodeVersionWarning } from './quiet-warnings';
 import { REPO_ROOT, startLocalRuntime } from './runtime';
 
-// The SDK warns once that it will need Node 22 in 2027; on the supported Node 20 that is noise here.
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (!warning.message.includes('NodeVersionSupportWarning')) console.warn(warning);
-});
+silenceSdkNodeVersionWarning();
 
 function settings() {
   const port = Number(process.env.PORT ?? 3000);

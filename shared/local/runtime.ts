@@ -17,6 +17,7 @@ import { startSqsLocal, type SqsLocal } from './emulators/sqs-local';
 import { ensureQueue, ensureTable, type ProvisionedQueue } from './provision';
 import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot';
 import { SqsEventSource } from './sqs-event-source';
+import { writeRuntimeInfo } from './runtime-info';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -141,6 +142,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       });
       source.start();
       stoppers.unshift(() => source.stop());
+    }
+
+    if (options.dataDir) {
+      const removeInfo = writeRuntimeInfo(options.dataDir, {
+        baseUrl,
+        dynamoDbEndpoint: dynamo.endpoint,
+        sqsEndpoint: sqs.endpoint,
+        tableName: MainTable.id,
+        queues,
+      });
+      stoppers.unshift(async () => removeInfo());
     }
 
     return {

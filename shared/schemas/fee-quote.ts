@@ -56,3 +56,20 @@ export const FeeQuoteSchema = z
   })
   .meta({ id: 'FeeQuote' });
 export type FeeQuote = z.infer<typeof FeeQuoteSchema>;
+
+/**
+ * The fees of a registered dossier, priced once at registration by the schedule in force on its
+ * submission date and stored with that schedule's version: later schedules never change it.
+ */
+export const FeeAssessmentSchema = z
+  .strictObject({
+    scheduleVersion: z.string(),
+    submittedAt: InstantSchema,
+    assessedAt: InstantSchema,
+    items: z.array(QuoteItemSchema),
+    reductions: z.array(QuoteReductionSchema),
+    total: VndSchema,
+    currency: z.literal('VND'),
+  })
+  .meta({ id: 'FeeAssessment' });
+export type FeeAssessment = z.infer<typeof FeeAssessmentSchema>;

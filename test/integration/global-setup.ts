@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { silenceSdkNodeVersionWarning } from '../../shared/local/quiet-warnings';
 import { REPO_ROOT, startLocalRuntime } from '../../shared/local/runtime';
 
 declare module 'vitest' {
@@ -13,6 +14,7 @@ declare module 'vitest' {
 
 /** One local runtime for all integration files: DynamoDB Local, the SQS emulator, the API. */
 export default async function setup(project: TestProject) {
+  silenceSdkNodeVersionWarning();
   const runtime = await startLocalRuntime({
     port: 0,
     seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),

@@ -1,0 +1,3 @@
+import { silenceSdkNodeVersionWarning } from '../../shared/local/quiet-warnings';
+
+silenceSdkNodeVersionWarning();
