@@ -32,12 +32,16 @@ const requestArb = fc.record({
   inputs: inputsArb,
   beneficiary: fc.option(fc.record({ category: fc.constantFrom(...BeneficiaryCategorySchema.options), evidenceRef: fc.constant('EV-1') }), { nil: undefined }),
   delivery: fc.option(fc.record({ provinceCode: fc.constantFrom('01', '31', '79') }), { nil: undefined }),
-}).map(({ procedureCode, inputs, beneficiary, delivery }) => {
+  cellPick: fc.nat(),
+}).map(({ procedureCode, inputs, beneficiary, delivery, cellPick }) => {
   const procedure = procedures.find((p) => p.code === procedureCode)!;
+  // A matrix rule needs a combination it prices: take one of its cells.
+  const cells = procedure.schedules.flatMap((s) => s.rules.flatMap((r) => (r.type === 'matrix' ? r.cells : [])));
+  const cell = cells[cellPick % Math.max(1, cells.length)];
   return {
     procedureCode,
     channel: procedure.channels[0]!,
-    inputs,
+    inputs: cell ? { ...inputs, applicantType: cell.applicantType, assetType: cell.assetType } : inputs,
     ...(beneficiary ? { beneficiary } : {}),
     ...(delivery && procedure.postalReturnAllowed ? { delivery } : {}),
   } as FeeQuoteRequest;

@@ -60,6 +60,16 @@ describe('Function: quoteFees — itemisation', () => {
   });
 });
 
+describe('Function: quoteFees — matrix rules', () => {
+  it('prices by applicant type × asset type and names the input a missing cell needs', () => {
+    const car = quote({ procedureCode: '1.012740', channel: 'counter', inputs: { applicantType: 'individual', assetType: 'car_under_10_seats' } });
+    expect(car.total).toBe(20_000_000);
+    expect(() => quote({ procedureCode: '1.012740', channel: 'counter', inputs: { applicantType: 'individual', assetType: 'spaceship' } })).toThrow(
+      expect.objectContaining({ code: 'NO_RATE_FOR_INPUTS', details: [expect.objectContaining({ path: 'inputs.assetType' })] }),
+    );
+  });
+});
+
 describe('Function: quoteFees — refusals name the field', () => {
   it.each([
     [{ procedureCode: '2.000815', channel: 'counter', inputs: {} }, 'MISSING_INPUT', 'inputs.pages'],

@@ -1,0 +1,164 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Dossier } from '../../domain/dossier/dossier';
+import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../domain/dossier/errors';
+import { KPI_COUNTERS, kpiMonth, type KpiCounts } from '../../domain/dossier/kpi';
+import type { AppliedEvent, DossierStore, KpiReader, Outbox } from '../../ports/dossiers';
+import type { DossierEvent } from '../../schemas/dossier-events';
+
+const DAY_SECONDS = 24 * 60 * 60;
+/** Longer than any SQS retention (14 days): a redelivered event always finds its marker. */
+const MARKER_TTL_SECONDS = 30 * DAY_SECONDS;
+
+export const DossierKeys = {
+  dossier: (no: string) => ({ pk: `DOSSIER#${no}`, sk: 'DOSSIER' }),
+  marker: (no: string, eventId: string) => ({ pk: `DOSSIER#${no}`, sk: `EVENT#${eventId}` }),
+  outbox: (no: string, eventId: string) => ({ pk: `DOSSIER#${no}`, sk: `OUTBOX#${eventId}` }),
+  kpi: (agencyCode: string, month: string) => ({ pk: `KPI#${agencyCode}#${month}`, sk: 'COUNTERS' }),
+  outboxIndex: 'OUTBOX',
+} as const;
+
+function cancellationCodes(error: unknown): string[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(dossierNo: string): Promise<Dossier | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: DossierKeys.dossier(dossierNo), ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, ...dossier } = Item;
+    return dossier as Dossier;
+  }
+
+  private outboxPut(event: DossierEvent) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...DossierKeys.outbox(event.dossierNo, event.id), gsi1pk: DossierKeys.outboxIndex, gsi1sk: `${event.occurredAt}#${event.id}`, event },
+        ConditionExpression: 'attribute_not_exists(sk)',
+      },
+    };
+  }
+
+  async create(dossier: Dossier, events: readonly DossierEvent[]): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...DossierKeys.dossier(dossier.dossierNo), ...dossier },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...events.map((e) => this.outboxPut(e)),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
+        throw new DossierExistsError(`Dossier ${dossier.dossierNo} is already registered`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async enqueue(events: readonly DossierEvent[]): Promise<void> {
+    for (const event of events) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: [this.outboxPut(event)] }));
+      } catch (error) {
+        // Already queued under this id: an idempotent repeat of the same request.
+        if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+      }
+    }
+  }
+
+  async applyEvent({ event, before, after, applied, kpi }: AppliedEvent): Promise<void> {
+    const increments = Object.entries(kpi).filter(([, v]) => v !== undefined && v !== 0);
+    const now = Math.floor(Date.now() / 1000);
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...DossierKeys.marker(event.dossierNo, event.id), type: event.type, applied, at: after.updatedAt, ttl: now + MARKER_TTL_SECONDS },
+          ConditionExpression: 'attribute_not_exists(sk)',
+        },
+      },
+    ];
+    if (after.version !== before.version) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...DossierKeys.dossier(after.dossierNo), ...after },
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': before.version },
+        },
+      });
+    }
+    if (increments.length > 0) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: DossierKeys.kpi(before.agencyCode, kpiMonth(before.submittedAt)),
+          UpdateExpression: `ADD ${increments.map((_, i) => `#c${i} :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(increments.map(([k], i) => [`#c${i}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(increments.map(([, v], i) => [`:v${i}`, v])),
+        },
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes?.[0] === 'ConditionalCheckFailed') throw new DuplicateEventError(`Event ${event.id} was already applied`, { cause: error });
+      if (codes?.[1] === 'ConditionalCheckFailed') throw new ConcurrentModificationError(`Dossier ${event.dossierNo} changed meanwhile`, { cause: error });
+      throw error;
+    }
+  }
+
+  async counts(agencyCode: string, month: string): Promise<KpiCounts> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: DossierKeys.kpi(agencyCode, month) }));
+    return Object.fromEntries(KPI_COUNTERS.map((k) => [k, Number(Item?.[k] ?? 0)])) as KpiCounts;
+  }
+
+  async pending(olderThan: Date, limit: number): Promise<readonly DossierEvent[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :cutoff',
+        ExpressionAttributeValues: { ':pk': DossierKeys.outboxIndex, ':cutoff': olderThan.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((item) => item.event as DossierEvent);
+  }
+
+  async clear(events: readonly DossierEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += 25) {
+      const batch = events.slice(i, i + 25);
+      await this.client.send(
+        new BatchWriteCommand({
+          RequestItems: { [this.tableName]: batch.map((e) => ({ DeleteRequest: { Key: DossierKeys.outbox(e.dossierNo, e.id) } })) },
+        }),
+      );
+    }
+  }
+}
