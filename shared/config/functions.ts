@@ -80,6 +80,50 @@ export const Functions: readonly FunctionDefinition[] = [
     access: { table: 'read' },
     trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/fees/quote', auth: 'none' }] },
   },
+  {
+    name: 'RegisterDossier',
+    entry: 'functions/http/register-dossier.ts',
+    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    trigger: { kind: 'http', routes: [{ method: 'PUT', path: '/v1/dossiers/{dossierNo}', auth: 'jwt' }] },
+  },
+  {
+    name: 'GetDossier',
+    entry: 'functions/http/get-dossier.ts',
+    access: { table: 'read' },
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/dossiers/{dossierNo}', auth: 'jwt' }] },
+  },
+  {
+    name: 'MarkResultReady',
+    entry: 'functions/http/mark-result-ready.ts',
+    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/dossiers/{dossierNo}/result', auth: 'jwt' }] },
+  },
+  {
+    name: 'MarkCollected',
+    entry: 'functions/http/mark-collected.ts',
+    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/dossiers/{dossierNo}/collected', auth: 'jwt' }] },
+  },
+  {
+    name: 'KpiReport',
+    entry: 'functions/http/kpi-report.ts',
+    access: { table: 'read' },
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/reports/kpis', auth: 'jwt' }] },
+  },
+  {
+    name: 'ApplyDossierEvents',
+    entry: 'functions/queue/apply-dossier-events.ts',
+    access: { table: 'readWrite' },
+    timeoutSeconds: 30,
+    trigger: { kind: 'queue', queue: 'dossierEvents' },
+  },
+  {
+    name: 'RelayOutbox',
+    entry: 'functions/scheduled/relay-outbox.ts',
+    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    timeoutSeconds: 60,
+    trigger: { kind: 'schedule', everyMinutes: 1 },
+  },
 ];
 
 export function httpFunctions(): HttpFunction[] {

@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { Functions, type FunctionDefinition, type HttpFunction, type QueueFunction } from '../config/functions';
-import { deadLetterEnvVar, deadLetterQueueName, MainTable, queueName, Queues, type QueueKey } from '../config/resources';
+import { Functions, type FunctionDefinition, type HttpFunction, type QueueFunction, type ScheduledFunction } from '../config/functions';
+import { deadLetterEnvVar, deadLetterQueueName, MainTable, queueName, Queues, type QueueDefinition, type QueueKey } from '../config/resources';
 import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-repository';
 import { validateCatalogue } from '../domain/catalogue/validate-catalogue';
 import { LocalApiGateway } from './api-gateway';
@@ -17,6 +17,7 @@ import { startSqsLocal, type SqsLocal } from './emulators/sqs-local';
 import { ensureQueue, ensureTable, type ProvisionedQueue } from './provision';
 import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot';
 import { SqsEventSource } from './sqs-event-source';
+import { lambdaContext } from './lambda-context';
 import { writeRuntimeInfo } from './runtime-info';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -32,6 +33,10 @@ export interface LocalRuntimeOptions {
   readonly functions?: readonly FunctionDefinition[];
   /** Long-poll wait of the queue consumers (Lambda uses 20 s). */
   readonly pollWaitSeconds?: number;
+  /** Changes to queue settings for tests that cannot wait a real visibility timeout. */
+  readonly queueOverrides?: Partial<Record<QueueKey, Partial<Pick<QueueDefinition, 'visibilityTimeoutSeconds' | 'maxReceiveCount'>>>>;
+  /** Runs scheduled functions this often instead of their schedule; 0 runs them never. */
+  readonly scheduleIntervalMs?: number;
   readonly logLevel?: string;
 }
 
@@ -94,7 +99,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region: LOCAL_REGION, credentials: localCredentials });
     await ensureTable(dynamoClient, MainTable);
     const queues = {} as Record<QueueKey, ProvisionedQueue>;
-    for (const key of Object.keys(Queues) as QueueKey[]) queues[key] = await ensureQueue(sqsClient, Queues[key]);
+    for (const key of Object.keys(Queues) as QueueKey[]) {
+      queues[key] = await ensureQueue(sqsClient, { ...Queues[key], ...options.queueOverrides?.[key] });
+    }
     const queueNames = Object.values(Queues).flatMap((q) => [queueName(q), deadLetterQueueName(q)]);
     if (options.dataDir) {
       const urls = Object.fromEntries(
@@ -153,6 +160,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         queues,
       });
       stoppers.unshift(async () => removeInfo());
+    }
+
+    for (const fn of functions.filter((f): f is ScheduledFunction => f.trigger.kind === 'schedule')) {
+      const interval = options.scheduleIntervalMs ?? fn.trigger.everyMinutes * 60_000;
+      if (interval <= 0) continue;
+      const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(fn);
+      const timer = setInterval(() => {
+        const event = { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} };
+        handler(event, lambdaContext(fn.name, fn.timeoutSeconds ?? 10)).catch(reportError);
+      }, interval);
+      stoppers.unshift(async () => clearInterval(timer));
     }
 
     return {

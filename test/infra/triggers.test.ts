@@ -35,7 +35,7 @@ describe('queue and schedule triggers', () => {
   it('subscribes the FIFO consumer without a batching window and with partial batch failures', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(ids('dossierEvents').queue),
-      FunctionName: ref(functionId('ApplyDossierEvents')),
+      FunctionName: ref(functionId('FixtureDossierConsumer')),
       BatchSize: Queues.dossierEvents.consumer.batchSize,
       MaximumBatchingWindowInSeconds: Match.absent(),
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -45,7 +45,7 @@ describe('queue and schedule triggers', () => {
   it('subscribes the standard-queue consumer with its batching window', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(ids('postalOrders').queue),
-      FunctionName: ref(functionId('SendPostalOrders')),
+      FunctionName: ref(functionId('FixturePostalConsumer')),
       BatchSize: Queues.postalOrders.consumer.batchSize,
       MaximumBatchingWindowInSeconds: Queues.postalOrders.consumer.maxBatchingWindowSeconds,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -56,7 +56,7 @@ describe('queue and schedule triggers', () => {
   it('hands a consumer its queue and dead-letter queue URLs and lets it consume', () => {
     const { queue, deadLetters } = ids('dossierEvents');
     template.hasResourceProperties('AWS::Lambda::Function', {
-      FunctionName: 'toantrinh-dev-ApplyDossierEvents',
+      FunctionName: 'toantrinh-dev-FixtureDossierConsumer',
       Environment: {
         Variables: Match.objectLike({
           [Queues.dossierEvents.envVar]: ref(queue),
@@ -65,7 +65,7 @@ describe('queue and schedule triggers', () => {
         }),
       },
     });
-    const statements = statementsOfFunction(template, 'toantrinh-dev-ApplyDossierEvents');
+    const statements = statementsOfFunction(template, 'toantrinh-dev-FixtureDossierConsumer');
     const consume = statements.filter((s) => actionsOf(s).includes('sqs:ReceiveMessage'));
     expect(consume.flatMap(resourcesOf)).toEqual([getAtt(queue)]);
     expect(consume.flatMap(actionsOf)).toEqual(expect.arrayContaining(['sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']));
@@ -74,7 +74,7 @@ describe('queue and schedule triggers', () => {
   });
 
   it('runs the scheduled function from an EventBridge rule', () => {
-    const fnId = functionId('ExpireSessions');
+    const fnId = functionId('FixtureSchedule');
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(15 minutes)',
       State: 'ENABLED',

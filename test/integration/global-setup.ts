@@ -9,6 +9,8 @@ declare module 'vitest' {
     dynamoDbEndpoint: string;
     sqsEndpoint: string;
     tableName: string;
+    dossierEventsQueueUrl: string;
+    dossierEventsDlqUrl: string;
   }
 }
 
@@ -21,10 +23,16 @@ export default async function setup(project: TestProject) {
     corsOrigins: ['https://portal.example.vn'],
     pollWaitSeconds: 1,
     logLevel: 'SILENT',
+    // Failed messages come back after 2 s instead of 60, so a poison message reaches the DLQ in ~10 s.
+    queueOverrides: { dossierEvents: { visibilityTimeoutSeconds: 2 } },
+    // The outbox relay is exercised directly by its test.
+    scheduleIntervalMs: 0,
   });
   project.provide('baseUrl', runtime.baseUrl);
   project.provide('dynamoDbEndpoint', runtime.dynamoDbEndpoint);
   project.provide('sqsEndpoint', runtime.sqsEndpoint);
   project.provide('tableName', runtime.tableName);
+  project.provide('dossierEventsQueueUrl', runtime.queues.dossierEvents.url);
+  project.provide('dossierEventsDlqUrl', runtime.queues.dossierEvents.deadLetterUrl);
   return () => runtime.stop();
 }

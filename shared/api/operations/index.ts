@@ -1,6 +1,13 @@
 import type { OperationDefinition } from '../operation';
 import { getProcedureOperation, listProceduresOperation } from './catalogue';
 import { quoteFeesOperation } from './fees';
+import {
+  collectedOperation,
+  getDossierOperation,
+  kpiReportOperation,
+  registerDossierOperation,
+  resultReadyOperation,
+} from './dossiers';
 import { healthOperation, openApiOperation } from './system';
 
 /** Every operation of the public API, in the order the OpenAPI document lists them. */
@@ -10,4 +17,9 @@ export const Operations: readonly OperationDefinition[] = [
   listProceduresOperation,
   getProcedureOperation,
   quoteFeesOperation,
+  registerDossierOperation,
+  getDossierOperation,
+  resultReadyOperation,
+  collectedOperation,
+  kpiReportOperation,
 ];

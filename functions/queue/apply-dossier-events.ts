@@ -1,0 +1,23 @@
+import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { dossierStore } from '../../shared/adapters/dossiers';
+import { systemClock } from '../../shared/domain/time';
+import { logger } from '../../shared/observability/logger';
+import { DossierEventSchema } from '../../shared/schemas/dossier-events';
+import { applyEventToDossier } from '../../shared/use-cases/apply-dossier-events';
+
+const processor = new SqsFifoPartialProcessorAsync();
+
+async function applyRecord(record: SQSRecord): Promise<void> {
+  // An unparseable message fails here on every receive and reaches the DLQ after maxReceiveCount.
+  const event = DossierEventSchema.parse(JSON.parse(record.body));
+  const outcome = await applyEventToDossier(dossierStore(), systemClock, event);
+  logger.info('dossier event', { eventId: event.id, type: event.type, outcome });
+}
+
+/**
+ * The dossier state machine's consumer. A failure stops only its own dossier's group for this batch
+ * (later events of that dossier wait their turn); other dossiers go on.
+ */
+export const handler = async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, applyRecord, processor, { context, skipGroupOnError: true, throwOnFullBatchFailure: false });

@@ -1,0 +1,32 @@
+import { applyDossierEvent } from '../domain/dossier/apply-event';
+import { ConcurrentModificationError, DuplicateEventError } from '../domain/dossier/errors';
+import { NotFoundError } from '../domain/errors';
+import type { Clock } from '../domain/time';
+import type { DossierStore } from '../ports/dossiers';
+import type { DossierEvent } from '../schemas/dossier-events';
+
+export type ApplyOutcome = 'applied' | 'recorded' | 'duplicate';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Applies one dossier event exactly once: read, apply the pure transition, then write conditionally
+ * together with the event's marker. A redelivery finds the marker and changes nothing; a concurrent
+ * writer makes the write fail and the event is applied again to the fresh state.
+ */
+export async function applyEventToDossier(store: DossierStore, clock: Clock, event: DossierEvent): Promise<ApplyOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await store.get(event.dossierNo);
+    // Not acknowledged: it will be retried and, if the dossier never appears, land in the DLQ.
+    if (!before) throw new NotFoundError(`Event ${event.id} is for unknown dossier ${event.dossierNo}`);
+    const result = applyDossierEvent(before, event, clock.now());
+    try {
+      await store.applyEvent({ event, before, after: result.dossier, applied: result.applied, kpi: result.kpi });
+      return result.applied ? 'applied' : 'recorded';
+    } catch (error) {
+      if (error instanceof DuplicateEventError) return 'duplicate';
+      if (error instanceof ConcurrentModificationError && attempt < MAX_ATTEMPTS) continue;
+      throw error;
+    }
+  }
+}

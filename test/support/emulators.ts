@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { inject } from 'vitest';
+import { DynamoDossierStore } from '../../shared/adapters/dynamodb/dossier-store';
+import { localCredentials, LOCAL_REGION } from '../../shared/local/emulators/credentials';
+import type { DossierEvent } from '../../shared/schemas/dossier-events';
+
+export function sqs(): SQSClient {
+  return new SQSClient({ endpoint: inject('sqsEndpoint'), region: LOCAL_REGION, credentials: localCredentials });
+}
+
+export function documents(): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: LOCAL_REGION, credentials: localCredentials }));
+}
+
+export function dossierStore(): DynamoDossierStore {
+  return new DynamoDossierStore(documents(), inject('tableName'));
+}
+
+/** Sends an event to the dossier FIFO queue as another component of the system would. */
+export async function sendDossierEvent(client: SQSClient, event: DossierEvent, deduplicationId = event.id): Promise<void> {
+  await client.send(
+    new SendMessageCommand({
+      QueueUrl: inject('dossierEventsQueueUrl'),
+      MessageBody: JSON.stringify(event),
+      MessageGroupId: event.dossierNo,
+      MessageDeduplicationId: deduplicationId,
+    }),
+  );
+}
+
+export async function until<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)?.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export const uniqueCode = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
