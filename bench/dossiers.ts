@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { LocalRuntime } from '../shared/local/runtime';
+import { documentClient } from '../shared/adapters/dynamodb/client';
+import { DynamoDossierStore } from '../shared/adapters/dynamodb/dossier-store';
+import { newDossier } from '../shared/domain/dossier/register';
+import { systemClock } from '../shared/domain/time';
+import { applyEventToDossier } from '../shared/use-cases/apply-dossier-events';
+import type { DossierEvent } from '../shared/schemas/dossier-events';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function token(baseUrl: string, body: object): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+const fees = (total: number) => ({
+  scheduleVersion: 'bench', submittedAt: '2026-05-10T02:00:00.000Z', assessedAt: '2026-05-10T02:00:00.000Z',
+  items: [], reductions: [], total, currency: 'VND' as const,
+});
+
+/** Dossiers registered and counted through the store and the consumer's use case (no HTTP, for speed). */
+async function seed(store: DynamoDossierStore, agencyCode: string, count: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const dossierNo = `BENCH-${agencyCode}-${i}`;
+      const dossier = newDossier(dossierNo, {
+        procedureCode: '2.000815', agencyCode, channel: i % 3 === 0 ? 'counter' : 'online', submittedAt: '2026-05-10T02:00:00Z',
+        applicant: { citizenId: '031099012345', fullName: 'Bench', phone: '+84912345678' }, inputs: { pages: 1 },
+      }, fees(i % 2 === 0 ? 2_000 : 0), 'bench', new Date());
+      const event: DossierEvent = { type: 'DossierRegistered', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo, channel: dossier.channel, feesTotal: dossier.fees.total };
+      await store.create(dossier, []);
+      await applyEventToDossier(store, systemClock, event);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+async function reportLatencyMs(baseUrl: string, agencyCode: string, runs = 200): Promise<number> {
+  const auth = { authorization: `Bearer ${await token(baseUrl, { role: 'agency', agency: agencyCode })}` };
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const res = await fetch(`${baseUrl}/v1/reports/kpis?agencyCode=${agencyCode}&month=2026-05`, { headers: auth });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`KPI report answered ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+export async function measureKpiReport(runtime: LocalRuntime): Promise<{ small: number; large: number; ratio: number }> {
+  const store = new DynamoDossierStore(documentClient(), runtime.tableName);
+  const suffix = randomUUID().slice(0, 6).toUpperCase();
+  const smallAgency = `KPI1K-${suffix}`;
+  const largeAgency = `KPI10K-${suffix}`;
+  await seed(store, smallAgency, 1_000);
+  await seed(store, largeAgency, 10_000);
+  const counts = await store.counts(largeAgency, '2026-05');
+  if (counts.dossiers !== 10_000) throw new Error(`seeding counted ${counts.dossiers} dossiers, expected 10000`);
+  await reportLatencyMs(runtime.baseUrl, smallAgency, 50); // warm-up
+  const small = await reportLatencyMs(runtime.baseUrl, smallAgency);
+  const large = await reportLatencyMs(runtime.baseUrl, largeAgency);
+  return { small, large, ratio: large / small };
+}
+
+const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+
+/**
+ * Counts DynamoDB item writes made by the handlers during one full lifecycle (register → paid →
+ * electronic result), against the number of state changes on its timeline.
+ */
+export async function measureLifecycleWrites(runtime: LocalRuntime): Promise<{ writes: number; stateChanges: number }> {
+  let writes = 0;
+  const client = documentClient();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { TransactItems?: unknown[]; RequestItems?: Record<string, unknown[]> };
+      if (context.commandName === 'TransactWriteItemsCommand') writes += input.TransactItems?.length ?? 0;
+      else if (context.commandName === 'BatchWriteItemCommand') writes += Object.values(input.RequestItems ?? {}).reduce((s, r) => s + r.length, 0);
+      else if (WRITE_COMMANDS.has(context.commandName ?? '')) writes += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchWriteCounter' },
+  );
+  const agency = `LIFE-${randomUUID().slice(0, 6).toUpperCase()}`;
+  const dossierNo = `BENCH-LIFE-${randomUUID().slice(0, 8)}`;
+  const auth = { authorization: `Bearer ${await token(runtime.baseUrl, { role: 'agency', agency })}`, 'content-type': 'application/json' };
+  const call = (method: string, path: string, body?: object) => fetch(`${runtime.baseUrl}${path}`, { method, headers: auth, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const get = async () => (await (await call('GET', `/v1/dossiers/${dossierNo}`)).json()) as { status: string; timeline: { from: string | null; to: string; applied: boolean }[] };
+  const waitFor = async (status: string) => {
+    for (let i = 0; i < 200; i++) {
+      if ((await get()).status === status) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`dossier never reached ${status}`);
+  };
+  writes = 0;
+  await call('PUT', `/v1/dossiers/${dossierNo}`, {
+    procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(),
+    applicant: { citizenId: '031099012345', fullName: 'Bench', phone: '0912345678' }, inputs: { pages: 1 },
+  });
+  const { SqsDossierEventPublisher } = await import('../shared/adapters/sqs/dossier-event-publisher');
+  const { sqsClient } = await import('../shared/adapters/sqs/client');
+  await new SqsDossierEventPublisher(sqsClient(), runtime.queues.dossierEvents.url).publish([
+    { type: 'PaymentSucceeded', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo, paymentId: 'bench', provider: 'vnpay', amount: 2_000, paidAt: new Date().toISOString() },
+  ]);
+  await waitFor('PROCESSING');
+  await call('POST', `/v1/dossiers/${dossierNo}/result`, { kind: 'electronic', issuedAt: new Date().toISOString() });
+  await waitFor('RESULT_RETURNED');
+  await new Promise((r) => setTimeout(r, 300));
+  const stateChanges = (await get()).timeline.filter((t) => t.applied && t.from !== t.to).length;
+  client.middlewareStack.remove('benchWriteCounter');
+  return { writes, stateChanges };
+}
