@@ -9,6 +9,8 @@ export interface StackConfig {
   readonly portalOrigins: readonly string[];
   /** Empty when nobody should be e-mailed about dead letters. */
   readonly alarmEmail: string;
+  /** Non-secret provider settings by group, handed to the functions that declare the group. */
+  readonly providerSettings: Readonly<Record<'payments' | 'postal', Readonly<Record<string, string>>>>;
 }
 
 export const ContextKeys = {
@@ -17,6 +19,15 @@ export const ContextKeys = {
   jwtAudience: 'toantrinh:jwtAudience',
   portalOrigins: 'toantrinh:portalOrigins',
   alarmEmail: 'toantrinh:alarmEmail',
+  publicBaseUrl: 'toantrinh:publicBaseUrl',
+  vnpayTmnCode: 'toantrinh:vnpayTmnCode',
+  vnpayPaymentUrl: 'toantrinh:vnpayPaymentUrl',
+  vnpayApiUrl: 'toantrinh:vnpayApiUrl',
+  vietqrBankBin: 'toantrinh:vietqrBankBin',
+  vietqrAccountNo: 'toantrinh:vietqrAccountNo',
+  vietqrAccountName: 'toantrinh:vietqrAccountName',
+  postalApiUrl: 'toantrinh:postalApiUrl',
+  postalApiUsername: 'toantrinh:postalApiUsername',
 } as const;
 
 // Stage ends up in the stack name and every function name (64 characters at most).
@@ -47,6 +58,27 @@ export function readStackConfig(scope: Construct): StackConfig {
     jwtAudience: required(scope, ContextKeys.jwtAudience),
     portalOrigins,
     alarmEmail: text(scope, ContextKeys.alarmEmail),
+    providerSettings: providerSettings(scope),
+  };
+}
+
+/** The public base URL is the custom domain of the API: the gateway's return URL is registered on it. */
+function providerSettings(scope: Construct): StackConfig['providerSettings'] {
+  const base = required(scope, ContextKeys.publicBaseUrl).replace(/\/$/, '');
+  return {
+    payments: {
+      VNPAY_TMN_CODE: required(scope, ContextKeys.vnpayTmnCode),
+      VNPAY_PAYMENT_URL: required(scope, ContextKeys.vnpayPaymentUrl),
+      VNPAY_API_URL: required(scope, ContextKeys.vnpayApiUrl),
+      VNPAY_RETURN_URL: `${base}/v1/callbacks/vnpay/return`,
+      VIETQR_BANK_BIN: required(scope, ContextKeys.vietqrBankBin),
+      VIETQR_ACCOUNT_NO: required(scope, ContextKeys.vietqrAccountNo),
+      VIETQR_ACCOUNT_NAME: required(scope, ContextKeys.vietqrAccountName),
+    },
+    postal: {
+      POSTAL_API_URL: required(scope, ContextKeys.postalApiUrl),
+      POSTAL_API_USERNAME: required(scope, ContextKeys.postalApiUsername),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -18,6 +18,8 @@ import { fromRepoRoot, LOCK_FILE, REPO_ROOT } from '../paths';
 import type { TableResource } from './data-tables';
 import type { QueueResource } from './messaging';
 import { LAMBDA_ESBUILD_OPTIONS } from '../bundling';
+import { parameterNameOf } from '../../shared/config/secrets';
+import type { StackConfig } from '../config';
 
 export interface ServiceFunctionProps {
   readonly definition: FunctionDefinition;
@@ -26,6 +28,9 @@ export interface ServiceFunctionProps {
   readonly environment: Readonly<Record<string, string>>;
   readonly tables: readonly TableResource[];
   readonly queues: ReadonlyMap<string, QueueResource>;
+  /** Where this stage's secrets live in SSM Parameter Store, e.g. `/toantrinh/prod/`. */
+  readonly secretsPrefix: string;
+  readonly providerSettings: StackConfig['providerSettings'];
 }
 
 
@@ -88,6 +93,29 @@ export class ServiceFunction extends Construct {
 
     this.grantTableAccess(definition, props.tables, role);
     this.grantQueueAccess(definition, props.queues);
+    this.grantSecrets(definition, props.secretsPrefix);
+    for (const group of definition.access.settings ?? []) {
+      for (const [name, value] of Object.entries(props.providerSettings[group])) this.fn.addEnvironment(name, value);
+    }
+  }
+
+  /**
+   * Read access to exactly the SecureString parameters it declares. The operator creates them (a
+   * template cannot hold a SecureString); the aws/ssm key's policy lets SSM decrypt for the caller.
+   */
+  private grantSecrets(definition: FunctionDefinition, prefix: string): void {
+    const secrets = definition.access.secrets ?? [];
+    if (secrets.length === 0) return;
+    this.fn.addEnvironment('SECRETS_PARAMETER_PREFIX', prefix);
+    const stack = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: secrets.map((secret) =>
+          stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `${prefix.replace(/^\//, '')}${parameterNameOf(secret)}` }),
+        ),
+      }),
+    );
   }
 
   private grantTableAccess(definition: FunctionDefinition, tables: readonly TableResource[], role: Role): void {

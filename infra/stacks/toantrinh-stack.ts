@@ -64,6 +64,8 @@ export class ToantrinhStack extends Stack {
         environment,
         tables: data.tables,
         queues: messaging.queues,
+        secretsPrefix: `/toantrinh/${config.stage}/`,
+        providerSettings: config.providerSettings,
       });
       functions.set(definition.name, service);
 

@@ -1,4 +1,5 @@
 import type { QueueKey } from './resources';
+import type { SecretName } from './secrets';
 
 /**
  * Every Lambda of the system: which handler module it runs, what triggers it and the least
@@ -20,6 +21,10 @@ export interface Route {
 export interface FunctionAccess {
   readonly table?: 'read' | 'readWrite';
   readonly sendTo?: readonly QueueKey[];
+  /** Secrets it may read (SSM SecureString parameters in AWS). */
+  readonly secrets?: readonly SecretName[];
+  /** Non-secret provider settings it needs in its environment. */
+  readonly settings?: readonly ('payments' | 'postal')[];
 }
 
 interface FunctionBase {
@@ -109,6 +114,43 @@ export const Functions: readonly FunctionDefinition[] = [
     entry: 'functions/http/kpi-report.ts',
     access: { table: 'read' },
     trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/reports/kpis', auth: 'jwt' }] },
+  },
+  {
+    name: 'CreatePayment',
+    entry: 'functions/http/create-payment.ts',
+    access: { table: 'readWrite', secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
+    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/dossiers/{dossierNo}/payments', auth: 'jwt' }] },
+  },
+  {
+    name: 'GetPayment',
+    entry: 'functions/http/get-payment.ts',
+    access: { table: 'read' },
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/payments/{paymentId}', auth: 'jwt' }] },
+  },
+  {
+    name: 'VnpayIpn',
+    entry: 'functions/http/vnpay-ipn.ts',
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/callbacks/vnpay/ipn', auth: 'none' }] },
+  },
+  {
+    name: 'VnpayReturn',
+    entry: 'functions/http/vnpay-return.ts',
+    access: { table: 'read', secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
+    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/callbacks/vnpay/return', auth: 'none' }] },
+  },
+  {
+    name: 'VietqrWebhook',
+    entry: 'functions/http/vietqr-webhook.ts',
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['VIETQR_WEBHOOK_SECRETS'], settings: ['payments'] },
+    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/callbacks/vietqr', auth: 'none' }] },
+  },
+  {
+    name: 'ExpirePayments',
+    entry: 'functions/scheduled/expire-payments.ts',
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
+    timeoutSeconds: 60,
+    trigger: { kind: 'schedule', everyMinutes: 1 },
   },
   {
     name: 'ApplyDossierEvents',

@@ -38,6 +38,8 @@ export type RouteImplementation<Op extends OperationDefinition> = (
 
 export interface RouteOptions {
   readonly maxBodyBytes?: number;
+  /** Runs before validation: callbacks check their signature over the raw body first. */
+  readonly before?: (event: ParsedHttpEvent) => Promise<void> | void;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -83,6 +85,7 @@ export function httpRoute<const Op extends OperationDefinition>(
     .handler(async (event, context) => {
       const principal = principalOf(event);
       authorize(operation.auth, principal);
+      await options.before?.(event);
       const input = parseInput(operation, event);
       const response = await implementation(
         { ...input, principal, rawBody: event.rawBody, event } as RouteInput<Op>,

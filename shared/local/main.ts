@@ -41,6 +41,10 @@ toantrinh local API: ${url}
 Mint a local token (the deployed stack uses your identity provider instead):
   curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"citizen","sub":"001099012345"}'
   curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"agency","agency":"HP-STP"}'
+Sandboxes (local only): VNPay gateway ${url}/sandbox/vnpay/pay · bank transfer ${url}/sandbox/vietqr
+  VNPAY_TMN_CODE=${process.env.VNPAY_TMN_CODE} VNPAY_HASH_SECRET=${process.env.VNPAY_HASH_SECRET}
+  VIETQR_WEBHOOK_SECRETS=${process.env.VIETQR_WEBHOOK_SECRETS} POSTAL_WEBHOOK_SECRETS=${process.env.POSTAL_WEBHOOK_SECRETS}
+
 Try a quote:
   curl -s -X POST ${url}/v1/fees/quote -H 'content-type: application/json' -d '{"procedureCode":"2.000815","channel":"online","inputs":{"pages":3,"copies":1}}'
 

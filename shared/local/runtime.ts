@@ -19,6 +19,10 @@ import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot';
 import { SqsEventSource } from './sqs-event-source';
 import { lambdaContext } from './lambda-context';
 import { writeRuntimeInfo } from './runtime-info';
+import { portalReturnRoute } from './sandbox/portal-page';
+import { vietqrSandboxRoutes } from './sandbox/vietqr-sandbox';
+import { vnpaySandboxRoutes } from './sandbox/vnpay-sandbox';
+import { sandboxSettings, type SandboxSettings } from './sandbox/settings';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -70,6 +74,31 @@ function configureHandlerEnvironment(options: LocalRuntimeOptions, dynamo: Dynam
     process.env[deadLetterEnvVar(definition)] = queue.deadLetterUrl;
   }
 }
+
+/** The providers' settings point at the sandboxes served by this runtime, unless set explicitly. */
+function configureProviderEnvironment(baseUrl: string, sandbox: SandboxSettings): void {
+  const defaults: Record<string, string> = {
+    VNPAY_TMN_CODE: sandbox.vnpayTmnCode,
+    VNPAY_HASH_SECRET: sandbox.vnpayHashSecret,
+    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/pay`,
+    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
+    VNPAY_RETURN_URL: `${baseUrl}/v1/callbacks/vnpay/return`,
+    VIETQR_WEBHOOK_SECRETS: sandbox.vietqrWebhookSecrets.join(','),
+    VIETQR_BANK_BIN: '970415',
+    VIETQR_ACCOUNT_NO: '113366668888',
+    VIETQR_ACCOUNT_NAME: 'KHO BAC NHA NUOC (SANDBOX)',
+    POSTAL_WEBHOOK_SECRETS: sandbox.postalWebhookSecrets.join(','),
+  };
+  for (const [name, value] of Object.entries(defaults)) {
+    if (!process.env[name] || setByRuntime.has(name)) {
+      process.env[name] = value;
+      setByRuntime.add(name);
+    }
+  }
+}
+
+/** Settings this module filled in, so that a restarted runtime in the same process refreshes them. */
+const setByRuntime = new Set<string>();
 
 async function loadHandler<T>(fn: FunctionDefinition): Promise<T> {
   const module = (await import(pathToFileURL(join(REPO_ROOT, fn.entry)).href)) as { handler?: T };
@@ -131,7 +160,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       gateway.addLambda(fn, await loadHandler(fn));
     }
     gateway.addLocalRoute(devTokenRoute(tokens));
-    const baseUrl = await gateway.listen();
+    let baseUrl = '';
+    const sandbox = sandboxSettings();
+    for (const route of [
+      ...vnpaySandboxRoutes({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, ipnUrl: () => `${baseUrl}/v1/callbacks/vnpay/ipn` }),
+      ...vietqrSandboxRoutes({ secret: sandbox.vietqrWebhookSecrets[0]!, webhookUrl: () => `${baseUrl}/v1/callbacks/vietqr` }),
+      portalReturnRoute,
+    ]) {
+      gateway.addLocalRoute(route);
+    }
+    baseUrl = await gateway.listen();
+    configureProviderEnvironment(baseUrl, sandbox);
     stoppers.unshift(() => gateway.close());
 
     for (const fn of functions.filter((f): f is QueueFunction => f.trigger.kind === 'queue')) {

@@ -9,6 +9,7 @@ import {
   resultReadyOperation,
 } from './dossiers';
 import { healthOperation, openApiOperation } from './system';
+import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from './payments';
 
 /** Every operation of the public API, in the order the OpenAPI document lists them. */
 export const Operations: readonly OperationDefinition[] = [
@@ -22,4 +23,9 @@ export const Operations: readonly OperationDefinition[] = [
   resultReadyOperation,
   collectedOperation,
   kpiReportOperation,
+  createPaymentOperation,
+  getPaymentOperation,
+  vnpayIpnOperation,
+  vnpayReturnOperation,
+  vietqrWebhookOperation,
 ];

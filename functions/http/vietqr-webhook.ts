@@ -1,0 +1,41 @@
+import { vietqrWebhookOperation } from '../../shared/api/operations/payments';
+import { settleDeps } from '../../shared/adapters/payments';
+import { readSecretList } from '../../shared/config/secrets';
+import { AuthenticationError } from '../../shared/domain/errors';
+import { verifySignature } from '../../shared/domain/signatures/timestamped-hmac';
+import { header, type ParsedHttpEvent } from '../../shared/http/types';
+import { httpRoute } from '../../shared/http/route';
+import { logger } from '../../shared/observability/logger';
+import { settlePayment, type SettleResult } from '../../shared/use-cases/payments/settle-payment';
+
+const ACK: Record<SettleResult, 'applied' | 'duplicate' | 'amount_mismatch' | 'unmatched' | 'late'> = {
+  applied: 'applied',
+  late_success: 'late',
+  already_confirmed: 'duplicate',
+  amount_mismatch: 'amount_mismatch',
+  not_found: 'unmatched',
+  recorded_failure: 'applied',
+};
+
+/** The bank's transfer notification: the signature over the raw bytes first, then the same settlement as the gateway. */
+async function verify(event: ParsedHttpEvent): Promise<void> {
+  const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList('VIETQR_WEBHOOK_SECRETS'), new Date());
+  if (!check.valid) {
+    logger.warn('vietqr webhook refused', { reason: check.reason });
+    throw new AuthenticationError(`Invalid signature (${check.reason})`);
+  }
+}
+
+export const handler = httpRoute(vietqrWebhookOperation, async ({ body }) => {
+  const result = await settlePayment(settleDeps(), {
+    provider: 'vietqr',
+    ref: body.reference,
+    amount: body.amount,
+    outcome: 'succeeded',
+    transactionId: body.transactionId,
+    paidAt: new Date(body.paidAt).toISOString(),
+    kind: 'callback',
+    received: body,
+  });
+  return { statusCode: 200, body: { result: ACK[result] } };
+}, { before: verify });

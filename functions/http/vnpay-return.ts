@@ -1,0 +1,24 @@
+import { vnpayReturnOperation } from '../../shared/api/operations/payments';
+import { paymentStore } from '../../shared/adapters/payments';
+import { paymentSettings } from '../../shared/config/payment-settings';
+import { InvalidInputError, NotFoundError } from '../../shared/domain/errors';
+import { verifyParams } from '../../shared/domain/payments/vnpay-protocol';
+import { httpRoute } from '../../shared/http/route';
+
+/**
+ * Where the citizen's browser lands after the gateway. It is for display only: it verifies the
+ * signature, changes nothing, and sends the browser to the portal with the payment's recorded status.
+ */
+export const handler = httpRoute(vnpayReturnOperation, async ({ event }) => {
+  const params = Object.fromEntries(new URLSearchParams(event.rawQueryString));
+  const settings = await paymentSettings();
+  if (!verifyParams(params, settings.vnpay.hashSecret)) {
+    throw new InvalidInputError('The return parameters are not signed by the gateway', { details: [{ path: 'vnp_SecureHash', message: 'invalid' }] });
+  }
+  const payment = await paymentStore().findByProviderRef('vnpay', params.vnp_TxnRef ?? '');
+  if (!payment) throw new NotFoundError('Unknown payment');
+  const target = new URL(payment.returnUrl);
+  target.searchParams.set('paymentId', payment.paymentId);
+  target.searchParams.set('status', payment.status);
+  return { statusCode: 302, headers: { location: target.toString(), 'cache-control': 'no-store' } };
+});
