@@ -8,6 +8,7 @@ import { silenceSdkNodeVersionWarning } from '../shared/local/quiet-warnings';
 import { measureBundles } from './bundles';
 import { load, startBareServer } from './throughput';
 import { measureKpiReport, measureLifecycleWrites } from './dossiers';
+import { measureIpnThroughput } from './payments';
 
 silenceSdkNodeVersionWarning();
 
@@ -76,9 +77,11 @@ async function dossierSection() {
     const lifecycle = await measureLifecycleWrites(runtime);
     console.log(`\nDossier lifecycle (register → paid online → electronic result), through HTTP and the FIFO consumer`);
     console.log(`  DynamoDB item writes: ${lifecycle.writes} for ${lifecycle.stateChanges} state changes (${(lifecycle.writes / lifecycle.stateChanges).toFixed(2)} per change)`);
+    const ipn = await measureIpnThroughput(runtime, seconds);
+    console.log(`VNPay IPN (replayed success: checksum, lookup, ledger append): ${ipn.requestsPerSecond.toFixed(0)} callbacks/s, p99 ${ipn.p99Ms} ms`);
     const kpi = await measureKpiReport(runtime);
     console.log(`KPI report, median of 200 GETs: ${kpi.small.toFixed(2)} ms with 1,000 dossiers, ${kpi.large.toFixed(2)} ms with 10,000`);
-    return { kpiRatio: kpi.ratio, writesPerChange: lifecycle.writes / lifecycle.stateChanges };
+    return { kpiRatio: kpi.ratio, writesPerChange: lifecycle.writes / lifecycle.stateChanges, ipnPerSecond: ipn.requestsPerSecond };
   } finally {
     await runtime.stop();
   }
@@ -93,4 +96,5 @@ console.log(`  cold import, worst handler / baseline:   ${ratio(sizes.worstCold)
 console.log(`  fee-quote req/s / bare server req/s:     ${ratio(throughput.quoteRatio)} (≥ ${GOALS.quoteThroughput}) ${verdict(throughput.quoteRatio >= GOALS.quoteThroughput)}`);
 console.log(`  KPI report latency, 10,000 / 1,000:      ${ratio(dossiers.kpiRatio)} (≤ ${GOALS.kpiReport}) ${verdict(dossiers.kpiRatio <= GOALS.kpiReport)}`);
 console.log(`  DynamoDB writes per state change:        ${ratio(dossiers.writesPerChange)}`);
+console.log(`  VNPay IPN callbacks/s:                   ${dossiers.ipnPerSecond.toFixed(0)}`);
 process.exit(0);

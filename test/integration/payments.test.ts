@@ -209,7 +209,7 @@ describe('POST /v1/callbacks/vietqr', () => {
   ] as const)('refuses %s with 401 and changes nothing', async (_case, tamper) => {
     const no = await registerOwing();
     const { qr, paymentId } = (await pay(no, 'vietqr')).json;
-    const [body, signature] = tamper(notification(qr.memo, 5_000));
+    const [body, signature] = tamper(notification(qr.memo, 5_000)) as [string, string | undefined];
     const res = await post(body, signature);
     expect(res.status).toBe(401);
     expect((await payments.get(paymentId))?.status).toBe('pending');
@@ -265,4 +265,25 @@ describe('Expiry', () => {
     expect((await payments.get(payment.paymentId))?.status).toBe('succeeded');
     await until(() => dossier(no), (d) => d.status === 'PROCESSING');
   }, 60_000);
+});
+
+describe('No lost transition', () => {
+  it('gets PaymentSucceeded to the dossier when the process dies between the payment write and the publish', async () => {
+    const { settlePayment } = await import('../../shared/use-cases/payments/settle-payment');
+    const { relayOutbox } = await import('../../shared/use-cases/relay-outbox');
+    const no = await registerOwing();
+    const { redirectUrl, paymentId } = (await pay(no)).json;
+    const dead = { publish: async () => { throw new Error('process died before publishing'); } };
+    const result = await settlePayment({ payments, outbox: store, publisher: dead, clock: { now: () => new Date() } }, {
+      provider: 'vnpay', ref: txnRefOf(redirectUrl), amount: 5_000, outcome: 'succeeded', transactionId: '99887766', kind: 'callback', received: {},
+    });
+    expect(result).toBe('applied');
+    expect((await payments.get(paymentId))?.status).toBe('succeeded');
+    expect((await dossier(no)).status).toBe('AWAITING_PAYMENT'); // nothing reached the queue yet
+    // The gateway's retry answers 02 and does not need to re-publish: the outbox relay does.
+    expect((await ipn(ipnParams(txnRefOf(redirectUrl), 5_000, { vnp_TransactionNo: '99887766' }))).RspCode).toBe('02');
+    await relayOutbox(store, new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl')), new Date(Date.now() + 60_000));
+    const moved = await until(() => dossier(no), (d) => d.status === 'PROCESSING');
+    expect(moved.payments).toEqual([expect.objectContaining({ paymentId, status: 'succeeded' })]);
+  });
 });
