@@ -5,13 +5,19 @@ import { systemClock } from '../../shared/domain/time';
 import { logger } from '../../shared/observability/logger';
 import { DossierEventSchema } from '../../shared/schemas/dossier-events';
 import { applyEventToDossier } from '../../shared/use-cases/apply-dossier-events';
+import { readyForPostalOrder } from '../../shared/use-cases/deliveries';
+import { requestPostalOrder } from '../../shared/adapters/deliveries';
 
 const processor = new SqsFifoPartialProcessorAsync();
 
 async function applyRecord(record: SQSRecord): Promise<void> {
   // An unparseable message fails here on every receive and reaches the DLQ after maxReceiveCount.
   const event = DossierEventSchema.parse(JSON.parse(record.body));
-  const outcome = await applyEventToDossier(dossierStore(), systemClock, event);
+  const outcome = await applyEventToDossier(dossierStore(), systemClock, event, async (dossier) => {
+    // A paper result ready for a postal return goes to the carrier. If this process dies right here,
+    // the delivery stays REQUESTED and the next event or the reconciliation asks again.
+    if (readyForPostalOrder(dossier)) await requestPostalOrder(dossier.delivery!.deliveryId);
+  });
   logger.info('dossier event', { eventId: event.id, type: event.type, outcome });
 }
 

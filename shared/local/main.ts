@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { assertPortFree } from './ports';
 import { silenceSdkNodeVersionWarning } from './quiet-warnings';
-import { REPO_ROOT, startLocalRuntime } from './runtime';
+import { REPO_ROOT, SHARED_DATA_DIR, startLocalRuntime } from './runtime';
 
 silenceSdkNodeVersionWarning();
 
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     dataDir,
     corsOrigins,
     seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
+    unitsDir: process.env.UNITS_DIR ?? SHARED_DATA_DIR,
+    ...(process.env.POST_OFFICE_AUTO_ADVANCE_MS ? { postOfficeAutoAdvanceMs: Number(process.env.POST_OFFICE_AUTO_ADVANCE_MS) } : {}),
   });
   const url = runtime.baseUrl;
   console.log(`
@@ -41,7 +43,7 @@ toantrinh local API: ${url}
 Mint a local token (the deployed stack uses your identity provider instead):
   curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"citizen","sub":"001099012345"}'
   curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"agency","agency":"HP-STP"}'
-Sandboxes (local only): VNPay gateway ${url}/sandbox/vnpay/pay · bank transfer ${url}/sandbox/vietqr
+Sandboxes (local only): VNPay gateway ${url}/sandbox/vnpay/pay · bank transfer ${url}/sandbox/vietqr · post office ${url}/sandbox/postal
   VNPAY_TMN_CODE=${process.env.VNPAY_TMN_CODE} VNPAY_HASH_SECRET=${process.env.VNPAY_HASH_SECRET}
   VIETQR_WEBHOOK_SECRETS=${process.env.VIETQR_WEBHOOK_SECRETS} POSTAL_WEBHOOK_SECRETS=${process.env.POSTAL_WEBHOOK_SECRETS}
 

@@ -20,11 +20,16 @@ import { SqsEventSource } from './sqs-event-source';
 import { lambdaContext } from './lambda-context';
 import { writeRuntimeInfo } from './runtime-info';
 import { portalReturnRoute } from './sandbox/portal-page';
+import { postOfficeSandbox } from './sandbox/post-office';
+import { loadAdministrativeUnitsIfEmpty } from './units-seed';
 import { vietqrSandboxRoutes } from './sandbox/vietqr-sandbox';
 import { vnpaySandboxRoutes } from './sandbox/vnpay-sandbox';
 import { sandboxSettings, type SandboxSettings } from './sandbox/settings';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+/** The official administrative-unit lists given beside the repository (not copied into it). */
+export const SHARED_DATA_DIR = resolve(REPO_ROOT, '../shared/data');
 
 export interface LocalRuntimeOptions {
   /** HTTP port on 127.0.0.1; 0 picks a free one. */
@@ -41,6 +46,10 @@ export interface LocalRuntimeOptions {
   readonly queueOverrides?: Partial<Record<QueueKey, Partial<Pick<QueueDefinition, 'visibilityTimeoutSeconds' | 'maxReceiveCount'>>>>;
   /** Runs scheduled functions this often instead of their schedule; 0 runs them never. */
   readonly scheduleIntervalMs?: number;
+  /** Folder with the official provinces/communes CSVs, imported when no list is loaded. */
+  readonly unitsDir?: string;
+  /** The sandbox post office moves every parcel one step this often (demos); off when absent. */
+  readonly postOfficeAutoAdvanceMs?: number;
   readonly logLevel?: string;
 }
 
@@ -88,6 +97,9 @@ function configureProviderEnvironment(baseUrl: string, sandbox: SandboxSettings)
     VIETQR_ACCOUNT_NO: '113366668888',
     VIETQR_ACCOUNT_NAME: 'KHO BAC NHA NUOC (SANDBOX)',
     POSTAL_WEBHOOK_SECRETS: sandbox.postalWebhookSecrets.join(','),
+    POSTAL_API_URL: `${baseUrl}/sandbox/postal/api`,
+    POSTAL_API_USERNAME: 'toantrinh',
+    POSTAL_API_PASSWORD: 'sandbox',
   };
   for (const [name, value] of Object.entries(defaults)) {
     if (!process.env[name] || setByRuntime.has(name)) {
@@ -146,6 +158,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     configureHandlerEnvironment(options, dynamo, sqs, queues);
     const documents = DynamoDBDocumentClient.from(dynamoClient, { marshallOptions: { removeUndefinedValues: true } });
     if (options.seedCatalogue) await seedCatalogueIfEmpty(documents, options.seedCatalogue);
+    if (options.unitsDir) await loadAdministrativeUnitsIfEmpty(documents, MainTable.id, options.unitsDir);
 
     const tokens = await DevTokenIssuer.create(options.dataDir);
     const reportError = (error: unknown) => console.error('[local runtime]', error);
@@ -169,6 +182,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ]) {
       gateway.addLocalRoute(route);
     }
+    const postOffice = postOfficeSandbox({
+      secret: sandbox.postalWebhookSecrets[0]!,
+      webhookUrl: () => `${baseUrl}/v1/callbacks/postal`,
+      ...(options.postOfficeAutoAdvanceMs ? { autoAdvanceMs: options.postOfficeAutoAdvanceMs } : {}),
+    });
+    for (const route of postOffice.routes) gateway.addLocalRoute(route);
+    stoppers.unshift(async () => postOffice.stop());
     baseUrl = await gateway.listen();
     configureProviderEnvironment(baseUrl, sandbox);
     stoppers.unshift(() => gateway.close());

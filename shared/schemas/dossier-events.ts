@@ -50,6 +50,8 @@ export const DeliveryStatusChangedSchema = event('DeliveryStatusChanged', {
   deliveryId: z.string().min(1).max(128),
   status: DeliveryStatusSchema,
   reason: z.string().max(200).optional(),
+  /** With REQUESTED: the postage quoted and who pays it. */
+  postage: z.strictObject({ amount: VndSchema, payer: z.enum(['prepaid', 'on_delivery']) }).optional(),
 });
 export const SupplementRequestedSchema = event('SupplementRequested', { reason: z.string().max(500) });
 export const SupplementReceivedSchema = event('SupplementReceived', {});

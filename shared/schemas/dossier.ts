@@ -100,6 +100,14 @@ export const DossierResultSchema = z.strictObject({
   counterPickup: z.strictObject({ reason: z.string() }).optional(),
 });
 
+export const DossierDeliverySchema = z.strictObject({
+  deliveryId: z.string(),
+  status: z.string(),
+  postage: VndSchema,
+  postagePayer: z.enum(['prepaid', 'on_delivery']),
+});
+export type DossierDelivery = z.infer<typeof DossierDeliverySchema>;
+
 /** A dossier as the API shows it to its applicant and its agency. */
 export const DossierSchema = z
   .strictObject({
@@ -115,6 +123,7 @@ export const DossierSchema = z
     amountDue: VndSchema,
     payments: z.array(DossierPaymentSchema),
     result: DossierResultSchema.optional(),
+    delivery: DossierDeliverySchema.optional(),
     level4: Level4Schema,
     timeline: z.array(TimelineEntrySchema),
     version: z.int(),

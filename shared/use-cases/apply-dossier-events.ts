@@ -1,4 +1,5 @@
 import { applyDossierEvent } from '../domain/dossier/apply-event';
+import type { Dossier } from '../domain/dossier/dossier';
 import { ConcurrentModificationError, DuplicateEventError } from '../domain/dossier/errors';
 import { NotFoundError } from '../domain/errors';
 import type { Clock } from '../domain/time';
@@ -14,7 +15,13 @@ const MAX_ATTEMPTS = 5;
  * together with the event's marker. A redelivery finds the marker and changes nothing; a concurrent
  * writer makes the write fail and the event is applied again to the fresh state.
  */
-export async function applyEventToDossier(store: DossierStore, clock: Clock, event: DossierEvent): Promise<ApplyOutcome> {
+export async function applyEventToDossier(
+  store: DossierStore,
+  clock: Clock,
+  event: DossierEvent,
+  /** Follow-up work on the state just written (e.g. ordering the postal return); not for duplicates. */
+  onApplied?: (dossier: Dossier) => Promise<void>,
+): Promise<ApplyOutcome> {
   for (let attempt = 1; ; attempt++) {
     const before = await store.get(event.dossierNo);
     // Not acknowledged: it will be retried and, if the dossier never appears, land in the DLQ.
@@ -22,6 +29,7 @@ export async function applyEventToDossier(store: DossierStore, clock: Clock, eve
     const result = applyDossierEvent(before, event, clock.now());
     try {
       await store.applyEvent({ event, before, after: result.dossier, applied: result.applied, kpi: result.kpi });
+      await onApplied?.(result.dossier);
       return result.applied ? 'applied' : 'recorded';
     } catch (error) {
       if (error instanceof DuplicateEventError) return 'duplicate';

@@ -36,6 +36,7 @@ export function toDossierView(d: Dossier): DossierView {
     amountDue: d.amountDue,
     payments: [...d.payments],
     ...(d.result ? { result: d.result } : {}),
+    ...(d.delivery ? { delivery: d.delivery } : {}),
     level4: d.level4,
     timeline: [...d.timeline],
     version: d.version,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { silenceSdkNodeVersionWarning } from '../../shared/local/quiet-warnings';
-import { REPO_ROOT, startLocalRuntime } from '../../shared/local/runtime';
+import { REPO_ROOT, SHARED_DATA_DIR, startLocalRuntime } from '../../shared/local/runtime';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,20 +11,25 @@ declare module 'vitest' {
     tableName: string;
     dossierEventsQueueUrl: string;
     dossierEventsDlqUrl: string;
+    postalOrdersQueueUrl: string;
+    postalOrdersDlqUrl: string;
   }
 }
 
 /** One local runtime for all integration files: DynamoDB Local, the SQS emulator, the API. */
 export default async function setup(project: TestProject) {
   silenceSdkNodeVersionWarning();
+  // Postal-order retries back off from 1 s instead of 30 s, so the DLQ path runs in seconds.
+  process.env.POSTAL_ORDER_BACKOFF_BASE_SECONDS = '1';
   const runtime = await startLocalRuntime({
     port: 0,
     seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
+    unitsDir: SHARED_DATA_DIR,
     corsOrigins: ['https://portal.example.vn'],
     pollWaitSeconds: 1,
     logLevel: 'SILENT',
     // Failed messages come back after 2 s instead of 60, so a poison message reaches the DLQ in ~10 s.
-    queueOverrides: { dossierEvents: { visibilityTimeoutSeconds: 2 } },
+    queueOverrides: { dossierEvents: { visibilityTimeoutSeconds: 2 }, postalOrders: { visibilityTimeoutSeconds: 2, maxReceiveCount: 3 } },
     // The outbox relay is exercised directly by its test.
     scheduleIntervalMs: 0,
   });
@@ -34,5 +39,7 @@ export default async function setup(project: TestProject) {
   project.provide('tableName', runtime.tableName);
   project.provide('dossierEventsQueueUrl', runtime.queues.dossierEvents.url);
   project.provide('dossierEventsDlqUrl', runtime.queues.dossierEvents.deadLetterUrl);
+  project.provide('postalOrdersQueueUrl', runtime.queues.postalOrders.url);
+  project.provide('postalOrdersDlqUrl', runtime.queues.postalOrders.deadLetterUrl);
   return () => runtime.stop();
 }

@@ -9,6 +9,7 @@ import {
   resultReadyOperation,
 } from './dossiers';
 import { healthOperation, openApiOperation } from './system';
+import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from './deliveries';
 import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from './payments';
 
 /** Every operation of the public API, in the order the OpenAPI document lists them. */
@@ -28,4 +29,7 @@ export const Operations: readonly OperationDefinition[] = [
   vnpayIpnOperation,
   vnpayReturnOperation,
   vietqrWebhookOperation,
+  registerDeliveryOperation,
+  getDeliveryOperation,
+  postalWebhookOperation,
 ];

@@ -77,6 +77,12 @@ function paymentSucceeded(step: Step, event: EventOf<'PaymentSucceeded'>): Apply
   }
   const record = { paymentId: event.paymentId, provider: event.provider, amount: event.amount, status: 'succeeded' as const, paidAt: event.paidAt };
   const others = d.payments.filter((p) => p.paymentId !== event.paymentId);
+  if (d.status !== 'AWAITING_PAYMENT' && d.amountDue > 0 && event.amount <= d.amountDue && acceptsCause(d.status, 'PaymentSucceeded')) {
+    // A separate payment of postage added after the fees were paid.
+    const payments = [...others, record];
+    step.note('PaymentSucceeded', { payments, amountDue: amountOwed({ ...d, payments }) }, 'postage paid');
+    return step.done();
+  }
   if (d.status !== 'AWAITING_PAYMENT') {
     // Money was taken although nothing was awaited: keep it on record for a refund, never as paid.
     return step.refuse('PaymentSucceeded', `payment received while ${d.status}: refund review`, {
@@ -102,15 +108,24 @@ function deliveryStatusChanged(step: Step, event: EventOf<'DeliveryStatusChanged
       return step.refuse('ResultDelivered', `${note} while ${d.status}`);
     }
     step.returnResult('ResultDelivered', 'postal', { delivered: 1 });
+    if (d.delivery) step.dossier = { ...step.dossier, delivery: { ...d.delivery, status: 'DELIVERED' } };
     return step.done();
   }
   if (!acceptsCause(d.status, 'DeliveryStatusChanged')) return step.refuse('DeliveryStatusChanged', `${note} while ${d.status}`);
+  const summary = d.delivery && d.delivery.deliveryId === event.deliveryId ? { ...d.delivery, status: event.status } : d.delivery;
   if (event.status === 'RETURNED_TO_AGENCY' && d.result) {
     const reason = event.reason ?? 'the post office returned the result';
-    step.note('DeliveryStatusChanged', { result: { ...d.result, counterPickup: { reason } } }, `${note}; collect at the counter`);
+    step.note('DeliveryStatusChanged', { result: { ...d.result, counterPickup: { reason } }, ...(summary ? { delivery: summary } : {}) }, `${note}; collect at the counter`);
     return step.done();
   }
-  step.note('DeliveryStatusChanged', {}, note);
+  if (event.status === 'REQUESTED' && event.postage) {
+    const delivery = { deliveryId: event.deliveryId, status: 'REQUESTED', postage: event.postage.amount, postagePayer: event.postage.payer };
+    const extraCharges = event.postage.payer === 'prepaid' ? d.extraCharges + event.postage.amount : d.extraCharges;
+    step.note('DeliveryStatusChanged', { delivery, extraCharges, amountDue: amountOwed({ ...d, extraCharges }) }, note);
+    step.kpi = { postalReturnChosen: 1 };
+    return step.done();
+  }
+  step.note('DeliveryStatusChanged', summary ? { delivery: summary } : {}, note);
   if (event.status === 'REQUESTED') step.kpi = { postalReturnChosen: 1 };
   return step.done();
 }

@@ -1,4 +1,4 @@
-import type { Applicant, DossierPayment, Level4, TimelineEntry } from '../../schemas/dossier';
+import type { Applicant, DossierDelivery, DossierPayment, Level4, TimelineEntry } from '../../schemas/dossier';
 import type { Channel } from '../../schemas/common';
 import type { Beneficiary, FeeInputs } from '../../schemas/fee-inputs';
 import type { FeeAssessment } from '../../schemas/fee-quote';
@@ -29,6 +29,8 @@ export interface Dossier {
     readonly returnChannel?: ReturnChannel;
     readonly counterPickup?: { readonly reason: string };
   };
+  /** The postal return, when the applicant chose it. */
+  readonly delivery?: DossierDelivery;
   readonly level4: Level4;
   readonly timeline: readonly TimelineEntry[];
   /** Incremented by every write; each write is conditional on the version it read. */

@@ -38,6 +38,10 @@ export const DossierTransitions: readonly Transition[] = [
   { from: 'AWAITING_PAYMENT', to: 'PROCESSING', on: 'PaymentSucceeded' },
   { from: 'AWAITING_PAYMENT', to: 'AWAITING_PAYMENT', on: 'PaymentSucceeded' },
   { from: 'AWAITING_PAYMENT', to: 'AWAITING_PAYMENT', on: 'PaymentFailed' },
+  // Postage registered after the fees were paid is paid separately while the dossier goes on.
+  ...(['PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY'] as const).map(
+    (status) => ({ from: status, to: status, on: 'PaymentSucceeded' }) as const,
+  ),
   { from: 'PROCESSING', to: 'SUPPLEMENT_REQUESTED', on: 'SupplementRequested' },
   { from: 'SUPPLEMENT_REQUESTED', to: 'PROCESSING', on: 'SupplementReceived' },
   { from: 'PROCESSING', to: 'RESULT_READY', on: 'ResultReady' },

@@ -107,3 +107,26 @@ describe('Function: applyDossierEvent', () => {
     expect(dossier.amountDue).toBe(0);
   });
 });
+
+describe('Function: applyDossierEvent — postage', () => {
+  const requested = (payer: 'prepaid' | 'on_delivery', amount = 22_000) =>
+    event('DeliveryStatusChanged', { deliveryId: 'd1', status: 'REQUESTED', postage: { amount, payer } });
+
+  it('adds prepaid postage registered before payment to the amount due', () => {
+    const { dossier } = run(dossierOwing(5_000), [requested('prepaid')]);
+    expect(dossier.amountDue).toBe(27_000);
+    expect(dossier.delivery).toEqual({ deliveryId: 'd1', status: 'REQUESTED', postage: 22_000, postagePayer: 'prepaid' });
+    expect(run(dossier, [paid(27_000)]).dossier.status).toBe('PROCESSING');
+  });
+
+  it('leaves postage collected on delivery out of the amount due', () => {
+    expect(run(dossierOwing(5_000), [requested('on_delivery')]).dossier.amountDue).toBe(5_000);
+  });
+
+  it('takes a separate postage payment after the fees were paid, without refund review', () => {
+    const { dossier, outcomes } = run(dossierOwing(5_000), [paid(5_000, 'fees'), requested('prepaid'), paid(22_000, 'postage')]);
+    expect(outcomes).toEqual([true, true, true]);
+    expect(dossier).toMatchObject({ status: 'PROCESSING', amountDue: 0 });
+    expect(dossier.payments.every((p) => !p.refundReview)).toBe(true);
+  });
+});

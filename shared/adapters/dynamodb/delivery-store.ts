@@ -1,0 +1,134 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Delivery } from '../../domain/delivery/delivery';
+import { isTerminalDelivery } from '../../domain/delivery/status';
+import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../domain/dossier/errors';
+import type { DeliveryStore } from '../../ports/deliveries';
+import type { DossierEvent } from '../../schemas/dossier-events';
+import { DossierKeys } from './dossier-store';
+
+const MARKER_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+const Keys = {
+  delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' }),
+  ofDossier: (no: string) => ({ pk: `DOSSIER#${no}`, sk: 'DELIVERY' }),
+  tracking: (tn: string) => ({ pk: `TRACKING#${tn}`, sk: 'TRACKING' }),
+  marker: (id: string, eventId: string) => ({ pk: `DELIVERY#${id}`, sk: `EVENT#${eventId}` }),
+  openIndex: 'DELIVERY#OPEN',
+} as const;
+
+function codes(error: unknown): string[] | undefined {
+  return error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : undefined;
+}
+
+/** Open deliveries with an order are indexed by their last update, for the reconciliation job. */
+function deliveryItem(d: Delivery) {
+  const open = d.trackingNumber !== undefined && !isTerminalDelivery(d.status);
+  return { ...Keys.delivery(d.deliveryId), ...d, ...(open ? { gsi1pk: Keys.openIndex, gsi1sk: `${d.updatedAt}#${d.deliveryId}` } : {}) };
+}
+
+function strip(item: Record<string, unknown> | undefined): Delivery | undefined {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...delivery } = item;
+  return delivery as unknown as Delivery;
+}
+
+export class DynamoDeliveryStore implements DeliveryStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(deliveryId: string): Promise<Delivery | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.delivery(deliveryId), ConsistentRead: true }));
+    return strip(Item);
+  }
+
+  private async pointer(key: { pk: string; sk: string }): Promise<Delivery | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return Item ? this.get(Item.deliveryId as string) : undefined;
+  }
+
+  ofDossier(dossierNo: string): Promise<Delivery | undefined> {
+    return this.pointer(Keys.ofDossier(dossierNo));
+  }
+
+  byTrackingNumber(trackingNumber: string): Promise<Delivery | undefined> {
+    return this.pointer(Keys.tracking(trackingNumber));
+  }
+
+  private outboxPuts(events: readonly DossierEvent[]) {
+    return events.map((event) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...DossierKeys.outbox(event.dossierNo, event.id), gsi1pk: DossierKeys.outboxIndex, gsi1sk: `${event.occurredAt}#${event.id}`, event },
+        ConditionExpression: 'attribute_not_exists(sk)',
+      },
+    }));
+  }
+
+  async create(delivery: Delivery, events: readonly DossierEvent[]): Promise<void> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...Keys.ofDossier(delivery.dossierNo), deliveryId: delivery.deliveryId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...this.outboxPuts(events),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (codes(error)?.[0] === 'ConditionalCheckFailed') throw new DossierExistsError(`Dossier ${delivery.dossierNo} already has a postal return`, { cause: error });
+      throw error;
+    }
+  }
+
+  async update(before: Delivery, after: Delivery, events: readonly DossierEvent[], carrierEventId?: string): Promise<void> {
+    const items = [
+      ...(carrierEventId
+        ? [{
+            Put: {
+              TableName: this.tableName,
+              Item: { ...Keys.marker(before.deliveryId, carrierEventId), ttl: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS },
+              ConditionExpression: 'attribute_not_exists(sk)',
+            },
+          }]
+        : []),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: deliveryItem(after),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': before.version },
+        },
+      },
+      ...(after.trackingNumber && !before.trackingNumber
+        ? [{ Put: { TableName: this.tableName, Item: { ...Keys.tracking(after.trackingNumber), deliveryId: after.deliveryId } } }]
+        : []),
+      ...this.outboxPuts(events),
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = codes(error);
+      if (carrierEventId && reasons?.[0] === 'ConditionalCheckFailed') throw new DuplicateEventError(`Carrier event ${carrierEventId} was already applied`, { cause: error });
+      if (reasons?.[carrierEventId ? 1 : 0] === 'ConditionalCheckFailed') throw new ConcurrentModificationError(`Delivery ${before.deliveryId} changed meanwhile`, { cause: error });
+      throw error;
+    }
+  }
+
+  async quietSince(olderThan: Date, limit: number): Promise<readonly Delivery[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :cutoff',
+        ExpressionAttributeValues: { ':pk': Keys.openIndex, ':cutoff': olderThan.toISOString() },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((i) => strip(i)!);
+  }
+}
