@@ -22,8 +22,8 @@ describe('Local runtime: data kept across restarts', () => {
     const token = await first.tokens.mint({ role: 'agency', agency: 'HP-STP' });
     const a = clients(first);
     await a.db.send(new PutCommand({ TableName: first.tableName, Item: { pk: 'TEST#1', sk: 'X', value: 42 } }));
-    // postal-orders has no consumer yet, so the message waits in the queue across the restart.
-    await a.sqs.send(new SendMessageCommand({ QueueUrl: first.queues.postalOrders.url, MessageBody: '{"kept":true}' }));
+    // A dead-letter queue has no consumer, so the message waits there across the restart.
+    await a.sqs.send(new SendMessageCommand({ QueueUrl: first.queues.postalOrders.deadLetterUrl, MessageBody: '{"kept":true}' }));
     await first.stop();
 
     const second = await startLocalRuntime({ port: 0, dataDir, logLevel: 'SILENT', pollWaitSeconds: 1 });
@@ -31,7 +31,7 @@ describe('Local runtime: data kept across restarts', () => {
       const b = clients(second);
       const { Item } = await b.db.send(new GetCommand({ TableName: second.tableName, Key: { pk: 'TEST#1', sk: 'X' } }));
       expect(Item?.value).toBe(42);
-      const { Messages } = await b.sqs.send(new ReceiveMessageCommand({ QueueUrl: second.queues.postalOrders.url, WaitTimeSeconds: 2 }));
+      const { Messages } = await b.sqs.send(new ReceiveMessageCommand({ QueueUrl: second.queues.postalOrders.deadLetterUrl, WaitTimeSeconds: 2 }));
       expect(Messages?.map((m) => m.Body)).toEqual(['{"kept":true}']);
       expect(await second.tokens.verify(token)).toMatchObject({ agency: 'HP-STP' });
     } finally {
