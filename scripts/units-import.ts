@@ -7,27 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAdministrativeUnitsRepository } from '../shared/adapters/dynamodb/administrative-units-repository';
 import { parseAdministrativeUnitsCsv, type AdministrativeUnitsFile } from '../shared/domain/address/administrative-units';
 import { DomainError } from '../shared/domain/errors';
-import { localCredentials, LOCAL_REGION } from '../shared/local/emulators/credentials';
-import { readRuntimeInfo } from '../shared/local/runtime-info';
+import { tableTarget } from './table-target';
 
-function target(local: boolean): { client: DynamoDBClient; tableName: string; where: string } {
-  if (local) {
-    const info = readRuntimeInfo(process.env.DATA_DIR ?? '.local/data');
-    return {
-      client: new DynamoDBClient({ endpoint: info.dynamoDbEndpoint, region: LOCAL_REGION, credentials: localCredentials }),
-      tableName: info.tableName,
-      where: `local runtime (${info.dynamoDbEndpoint})`,
-    };
-  }
-  const tableName = process.env.TABLE_NAME;
-  if (!tableName) throw new Error('Set TABLE_NAME to the main table (or pass --local for the local runtime)');
-  return { client: new DynamoDBClient({}), tableName, where: `table ${tableName}` };
-}
 
 /** Parses every file first; undefined when any is unreadable or invalid (the reasons are printed). */
 function readAll(files: readonly string[]): { file: string; units: AdministrativeUnitsFile }[] | undefined {
@@ -63,7 +48,7 @@ async function main(): Promise<number> {
   }
   const parsed = readAll(files);
   if (!parsed) return 1;
-  const { client, tableName, where } = target(args.includes('--local'));
+  const { client, tableName, where } = tableTarget(args.includes('--local'));
   try {
     const repository = new DynamoAdministrativeUnitsRepository(DynamoDBDocumentClient.from(client), tableName);
     for (const { file, units } of parsed) {

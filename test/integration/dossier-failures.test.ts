@@ -1,16 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SqsDossierEventPublisher } from '../../shared/adapters/sqs/dossier-event-publisher';
 import type { DossierStore } from '../../shared/ports/dossiers';
 import type { DossierEvent } from '../../shared/schemas/dossier-events';
-import { localCredentials } from '../../shared/local/emulators/credentials';
-import { REPO_ROOT } from '../../shared/local/runtime';
 import { applyEventToDossier } from '../../shared/use-cases/apply-dossier-events';
 import { relayOutbox } from '../../shared/use-cases/relay-outbox';
 import { systemClock } from '../../shared/domain/time';
 import { api, devToken } from '../support/api-client';
+import { runOperatorScript } from '../support/operator';
 import { dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 
 const queue = sqs();
@@ -63,19 +61,9 @@ describe('A poison message', () => {
     await until(dlqDepth, (depth) => depth >= depthBefore + 2, 40_000);
 
     await register(no); // the cause is fixed
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/dlq-redrive.ts', 'dossierEvents'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        NODE_NO_WARNINGS: '1',
-        AWS_ENDPOINT_URL_SQS: inject('sqsEndpoint'),
-        AWS_REGION: 'ap-southeast-1',
-        AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-        DOSSIER_EVENTS_QUEUE_URL: inject('dossierEventsQueueUrl'),
-        DOSSIER_EVENTS_DLQ_URL: inject('dossierEventsDlqUrl'),
-      },
+    const result = runOperatorScript('scripts/dlq-redrive.ts', ['dossierEvents'], {
+      DOSSIER_EVENTS_QUEUE_URL: inject('dossierEventsQueueUrl'),
+      DOSSIER_EVENTS_DLQ_URL: inject('dossierEventsDlqUrl'),
     });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Moved [1-9]\d* message\(s\)/);

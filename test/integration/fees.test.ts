@@ -1,30 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../../shared/local/runtime';
-import { localCredentials } from '../../shared/local/emulators/credentials';
 import { api } from '../support/api-client';
+import { runOperatorScript } from '../support/operator';
 import { FEE_FIXTURES, seedCatalogueJson, withFloorRoundingVariant } from '../support/fee-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'toantrinh-catalogue-'));
 
-/** Runs the operator command exactly as documented, against the test runtime's DynamoDB. */
 function catalogueImport(file: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/catalogue-import.ts', file], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TABLE_NAME: inject('tableName'),
-      AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'),
-      AWS_REGION: 'ap-southeast-1',
-      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-      NODE_NO_WARNINGS: '1',
-    },
-  });
+  return runOperatorScript('scripts/catalogue-import.ts', [file]);
 }
 
 // The operator import adds the floor-rounding variant that fixture 15b quotes below.

@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { runOperatorScript } from '../support/operator';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoAdministrativeUnitsRepository } from '../../shared/adapters/dynamodb/administrative-units-repository';
 import { validateAddress } from '../../shared/domain/address/validate-address';
-import { REPO_ROOT } from '../../shared/local/runtime';
-import { localCredentials } from '../../shared/local/emulators/credentials';
 import { documents } from '../support/emulators';
 
 /** The official lists sit beside the repository, in /work/shared/data. */
@@ -15,21 +13,8 @@ const PROVINCES = fileURLToPath(new URL('../../../shared/data/provinces-2025.csv
 const COMMUNES = fileURLToPath(new URL('../../../shared/data/communes-2025.csv', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'toantrinh-units-'));
 
-/** Runs the operator command exactly as documented, against the test runtime's DynamoDB. */
 function unitsImport(...files: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/units-import.ts', ...files], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      TABLE_NAME: inject('tableName'),
-      AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'),
-      AWS_REGION: 'ap-southeast-1',
-      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-      NODE_NO_WARNINGS: '1',
-    },
-  });
+  return runOperatorScript('scripts/units-import.ts', files);
 }
 
 /** A fresh reader each time, without the in-container cache, so every check sees the table. */

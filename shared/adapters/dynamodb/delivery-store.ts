@@ -1,11 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from '../../domain/delivery/delivery';
 import { isTerminalDelivery } from '../../domain/delivery/status';
 import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../domain/dossier/errors';
 import type { DeliveryStore } from '../../ports/deliveries';
 import type { DossierEvent } from '../../schemas/dossier-events';
-import { DossierKeys } from './dossier-store';
+import { cancellationCodes, outboxPut } from './transactions';
 
 const MARKER_TTL_SECONDS = 30 * 24 * 60 * 60;
 
@@ -17,9 +16,6 @@ const Keys = {
   openIndex: 'DELIVERY#OPEN',
 } as const;
 
-function codes(error: unknown): string[] | undefined {
-  return error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : undefined;
-}
 
 /** Open deliveries with an order are indexed by their last update, for the reconciliation job. */
 function deliveryItem(d: Delivery) {
@@ -57,16 +53,6 @@ export class DynamoDeliveryStore implements DeliveryStore {
     return this.pointer(Keys.tracking(trackingNumber));
   }
 
-  private outboxPuts(events: readonly DossierEvent[]) {
-    return events.map((event) => ({
-      Put: {
-        TableName: this.tableName,
-        Item: { ...DossierKeys.outbox(event.dossierNo, event.id), gsi1pk: DossierKeys.outboxIndex, gsi1sk: `${event.occurredAt}#${event.id}`, event },
-        ConditionExpression: 'attribute_not_exists(sk)',
-      },
-    }));
-  }
-
   async create(delivery: Delivery, events: readonly DossierEvent[]): Promise<void> {
     try {
       await this.client.send(
@@ -74,12 +60,12 @@ export class DynamoDeliveryStore implements DeliveryStore {
           TransactItems: [
             { Put: { TableName: this.tableName, Item: { ...Keys.ofDossier(delivery.dossierNo), deliveryId: delivery.deliveryId }, ConditionExpression: 'attribute_not_exists(pk)' } },
             { Put: { TableName: this.tableName, Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...this.outboxPuts(events),
+            ...events.map((event) => outboxPut(this.tableName, event)),
           ],
         }),
       );
     } catch (error) {
-      if (codes(error)?.[0] === 'ConditionalCheckFailed') throw new DossierExistsError(`Dossier ${delivery.dossierNo} already has a postal return`, { cause: error });
+      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') throw new DossierExistsError(`Dossier ${delivery.dossierNo} already has a postal return`, { cause: error });
       throw error;
     }
   }
@@ -107,12 +93,12 @@ export class DynamoDeliveryStore implements DeliveryStore {
       ...(after.trackingNumber && !before.trackingNumber
         ? [{ Put: { TableName: this.tableName, Item: { ...Keys.tracking(after.trackingNumber), deliveryId: after.deliveryId } } }]
         : []),
-      ...this.outboxPuts(events),
+      ...events.map((event) => outboxPut(this.tableName, event)),
     ];
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      const reasons = codes(error);
+      const reasons = cancellationCodes(error);
       if (carrierEventId && reasons?.[0] === 'ConditionalCheckFailed') throw new DuplicateEventError(`Carrier event ${carrierEventId} was already applied`, { cause: error });
       if (reasons?.[carrierEventId ? 1 : 0] === 'ConditionalCheckFailed') throw new ConcurrentModificationError(`Delivery ${before.deliveryId} changed meanwhile`, { cause: error });
       throw error;

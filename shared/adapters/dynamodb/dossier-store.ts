@@ -5,12 +5,12 @@ import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Dossier } from '../../domain/dossier/dossier';
 import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../domain/dossier/errors';
 import { KPI_COUNTERS, kpiMonth, type KpiCounts } from '../../domain/dossier/kpi';
 import type { AppliedEvent, DossierStore, KpiReader, Outbox } from '../../ports/dossiers';
 import type { DossierEvent } from '../../schemas/dossier-events';
+import { cancellationCodes, OutboxKeys, outboxPut } from './transactions';
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Longer than any SQS retention (14 days): a redelivered event always finds its marker. */
@@ -19,15 +19,11 @@ const MARKER_TTL_SECONDS = 30 * DAY_SECONDS;
 export const DossierKeys = {
   dossier: (no: string) => ({ pk: `DOSSIER#${no}`, sk: 'DOSSIER' }),
   marker: (no: string, eventId: string) => ({ pk: `DOSSIER#${no}`, sk: `EVENT#${eventId}` }),
-  outbox: (no: string, eventId: string) => ({ pk: `DOSSIER#${no}`, sk: `OUTBOX#${eventId}` }),
+  outbox: OutboxKeys.item,
   kpi: (agencyCode: string, month: string) => ({ pk: `KPI#${agencyCode}#${month}`, sk: 'COUNTERS' }),
-  outboxIndex: 'OUTBOX',
+  outboxIndex: OutboxKeys.index,
 } as const;
 
-function cancellationCodes(error: unknown): string[] | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-}
 
 export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
   constructor(
@@ -44,16 +40,6 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
     return dossier as Dossier;
   }
 
-  private outboxPut(event: DossierEvent) {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: { ...DossierKeys.outbox(event.dossierNo, event.id), gsi1pk: DossierKeys.outboxIndex, gsi1sk: `${event.occurredAt}#${event.id}`, event },
-        ConditionExpression: 'attribute_not_exists(sk)',
-      },
-    };
-  }
-
   async create(dossier: Dossier, events: readonly DossierEvent[]): Promise<void> {
     try {
       await this.client.send(
@@ -66,7 +52,7 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            ...events.map((e) => this.outboxPut(e)),
+            ...events.map((e) => outboxPut(this.tableName, e)),
           ],
         }),
       );
@@ -81,7 +67,7 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
   async enqueue(events: readonly DossierEvent[]): Promise<void> {
     for (const event of events) {
       try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: [this.outboxPut(event)] }));
+        await this.client.send(new TransactWriteCommand({ TransactItems: [outboxPut(this.tableName, event)] }));
       } catch (error) {
         // Already queued under this id: an idempotent repeat of the same request.
         if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;

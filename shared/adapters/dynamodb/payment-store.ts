@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DuplicateTransactionError, PaymentChangedError } from '../../domain/payments/errors';
 import type { Payment, PaymentProviderName } from '../../domain/payments/payment';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../ports/payments';
-import { DossierKeys } from './dossier-store';
+import { cancellationCodes, outboxPut } from './transactions';
 
 const IDEMPOTENCY_TTL_SECONDS = 48 * 60 * 60;
 
@@ -21,9 +20,6 @@ const Keys = {
   pendingIndex: 'PAYMENT#PENDING',
 } as const;
 
-function codes(error: unknown): string[] | undefined {
-  return error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : undefined;
-}
 
 /** Pending payments are indexed by expiry so the expiry job reads only what is due. */
 function paymentItem(payment: Payment) {
@@ -95,7 +91,7 @@ export class DynamoPaymentStore implements PaymentStore {
       );
       return { created: true };
     } catch (error) {
-      if (codes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+      if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
       const existing = await this.livePaymentOf(payment.dossierNo, now);
       if (existing) return { created: false, existing };
       throw new PaymentChangedError('The dossier\u2019s live payment changed meanwhile; retry', { cause: error });
@@ -124,18 +120,12 @@ export class DynamoPaymentStore implements PaymentStore {
           }]
         : []),
       this.ledgerPut(ledger),
-      ...events.map((event) => ({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...DossierKeys.outbox(event.dossierNo, event.id), gsi1pk: DossierKeys.outboxIndex, gsi1sk: `${event.occurredAt}#${event.id}`, event },
-          ConditionExpression: 'attribute_not_exists(sk)',
-        },
-      })),
+      ...events.map((event) => outboxPut(this.tableName, event)),
     ];
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      const reasons = codes(error);
+      const reasons = cancellationCodes(error);
       if (reasons?.[0] === 'ConditionalCheckFailed') throw new PaymentChangedError(`Payment ${before.paymentId} changed meanwhile`, { cause: error });
       if (newTransaction && reasons?.[1] === 'ConditionalCheckFailed') {
         throw new DuplicateTransactionError(`Transaction ${after.providerTransactionId} is already recorded`, { cause: error });
