@@ -243,3 +243,22 @@ describe('Pull reconciliation', () => {
     await until(() => dossier(no), (d) => d.status === 'RESULT_RETURNED');
   }, 60_000);
 });
+
+describe('Postage registered after the fees were paid', () => {
+  it('is a separate payment while the dossier goes on processing', async () => {
+    const no = await register();
+    expect(await payAll(no)).toBe(5_000);
+    await until(() => dossier(no), (d) => d.status === 'PROCESSING' && d.amountDue === 0);
+    expect((await chooseDelivery(no)).status).toBe(201);
+    await until(() => dossier(no), (d) => d.amountDue === 22_000);
+    const postage = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vietqr', returnUrl: returnUrl() } });
+    expect(postage.status, postage.text).toBe(201);
+    expect(postage.json.amount).toBe(22_000);
+    const raw = JSON.stringify({ eventId: randomUUID(), reference: postage.json.qr.memo, amount: 22_000, transactionId: 'FT-POSTAGE', paidAt: new Date().toISOString() });
+    const ack = await api('/v1/callbacks/vietqr', { rawBody: raw, headers: { 'x-signature': signatureHeader(sandbox.vietqrWebhookSecrets[0]!, Math.floor(Date.now() / 1000), raw) } });
+    expect(ack.json).toEqual({ result: 'applied' });
+    const paid = await until(() => dossier(no), (d) => d.amountDue === 0 && d.payments.length === 2);
+    expect(paid.status).toBe('PROCESSING');
+    expect(paid.payments.every((p: any) => p.status === 'succeeded' && !p.refundReview)).toBe(true);
+  }, 60_000);
+});

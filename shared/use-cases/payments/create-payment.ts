@@ -3,6 +3,7 @@ import { canonicalHash } from '../../domain/canonical';
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from '../../domain/payments/errors';
 import { NotAwaitingPaymentError, NothingDueError, type Payment, type PaymentProviderName } from '../../domain/payments/payment';
 import type { Clock } from '../../domain/time';
+import { ForbiddenError } from '../../domain/errors';
 import type { Principal } from '../../http/principal';
 import type { DossierStore } from '../../ports/dossiers';
 import type { PaymentProvider, PaymentStore } from '../../ports/payments';
@@ -10,6 +11,8 @@ import type { CreatePaymentRequest, PaymentView } from '../../schemas/payment';
 import { visibleDossier } from '../dossiers';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+const PAYABLE_STATUSES = new Set(['AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY']);
 
 function randomCode(length: number): string {
   return [...randomBytes(length)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
@@ -46,8 +49,9 @@ export interface CreatePaymentResult {
 
 async function startPayment(deps: CreatePaymentDeps, principal: Principal, dossierNo: string, request: CreatePaymentRequest, ipAddr: string): Promise<CreatePaymentResult> {
   const dossier = await visibleDossier(deps.dossiers, principal, dossierNo);
-  if (principal.kind !== 'citizen') throw new NotAwaitingPaymentError('Only the applicant pays');
-  if (dossier.status !== 'AWAITING_PAYMENT') {
+  if (principal.kind !== 'citizen') throw new ForbiddenError('Only the applicant pays');
+  // Fees are paid while the dossier awaits payment; postage added later is paid while it goes on.
+  if (!PAYABLE_STATUSES.has(dossier.status) || (dossier.status !== 'AWAITING_PAYMENT' && dossier.amountDue <= 0)) {
     throw new NotAwaitingPaymentError(`Dossier ${dossierNo} is ${dossier.status}, not awaiting payment`);
   }
   if (dossier.amountDue <= 0) throw new NothingDueError(`Nothing is due on dossier ${dossierNo}`);
