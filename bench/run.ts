@@ -3,7 +3,7 @@
  * Each figure is printed as a ratio to a reference measured in the same run, so machines compare.
  */
 import { resolve } from 'node:path';
-import { REPO_ROOT, startLocalRuntime } from '../shared/local/runtime';
+import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../shared/local/runtime';
 import { silenceSdkNodeVersionWarning } from '../shared/local/quiet-warnings';
 import { measureBundles } from './bundles';
 import { load, startBareServer } from './throughput';
@@ -40,9 +40,8 @@ async function bundlesSection() {
   return { worstSize, worstCold };
 }
 
-async function throughputSection() {
+async function throughputSection(runtime: LocalRuntime) {
   const bare = await startBareServer();
-  const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN' });
   try {
     const body = JSON.stringify({ procedureCode: '2.000815', channel: 'online', inputs: { pages: 10, copies: 3 } });
     const quoteSpec = { url: `${runtime.baseUrl}/v1/fees/quote`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections: 32 };
@@ -66,30 +65,33 @@ async function throughputSection() {
     console.log(`  POST /v1/fees/quote:   ${quote.toFixed(0)} req/s (runs: ${quoteRuns.map((r) => r.toFixed(0)).join(', ')}), worst p99 ${p99} ms`);
     return { quoteRatio: quote / reference };
   } finally {
-    await runtime.stop();
     await bare.close();
   }
 }
 
-async function dossierSection() {
-  const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN', pollWaitSeconds: 1 });
-  try {
-    const lifecycle = await measureLifecycleWrites(runtime);
-    console.log(`\nDossier lifecycle (register → paid online → electronic result), through HTTP and the FIFO consumer`);
-    console.log(`  DynamoDB item writes: ${lifecycle.writes} for ${lifecycle.stateChanges} state changes (${(lifecycle.writes / lifecycle.stateChanges).toFixed(2)} per change)`);
-    const ipn = await measureIpnThroughput(runtime, seconds);
-    console.log(`VNPay IPN (replayed success: checksum, lookup, ledger append): ${ipn.requestsPerSecond.toFixed(0)} callbacks/s, p99 ${ipn.p99Ms} ms`);
-    const kpi = await measureKpiReport(runtime);
-    console.log(`KPI report, median of 200 GETs: ${kpi.small.toFixed(2)} ms with 1,000 dossiers, ${kpi.large.toFixed(2)} ms with 10,000`);
-    return { kpiRatio: kpi.ratio, writesPerChange: lifecycle.writes / lifecycle.stateChanges, ipnPerSecond: ipn.requestsPerSecond };
-  } finally {
-    await runtime.stop();
-  }
+async function dossierSection(runtime: LocalRuntime) {
+  const lifecycle = await measureLifecycleWrites(runtime);
+  console.log(`\nDossier lifecycle (register → paid online → electronic result), through HTTP and the FIFO consumer`);
+  console.log(`  DynamoDB item writes: ${lifecycle.writes} for ${lifecycle.stateChanges} state changes (${(lifecycle.writes / lifecycle.stateChanges).toFixed(2)} per change)`);
+  const ipn = await measureIpnThroughput(runtime, seconds);
+  console.log(`VNPay IPN (replayed success: checksum, lookup, ledger append): ${ipn.requestsPerSecond.toFixed(0)} callbacks/s, p99 ${ipn.p99Ms} ms`);
+  const kpi = await measureKpiReport(runtime);
+  console.log(`KPI report, median of 200 GETs: ${kpi.small.toFixed(2)} ms with 1,000 dossiers, ${kpi.large.toFixed(2)} ms with 10,000`);
+  return { kpiRatio: kpi.ratio, writesPerChange: lifecycle.writes / lifecycle.stateChanges, ipnPerSecond: ipn.requestsPerSecond };
 }
 
 const sizes = await bundlesSection();
-const throughput = await throughputSection();
-const dossiers = await dossierSection();
+// One runtime for every section: handler modules (and their SDK clients) load once per process.
+const runtime = await startLocalRuntime({
+  port: 0,
+  seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
+  logLevel: 'WARN',
+  pollWaitSeconds: 1,
+  scheduleIntervalMs: 0,
+});
+const throughput = await throughputSection(runtime);
+const dossiers = await dossierSection(runtime);
+await runtime.stop();
 console.log('\nRatios (goal):');
 console.log(`  bundle bytes, worst handler / baseline:  ${ratio(sizes.worstSize)} (≤ ${GOALS.bundle}) ${verdict(sizes.worstSize <= GOALS.bundle)}`);
 console.log(`  cold import, worst handler / baseline:   ${ratio(sizes.worstCold)} (≤ ${GOALS.coldImport}) ${verdict(sizes.worstCold <= GOALS.coldImport)}`);
