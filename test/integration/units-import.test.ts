@@ -8,7 +8,7 @@ import { DynamoAdministrativeUnitsRepository } from '../../shared/adapters/dynam
 import { validateAddress } from '../../shared/domain/address/validate-address';
 import { documents } from '../support/emulators';
 
-/** The official lists sit beside the repository, in /work/shared/data. */
+/** The official lists sit beside the repository, in ../shared/data. */
 const PROVINCES = fileURLToPath(new URL('../../../shared/data/provinces-2025.csv', import.meta.url));
 const COMMUNES = fileURLToPath(new URL('../../../shared/data/communes-2025.csv', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'toantrinh-units-'));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AdministrativeUnitsFileError, parseAdministrativeUnitsCsv, parseCsvRecords } from '../../../../../shared/domain/address/administrative-units';
 import { InvalidInputError } from '../../../../../shared/domain/errors';
 
-/** The official lists sit beside the repository, in /work/shared/data. */
+/** The official lists sit beside the repository, in ../shared/data. */
 const data = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../../../shared/data/${name}`, import.meta.url)), 'utf8');
 
 function issuesOf(text: string): Array<{ path: string; message: string }> {

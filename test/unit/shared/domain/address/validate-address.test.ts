@@ -8,7 +8,7 @@ import { InMemoryAdministrativeUnits, loadUnitsFromCsvFiles } from '../../../../
 import { AdministrativeUnitsFileError } from '../../../../../shared/domain/address/administrative-units';
 import { AddressSchema } from '../../../../../shared/schemas/address';
 
-/** The official lists sit beside the repository, in /work/shared/data. */
+/** The official lists sit beside the repository, in ../shared/data. */
 const dataPath = (name: string) => fileURLToPath(new URL(`../../../../../../shared/data/${name}`, import.meta.url));
 const PROVINCES = dataPath('provinces-2025.csv');
 const COMMUNES = dataPath('communes-2025.csv');
