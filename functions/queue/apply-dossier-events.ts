@@ -15,7 +15,7 @@ async function applyRecord(record: SQSRecord): Promise<void> {
   const event = DossierEventSchema.parse(JSON.parse(record.body));
   const outcome = await applyEventToDossier(dossierStore(), systemClock, event, async (dossier) => {
     // A paper result ready for a postal return goes to the carrier. If this process dies right here,
-    // the delivery stays REQUESTED and the next event or the reconciliation asks again.
+    // the redelivered event asks again; the order is idempotent on the delivery id.
     if (readyForPostalOrder(dossier)) await requestPostalOrder(dossier.delivery!.deliveryId);
   });
   logger.info('dossier event', { eventId: event.id, type: event.type, outcome });

@@ -19,7 +19,7 @@ export async function applyEventToDossier(
   store: DossierStore,
   clock: Clock,
   event: DossierEvent,
-  /** Follow-up work on the state just written (e.g. ordering the postal return); not for duplicates. */
+  /** Idempotent follow-up on the state written (e.g. ordering the postal return); run again on redelivery. */
   onApplied?: (dossier: Dossier) => Promise<void>,
 ): Promise<ApplyOutcome> {
   for (let attempt = 1; ; attempt++) {
@@ -32,7 +32,13 @@ export async function applyEventToDossier(
       await onApplied?.(result.dossier);
       return result.applied ? 'applied' : 'recorded';
     } catch (error) {
-      if (error instanceof DuplicateEventError) return 'duplicate';
+      if (error instanceof DuplicateEventError) {
+        // Applied before, but the follow-up may not have happened (the process died after the write):
+        // run it again on the current state; it must be idempotent.
+        const current = onApplied ? await store.get(event.dossierNo) : undefined;
+        if (current) await onApplied!(current);
+        return 'duplicate';
+      }
       if (error instanceof ConcurrentModificationError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }

@@ -99,6 +99,21 @@ describe('A crash between the state write and the acknowledgement', () => {
   });
 });
 
+describe('A follow-up lost with a crash after the write', () => {
+  it('runs again when the event is redelivered, on the state as it is now', async () => {
+    const no = await register();
+    const event = payment(no);
+    const seen: string[] = [];
+    const dies = async () => {
+      throw new Error('process died before the follow-up');
+    };
+    await expect(applyEventToDossier(store, systemClock, event, dies)).rejects.toThrow('process died');
+    const outcome = await applyEventToDossier(store, systemClock, event, async (d) => void seen.push(d.status));
+    expect(outcome).toBe('duplicate');
+    expect(seen).toEqual(['PROCESSING']);
+  });
+});
+
 describe('The outbox relay', () => {
   it('publishes an event whose request died after the write, and clears it', async () => {
     const no = await register();
