@@ -15,7 +15,7 @@ import {
   resourcesOf,
   statementsOfFunction,
   templateOf,
-  withFixtureEntries,
+  fixtureStack,
 } from './support';
 
 const WRITE_ACTIONS = [
@@ -33,9 +33,7 @@ describe('functions', () => {
   let template: Template;
 
   beforeAll(() => {
-    const built = buildTestApp({ overrides: { functions: withFixtureEntries(Functions) } });
-    stack = built.stack;
-    template = templateOf(built);
+    ({ stack, template } = fixtureStack());
   });
 
   const lambdaOf = (definition: FunctionDefinition) => {

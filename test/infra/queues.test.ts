@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
 import { Functions } from '../../shared/config/functions';
 import { deadLetterQueueName, queueName, Queues } from '../../shared/config/resources';
-import { buildTestApp, getAtt, logicalId, ref, templateOf, withFixtureEntries } from './support';
+import { buildTestApp, getAtt, logicalId, ref, templateOf, withFixtureEntries, fixtureStack } from './support';
 
 const DAY = 24 * 60 * 60;
 
@@ -12,9 +12,7 @@ describe('queues', () => {
   let template: Template;
 
   beforeAll(() => {
-    const built = buildTestApp({ overrides: { functions: withFixtureEntries(Functions) } });
-    stack = built.stack;
-    template = templateOf(built);
+    ({ stack, template } = fixtureStack());
   });
 
   const idsOf = (key: string) => {

@@ -6,7 +6,7 @@ import type { IConstruct } from 'constructs';
 import { buildApp, type BuiltApp } from '../../infra/build-app';
 import { REPO_ROOT } from '../../infra/paths';
 import type { ToantrinhStackProps } from '../../infra/stacks/toantrinh-stack';
-import type { FunctionDefinition } from '../../shared/config/functions';
+import { Functions, type FunctionDefinition } from '../../shared/config/functions';
 import { FIXTURE_ENTRY } from './fixtures/definitions';
 
 export { FIXTURE_ENTRY };
@@ -92,3 +92,9 @@ export const actionsOf = (statement: Statement): string[] =>
 
 export const resourcesOf = (statement: Statement): unknown[] =>
   Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+
+/** The real function list pointed at the fixture handler, synthesized once per test file. */
+export function fixtureStack(): { stack: BuiltApp['stack']; template: Template } {
+  const built = buildTestApp({ overrides: { functions: withFixtureEntries(Functions) } });
+  return { stack: built.stack, template: templateOf(built) };
+}

@@ -1,8 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Functions } from '../../shared/config/functions';
 import { Tables, type KeyDefinition } from '../../shared/config/resources';
-import { buildTestApp, logicalId, templateOf, withFixtureEntries } from './support';
+import { fixtureStack, logicalId } from './support';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
 
 describe('tables', () => {
@@ -10,9 +9,7 @@ describe('tables', () => {
   let template: Template;
 
   beforeAll(() => {
-    const built = buildTestApp({ overrides: { functions: withFixtureEntries(Functions) } });
-    stack = built.stack;
-    template = templateOf(built);
+    ({ stack, template } = fixtureStack());
   });
 
   const keySchema = (partitionKey: KeyDefinition, sortKey: KeyDefinition) => [
