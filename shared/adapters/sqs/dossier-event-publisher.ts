@@ -1,6 +1,7 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DossierEventPublisher } from '../../ports/dossiers';
 import type { DossierEvent } from '../../schemas/dossier-events';
+import { sqsMessageId } from './message-ids';
 
 /** Sends dossier events to the FIFO queue: grouped by dossier (ordered), deduplicated by event id. */
 export class SqsDossierEventPublisher implements DossierEventPublisher {
@@ -18,8 +19,9 @@ export class SqsDossierEventPublisher implements DossierEventPublisher {
           Entries: batch.map((event, j) => ({
             Id: String(j),
             MessageBody: JSON.stringify(event),
-            MessageGroupId: event.dossierNo,
-            MessageDeduplicationId: event.id,
+            // Both are checked against SQS's character set: an event id may derive from a partner's id.
+            MessageGroupId: sqsMessageId(event.dossierNo),
+            MessageDeduplicationId: sqsMessageId(event.id),
             MessageAttributes: { type: { DataType: 'String', StringValue: event.type } },
           })),
         }),

@@ -1,4 +1,5 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { sqsMessageId } from './message-ids';
 
 export interface RedriveTarget {
   readonly deadLetterUrl: string;
@@ -32,7 +33,7 @@ export async function redriveDeadLetters(client: SQSClient, target: RedriveTarge
           QueueUrl: target.queueUrl,
           MessageBody: message.Body ?? '',
           ...(message.MessageAttributes ? { MessageAttributes: message.MessageAttributes } : {}),
-          ...(target.fifo ? { MessageGroupId: group ?? 'redrive', MessageDeduplicationId: `${message.MessageId}-redrive-${Date.now()}`.slice(0, 128) } : {}),
+          ...(target.fifo ? { MessageGroupId: sqsMessageId(group ?? 'redrive'), MessageDeduplicationId: sqsMessageId(`${message.MessageId}-redrive-${Date.now()}`) } : {}),
         }),
       );
     }
