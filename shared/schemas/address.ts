@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ProvinceCodeSchema } from './common';
+import { printableText, ProvinceCodeSchema } from './common';
 
 /** Commune-level unit code (mã đơn vị hành chính cấp xã) since 2025-07-01, leading zeros kept. */
 export const CommuneCodeSchema = z.string().regex(/^\d{5}$/, 'must be a 5-digit commune code').meta({ example: '11311' });
@@ -15,7 +15,7 @@ export const AddressSchema = z
   .strictObject({
     provinceCode: ProvinceCodeSchema.meta({ example: '31' }),
     communeCode: CommuneCodeSchema,
-    street: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').meta({
+    street: printableText(200).meta({
       description: 'house number, street, hamlet (thôn / tổ dân phố)',
       example: 'Số 18 Hoàng Diệu',
     }),

@@ -15,6 +15,43 @@ export const InstantSchema = z.iso
   .datetime({ offset: true })
   .meta({ description: 'ISO-8601 instant', example: '2026-03-01T02:30:00Z' });
 
+/**
+ * Code points a name or street must not contain: controls (NUL, BEL, C1…), format characters (bidi
+ * embeddings, overrides and isolates U+202A–U+202E / U+2066–U+2069, LRM/RLM, zero-width joiners,
+ * BOM, soft hyphen), lone surrogates, private-use and unassigned code points, line and paragraph
+ * separators. They are invisible or reorder what a clerk sees and prints on an envelope, so a name
+ * could read differently from what is stored, and they break the carrier's fixed-width label fields.
+ */
+const NOT_PRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
+
+function codePointLabel(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Free text that names a person or a place (applicant and recipient names, the street part of an
+ * address): trimmed, NFC-normalised (Vietnamese typed with combining marks is stored precomposed),
+ * 1..max characters, and printable only. The one schema every such field uses.
+ */
+export function printableText(max: number) {
+  return z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((value, ctx) => {
+      const match = NOT_PRINTABLE.exec(value);
+      if (match) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must contain printable characters only (${codePointLabel(match[0])} at position ${match.index + 1} is a control, format or bidirectional character)`,
+        });
+      }
+    })
+    .meta({ pattern: '^[^\\p{C}\\p{Zl}\\p{Zp}]+$' });
+}
+
 export const BilingualTextSchema = z.strictObject({
   vi: z.string().min(1).max(500),
   en: z.string().min(1).max(500),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { FailureReasonSchema } from '../domain/delivery/carrier-codes';
 import { AddressSchema } from './address';
-import { InstantSchema, VndSchema } from './common';
+import { InstantSchema, printableText, VndSchema } from './common';
 import { VietnamesePhoneSchema } from './dossier';
 import { DeliveryStatusSchema, DossierNoSchema } from './dossier-events';
 
@@ -14,7 +14,7 @@ export type PostagePayer = z.infer<typeof PostagePayerSchema>;
  */
 export const RegisterDeliveryRequestSchema = z
   .strictObject({
-    recipient: z.strictObject({ fullName: z.string().trim().min(1).max(200), phone: VietnamesePhoneSchema }),
+    recipient: z.strictObject({ fullName: printableText(200), phone: VietnamesePhoneSchema }),
     address: AddressSchema,
     postagePayer: PostagePayerSchema.default('prepaid'),
   })

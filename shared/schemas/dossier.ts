@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { normaliseVietnamesePhone } from '../domain/phone';
 import { DOSSIER_STATUSES } from '../domain/dossier/status';
-import { AgencyCodeSchema, ChannelSchema, InstantSchema, ProcedureCodeSchema, VndSchema } from './common';
+import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema } from './common';
 import { DossierNoSchema } from './dossier-events';
 import { BeneficiarySchema, FeeInputsSchema } from './fee-inputs';
 import { FeeAssessmentSchema } from './fee-quote';
@@ -27,7 +27,7 @@ export const DossierStatusSchema = z.enum(DOSSIER_STATUSES);
 
 export const ApplicantSchema = z.strictObject({
   citizenId: CitizenIdSchema,
-  fullName: z.string().trim().min(1).max(200),
+  fullName: printableText(200),
   phone: VietnamesePhoneSchema,
   email: z.email().max(254).optional(),
 });
