@@ -13,6 +13,9 @@ const Keys = {
 
 const BATCH_LIMIT = 25;
 
+/** A page of the procedure index continues from a table key plus its gsi1 key in the PROC partition. */
+const PROCEDURE_PAGE_KEY = { keys: ['pk', 'sk', 'gsi1sk'], fixed: { gsi1pk: Keys.procedureIndex } } as const;
+
 export class DynamoCatalogueRepository implements CatalogueReader, CatalogueWriter {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -32,7 +35,7 @@ export class DynamoCatalogueRepository implements CatalogueReader, CatalogueWrit
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': Keys.procedureIndex },
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor),
+        ExclusiveStartKey: decodeCursor(page.cursor, PROCEDURE_PAGE_KEY),
       }),
     );
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
