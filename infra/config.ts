@@ -1,4 +1,5 @@
 import type { Construct } from 'constructs';
+import { DEV_STAGE, deploySettingProblems } from './deploy-guard';
 
 /** Deployment settings read from cdk.json context (or `-c key=value` on the CLI). */
 export interface StackConfig {
@@ -7,7 +8,7 @@ export interface StackConfig {
   readonly jwtAudience: string;
   /** Portal origins allowed by CORS, also handed to handlers as CORS_ALLOWED_ORIGINS. */
   readonly portalOrigins: readonly string[];
-  /** Empty when nobody should be e-mailed about dead letters. */
+  /** Empty only on the dev stage; every other stage must name who receives the alarms. */
   readonly alarmEmail: string;
   /** Non-secret provider settings by group, handed to the functions that declare the group. */
   readonly providerSettings: Readonly<Record<'payments' | 'postal', Readonly<Record<string, string>>>>;
@@ -38,6 +39,7 @@ export function readStackConfig(scope: Construct): StackConfig {
   if (!STAGE_PATTERN.test(stage)) {
     throw new Error(`${ContextKeys.stage} must match ${STAGE_PATTERN}, got "${stage}"`);
   }
+  if (stage !== DEV_STAGE) assertDeployable(scope, stage);
   const jwtIssuer = required(scope, ContextKeys.jwtIssuer);
   // API Gateway only fetches JWKS over HTTPS; fail at synth rather than at deploy.
   if (!jwtIssuer.startsWith('https://')) {
@@ -80,6 +82,22 @@ function providerSettings(scope: Construct): StackConfig['providerSettings'] {
       POSTAL_API_USERNAME: required(scope, ContextKeys.postalApiUsername),
     },
   };
+}
+
+/** Refuses a real stage that would run on example, sandbox or missing settings, naming all of them. */
+function assertDeployable(scope: Construct, stage: string): void {
+  const settings = Object.fromEntries(
+    Object.entries(ContextKeys)
+      .filter(([name]) => name !== 'stage')
+      .map(([name, key]) => [name, text(scope, key)]),
+  );
+  const problems = deploySettingProblems(settings);
+  if (problems.length === 0) return;
+  const lines = problems.map(({ setting, problem }) => `  ${ContextKeys[setting as keyof typeof ContextKeys]}: ${problem}`);
+  throw new Error(
+    `Stage "${stage}" cannot be deployed with example, sandbox or missing settings (only "${DEV_STAGE}" may); ` +
+      `pass each of these with -c <key>=<value>:\n${lines.join('\n')}`,
+  );
 }
 
 function text(scope: Construct, key: string): string {

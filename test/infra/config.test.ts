@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { readStackConfig } from '../../infra/config';
-import { buildTestApp, cdkJsonContext, withFixtureEntries } from './support';
+import { buildTestApp, cdkJsonContext, PROD_CONTEXT, withFixtureEntries } from './support';
 import { Functions } from '../../shared/config/functions';
 
 const read = (overrides: Record<string, unknown>) =>
@@ -37,7 +37,8 @@ describe('stack configuration from context', () => {
 
   it('names the stack after the stage', () => {
     const { stack } = buildTestApp({
-      context: { 'toantrinh:stage': 'staging' },
+      // A stage other than dev needs real settings (deploy-guard.test.ts).
+      context: { ...PROD_CONTEXT, 'toantrinh:stage': 'staging' },
       overrides: { functions: withFixtureEntries(Functions) },
     });
     expect(stack.stackName).toBe('Toantrinh-staging');

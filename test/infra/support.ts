@@ -19,6 +19,24 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+/** Settings an operator would pass for production: nothing from cdk.json, no sandbox, no example domain. */
+export const PROD_CONTEXT: Record<string, string> = {
+  'toantrinh:stage': 'prod',
+  'toantrinh:jwtIssuer': 'https://sso.dichvucong.gov.vn/realms/citizens',
+  'toantrinh:jwtAudience': 'haiphong-fees',
+  'toantrinh:portalOrigins': 'https://dichvucong.haiphong.gov.vn',
+  'toantrinh:alarmEmail': 'vanhanh@haiphong.gov.vn',
+  'toantrinh:publicBaseUrl': 'https://api.dichvucong.haiphong.gov.vn',
+  'toantrinh:vnpayTmnCode': 'HPSTC001',
+  'toantrinh:vnpayPaymentUrl': 'https://pay.vnpay.vn/vpcpay.html',
+  'toantrinh:vnpayApiUrl': 'https://merchant.vnpay.vn/merchant_webapi/api/transaction',
+  'toantrinh:vietqrBankBin': '970415',
+  'toantrinh:vietqrAccountNo': '7111012345678',
+  'toantrinh:vietqrAccountName': 'KBNN HAI PHONG - THU PHI LE PHI',
+  'toantrinh:postalApiUrl': 'https://donhang.vnpost.vn/api',
+  'toantrinh:postalApiUsername': 'kbnn-haiphong',
+};
+
 /** Skips esbuild: NodejsFunction then emits a placeholder asset instead of bundling. */
 export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] } as const;
 
