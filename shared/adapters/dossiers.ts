@@ -1,5 +1,6 @@
 import { Queues } from '../config/resources';
-import { requiredEnv } from '../config/env';
+import { requiredEnv, submittedAtMaxAgeDays } from '../config/env';
+import { DEFAULT_SUBMISSION_WINDOW } from '../domain/dossier/register';
 import { systemClock } from '../domain/time';
 import type { DossierDeps } from '../use-cases/dossiers';
 import { catalogueReader } from './catalogue';
@@ -23,5 +24,11 @@ export function dossierEventPublisher(): SqsDossierEventPublisher {
 
 /** What the dossier handlers are wired with in Lambda and in the local runtime. */
 export function dossierDeps(): DossierDeps {
-  return { store: dossierStore(), publisher: dossierEventPublisher(), catalogue: catalogueReader(), clock: systemClock };
+  return {
+    store: dossierStore(),
+    publisher: dossierEventPublisher(),
+    catalogue: catalogueReader(),
+    clock: systemClock,
+    submissionWindow: { ...DEFAULT_SUBMISSION_WINDOW, maxAgeDays: submittedAtMaxAgeDays() },
+  };
 }

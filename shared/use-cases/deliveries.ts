@@ -89,7 +89,7 @@ export async function registerDelivery(deps: DeliveryDeps, principal: Principal,
     if (error instanceof DossierExistsError) throw new ConflictError(error.message, { details: [{ path: 'dossierNo', message: 'postal return already registered' }] });
     throw error;
   }
-  await publishQueued(deps.dossiers, deps.publisher, [event]);
+  await publishQueued(deps.publisher, [event]);
   return toDeliveryView(delivery);
 }
 
@@ -132,7 +132,7 @@ export async function sendPostalOrder(deps: DeliveryDeps & { readonly postal: Po
       if (error instanceof ConcurrentModificationError) continue;
       throw error;
     }
-    await publishQueued(deps.dossiers, deps.publisher, [event]);
+    await publishQueued(deps.publisher, [event]);
     return 'ordered';
   }
   throw new ConcurrentModificationError(`Delivery ${deliveryId} kept changing`);
@@ -158,7 +158,7 @@ export async function applyCarrierReport(deps: DeliveryDeps, trackingNumber: str
       if (error instanceof ConcurrentModificationError) continue;
       throw error;
     }
-    if (events.length > 0) await publishQueued(deps.dossiers, deps.publisher, events);
+    if (events.length > 0) await publishQueued(deps.publisher, events);
     return result.moved ? 'applied' : 'recorded';
   }
   throw new ConcurrentModificationError(`Delivery ${trackingNumber} kept changing`);

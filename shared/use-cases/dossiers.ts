@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalHash } from '../domain/canonical';
 import type { Dossier } from '../domain/dossier/dossier';
 import { DossierExistsError } from '../domain/dossier/errors';
-import { newDossier } from '../domain/dossier/register';
+import { checkSubmittedAt, DEFAULT_SUBMISSION_WINDOW, newDossier, type SubmissionWindow } from '../domain/dossier/register';
 import { nationalPortalCode } from '../domain/dossier/status';
 import { acceptsCause, InvalidStateTransitionError, type TransitionCause } from '../domain/dossier/transitions';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
@@ -20,6 +20,8 @@ export interface DossierDeps {
   readonly publisher: DossierEventPublisher;
   readonly catalogue: CatalogueReader;
   readonly clock: Clock;
+  /** Accepted range of `submittedAt` at registration; the default when not configured. */
+  readonly submissionWindow?: SubmissionWindow;
 }
 
 export function toDossierView(d: Dossier): DossierView {
@@ -78,6 +80,8 @@ export async function registerDossier(deps: DossierDeps, principal: Principal, d
   if (existing) return repeated(existing, requestHash);
 
   const now = deps.clock.now();
+  // After the replay check: the same request retried later still answers the dossier it created.
+  checkSubmittedAt(request.submittedAt, now, deps.submissionWindow ?? DEFAULT_SUBMISSION_WINDOW);
   const fees = await assessFeesForDossier(deps.catalogue, deps.clock, request);
   const dossier = newDossier(dossierNo, request, fees, requestHash, now);
   const registered: DossierEvent = {
@@ -97,7 +101,7 @@ export async function registerDossier(deps: DossierDeps, principal: Principal, d
     if (!winner) throw error;
     return repeated(winner, requestHash);
   }
-  await publishQueued(deps.store, deps.publisher, [registered]);
+  await publishQueued(deps.publisher, [registered]);
   return { created: true, dossier: toDossierView(dossier) };
 }
 
@@ -142,7 +146,7 @@ export async function submitAgencyEvent<T extends AgencyEvent['type']>(
     ...payload,
   } as unknown as DossierEvent;
   await deps.store.enqueue([event]);
-  await publishQueued(deps.store, deps.publisher, [event]);
+  await publishQueued(deps.publisher, [event]);
   return event;
 }
 

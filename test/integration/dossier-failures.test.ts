@@ -6,7 +6,7 @@ import type { DossierStore } from '../../shared/ports/dossiers';
 import type { DossierEvent } from '../../shared/schemas/dossier-events';
 import { applyEventToDossier } from '../../shared/use-cases/apply-dossier-events';
 import { relayOutbox } from '../../shared/use-cases/relay-outbox';
-import { systemClock } from '../../shared/domain/time';
+import { systemClock, vietnamDate } from '../../shared/domain/time';
 import { api, devToken } from '../support/api-client';
 import { runOperatorScript } from '../support/operator';
 import { dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
@@ -22,11 +22,13 @@ beforeAll(async () => {
   token = await devToken({ role: 'agency', agency });
 });
 
+// Registration refuses a submittedAt older than SUBMITTED_AT_MAX_AGE_DAYS (30): submit two days ago.
+const submittedAt = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
 const body = () => ({
   procedureCode: '2.000815',
   agencyCode: agency,
   channel: 'online',
-  submittedAt: '2026-04-02T02:00:00Z',
+  submittedAt,
   applicant: { citizenId: '031099012345', fullName: 'Trần Thị B', phone: '0987654321' },
   inputs: { pages: 1 },
 });
@@ -42,7 +44,7 @@ const payment = (no: string): DossierEvent => ({
   paymentId: `pay-${randomUUID()}`, provider: 'vietqr', amount: 2_000, paidAt: new Date().toISOString(),
 });
 
-const kpi = () => store.counts(agency, '2026-04');
+const kpi = () => store.counts(agency, vietnamDate(new Date(submittedAt)).slice(0, 7));
 
 async function dlqDepth(): Promise<number> {
   const { Attributes } = await queue.send(

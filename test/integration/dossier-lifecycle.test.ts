@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDate } from '../../shared/domain/time';
 import { DossierSchema } from '../../shared/schemas/dossier';
 import type { DossierEvent } from '../../shared/schemas/dossier-events';
 import { api, devToken } from '../support/api-client';
@@ -24,13 +25,15 @@ beforeAll(async () => {
   otherCitizenToken = await devToken({ role: 'citizen', sub: OTHER_CITIZEN });
 });
 
-const month = '2026-03';
+// Registration refuses a submittedAt older than SUBMITTED_AT_MAX_AGE_DAYS (30): submit two days ago.
+const submittedAt = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
+const month = vietnamDate(new Date(submittedAt)).slice(0, 7);
 function registration(overrides: Record<string, unknown> = {}) {
   return {
     procedureCode: '2.000815',
     agencyCode: agency,
     channel: 'online',
-    submittedAt: '2026-03-10T02:00:00Z',
+    submittedAt,
     applicant: { citizenId: CITIZEN, fullName: 'Nguyễn Văn A', phone: '0912345678' },
     inputs: { pages: 3, copies: 1 },
     ...overrides,

@@ -1,7 +1,39 @@
 import type { RegisterDossierRequest } from '../../schemas/dossier';
+import { InvalidInputError } from '../errors';
 import type { FeeAssessment } from '../../schemas/fee-quote';
 import type { Dossier } from './dossier';
 import { assertTransition } from './transitions';
+
+/** How far `submittedAt` may lie from the moment a dossier is registered. */
+export interface SubmissionWindow {
+  /** Oldest accepted submission, in days before now (SUBMITTED_AT_MAX_AGE_DAYS). */
+  readonly maxAgeDays: number;
+  /** Tolerated lead of the agency's clock over ours. */
+  readonly maxClockSkewMs: number;
+}
+
+export const DEFAULT_SUBMISSION_WINDOW: SubmissionWindow = { maxAgeDays: 30, maxClockSkewMs: 5 * 60 * 1000 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Refuses a submission time in the future (beyond clock skew) or older than the window. The date
+ * decides the fee schedule and its dated online discounts and the KPI month the dossier counts in, so
+ * backdating could buy an expired discount or write into a month already reported. The window
+ * leaves the one-stop system time to forward late dossiers; its length is a setting.
+ */
+export function checkSubmittedAt(submittedAt: string, now: Date, window: SubmissionWindow = DEFAULT_SUBMISSION_WINDOW): void {
+  const at = new Date(submittedAt).getTime();
+  const latest = now.getTime() + window.maxClockSkewMs;
+  const earliest = now.getTime() - window.maxAgeDays * DAY_MS;
+  const problem =
+    at > latest
+      ? `must not be in the future (at most ${Math.round(window.maxClockSkewMs / 1000)} s of clock skew)`
+      : at < earliest
+        ? `must be within the last ${window.maxAgeDays} days`
+        : undefined;
+  if (problem) throw new InvalidInputError('submittedAt is out of range', { details: [{ path: 'submittedAt', message: problem }] });
+}
 
 /**
  * A new dossier: received, then at once awaiting payment when something is owed or processing when

@@ -93,7 +93,7 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
       };
       const event = dossierEvent(payment, report, at);
       await deps.payments.settle({ before: payment, after, ledger: ledger(payment, status), events: [event] });
-      await publishQueued(deps.outbox, deps.publisher, [event]);
+      await publishQueued(deps.publisher, [event]);
       return lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure';
     } catch (error) {
       if (error instanceof PaymentChangedError) continue; // a concurrent callback won: decide again on fresh state
