@@ -19,8 +19,9 @@ export interface DossierStore {
   /** Queues events for the dossier (transactional outbox), idempotent per event id. */
   enqueue(events: readonly DossierEvent[]): Promise<void>;
   /**
-   * Records the event as processed, writes the new state (if it changed) and adds the KPI increments,
-   * all or nothing. Throws DuplicateEventError or ConcurrentModificationError.
+   * Records the event as processed, writes the new state (if it changed), adds the KPI increments and
+   * removes the event's outbox row, all or nothing. Throws DuplicateEventError (after removing a row
+   * left for an event applied before) or ConcurrentModificationError.
    */
   applyEvent(applied: AppliedEvent): Promise<void>;
 }
@@ -29,10 +30,24 @@ export interface KpiReader {
   counts(agencyCode: string, month: string): Promise<KpiCounts>;
 }
 
-/** Events written with a state change and not yet handed to the queue. */
+/** An event written with a state change and not yet applied, with how often the relay re-sent it. */
+export interface OutboxEntry {
+  readonly event: DossierEvent;
+  readonly attempts: number;
+}
+
+/**
+ * Events written with a state change and not yet applied to their dossier. A row leaves the outbox
+ * only when the consumer applies (or has applied) its event, never when it is sent.
+ */
 export interface Outbox {
-  pending(olderThan: Date, limit: number): Promise<readonly DossierEvent[]>;
-  clear(events: readonly DossierEvent[]): Promise<void>;
+  /** Rows the relay may re-send now: due before `dueBefore`, oldest first; parked rows are not listed. */
+  due(dueBefore: Date, limit: number): Promise<readonly OutboxEntry[]>;
+  /**
+   * After a re-send: counts the attempt and makes the row due again at `nextAt`, or parks it (kept,
+   * no longer listed by `due`) when `nextAt` is undefined. A row applied meanwhile stays deleted.
+   */
+  reschedule(entry: OutboxEntry, nextAt: Date | undefined, now: Date): Promise<void>;
 }
 
 export interface DossierEventPublisher {

@@ -1,16 +1,17 @@
 import {
+  DeleteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  BatchWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Dossier } from '../../domain/dossier/dossier';
 import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../domain/dossier/errors';
 import { KPI_COUNTERS, kpiMonth, type KpiCounts } from '../../domain/dossier/kpi';
-import type { AppliedEvent, DossierStore, KpiReader, Outbox } from '../../ports/dossiers';
+import type { AppliedEvent, DossierStore, KpiReader, Outbox, OutboxEntry } from '../../ports/dossiers';
 import type { DossierEvent } from '../../schemas/dossier-events';
-import { cancellationCodes, OutboxKeys, outboxPut } from './transactions';
+import { cancellationCodes, OutboxKeys, outboxDelete, outboxPut } from './transactions';
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Longer than any SQS retention (14 days): a redelivered event always finds its marker. */
@@ -109,11 +110,17 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
         },
       });
     }
+    // The outbox row goes with the write that applies its event: until then the relay can re-send it.
+    items.push(outboxDelete(this.tableName, event));
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       const codes = cancellationCodes(error);
-      if (codes?.[0] === 'ConditionalCheckFailed') throw new DuplicateEventError(`Event ${event.id} was already applied`, { cause: error });
+      if (codes?.[0] === 'ConditionalCheckFailed') {
+        // Applied before; a row re-written since (a reconciliation re-emitting the same id) is done too.
+        await this.client.send(new DeleteCommand(outboxDelete(this.tableName, event).Delete));
+        throw new DuplicateEventError(`Event ${event.id} was already applied`, { cause: error });
+      }
       if (codes?.[1] === 'ConditionalCheckFailed') throw new ConcurrentModificationError(`Dossier ${event.dossierNo} changed meanwhile`, { cause: error });
       throw error;
     }
@@ -124,27 +131,48 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
     return Object.fromEntries(KPI_COUNTERS.map((k) => [k, Number(Item?.[k] ?? 0)])) as KpiCounts;
   }
 
-  async pending(olderThan: Date, limit: number): Promise<readonly DossierEvent[]> {
+  async due(dueBefore: Date, limit: number): Promise<readonly OutboxEntry[]> {
     const { Items } = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :cutoff',
-        ExpressionAttributeValues: { ':pk': DossierKeys.outboxIndex, ':cutoff': olderThan.toISOString() },
+        ExpressionAttributeValues: { ':pk': DossierKeys.outboxIndex, ':cutoff': dueBefore.toISOString() },
         Limit: limit,
       }),
     );
-    return (Items ?? []).map((item) => item.event as DossierEvent);
+    return (Items ?? []).map((item) => ({ event: item.event as DossierEvent, attempts: Number(item.attempts ?? 0) }));
   }
 
-  async clear(events: readonly DossierEvent[]): Promise<void> {
-    for (let i = 0; i < events.length; i += 25) {
-      const batch = events.slice(i, i + 25);
+  /** The events of `due`, for callers that only look. */
+  async pending(dueBefore: Date, limit: number): Promise<readonly DossierEvent[]> {
+    return (await this.due(dueBefore, limit)).map((entry) => entry.event);
+  }
+
+  async reschedule({ event, attempts }: OutboxEntry, nextAt: Date | undefined, now: Date): Promise<void> {
+    const key = DossierKeys.outbox(event.dossierNo, event.id);
+    try {
       await this.client.send(
-        new BatchWriteCommand({
-          RequestItems: { [this.tableName]: batch.map((e) => ({ DeleteRequest: { Key: DossierKeys.outbox(e.dossierNo, e.id) } })) },
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          // Parked: out of the sparse index (the relay stops), kept for the operator with when and why.
+          UpdateExpression: nextAt
+            ? 'SET attempts = :attempts, lastSentAt = :now, gsi1sk = :next'
+            : 'SET attempts = :attempts, lastSentAt = :now, parkedAt = :now REMOVE gsi1pk, gsi1sk',
+          // Never re-create a row the consumer deleted meanwhile; never count an attempt twice (rows
+          // written before attempts were counted have none).
+          ConditionExpression: attempts === 0 ? 'attribute_exists(sk) AND (attribute_not_exists(attempts) OR attempts = :seen)' : 'attribute_exists(sk) AND attempts = :seen',
+          ExpressionAttributeValues: {
+            ':attempts': attempts + 1,
+            ':seen': attempts,
+            ':now': now.toISOString(),
+            ...(nextAt ? { ':next': `${nextAt.toISOString()}#${event.id}` } : {}),
+          },
         }),
       );
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
     }
   }
 }
