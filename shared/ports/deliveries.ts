@@ -1,4 +1,5 @@
 import type { Delivery } from '../domain/delivery/delivery';
+import type { DeliveryTimelineEntry } from '../schemas/delivery';
 import type { DossierEvent } from '../schemas/dossier-events';
 
 export interface DeliveryStore {
@@ -10,8 +11,11 @@ export interface DeliveryStore {
   /**
    * Writes a new state conditionally on the version read, with the carrier event's idempotency
    * marker (when given) and dossier events. Throws DuplicateEventError / ConcurrentModificationError.
+   * Timeline entries beyond TIMELINE_ON_DELIVERY are archived in the same write.
    */
   update(before: Delivery, after: Delivery, events: readonly DossierEvent[], carrierEventId?: string): Promise<void>;
+  /** The archived (older) timeline entries of a delivery, oldest first. */
+  archivedTimeline(deliveryId: string): Promise<readonly DeliveryTimelineEntry[]>;
   /** Open deliveries with an order and no news since `olderThan`: the reconciliation's work list. */
   quietSince(olderThan: Date, limit: number): Promise<readonly Delivery[]>;
 }

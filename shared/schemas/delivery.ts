@@ -57,7 +57,8 @@ export type DeliveryView = z.infer<typeof DeliverySchema>;
 
 /** One delivery-status event of the postal service's webhook. */
 export const PostalWebhookEventSchema = z.strictObject({
-  eventId: z.string().min(1).max(128),
+  // The carrier's free-text id: hashed for our keys (carrierEventKey), kept raw on the timeline.
+  eventId: z.string().min(1).max(256),
   trackingNumber: z.string().min(1).max(64),
   status: z.union([z.string().min(1).max(64), z.int()]).meta({ description: 'our status name, a normalised name or the carrier numeric code' }),
   occurredAt: InstantSchema,

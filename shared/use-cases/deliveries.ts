@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { validateAddress } from '../domain/address/validate-address';
 import { deliveryStatusFromCarrier } from '../domain/delivery/carrier-codes';
 import { applyCarrierEvent, type CarrierEvent, type Delivery } from '../domain/delivery/delivery';
+import { carrierEventKey } from '../domain/delivery/timeline';
 import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../domain/dossier/errors';
 import type { Dossier } from '../domain/dossier/dossier';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../domain/errors';
@@ -39,8 +40,12 @@ export function toDeliveryView(d: Delivery): DeliveryView {
   };
 }
 
+/**
+ * `key` is ours ('requested', 'order-created') or a carrier key from carrierEventKey: fixed length,
+ * so the id (at most 9 + 28 + 1 + 45 characters with our `dlv_` ids) is never cut and never collides.
+ */
 function statusEvent(d: Delivery, status: DeliveryStatus, key: string, at: string, extra: Partial<Extract<DossierEvent, { type: 'DeliveryStatusChanged' }>> = {}): DossierEvent {
-  return { type: 'DeliveryStatusChanged', version: 1, id: `delivery-${d.deliveryId}-${key}`.slice(0, 128), occurredAt: at, dossierNo: d.dossierNo, deliveryId: d.deliveryId, status, ...extra };
+  return { type: 'DeliveryStatusChanged', version: 1, id: `delivery-${d.deliveryId}-${key}`, occurredAt: at, dossierNo: d.dossierNo, deliveryId: d.deliveryId, status, ...extra };
 }
 
 /** Whether a dossier's paper result can go out by post now (prepaid postage paid). */
@@ -97,7 +102,9 @@ export async function getDelivery(deps: Pick<DeliveryDeps, 'deliveries' | 'dossi
   const dossier = await deps.dossiers.get(dossierNo);
   const delivery = dossier && canSee(principal, dossier) ? await deps.deliveries.ofDossier(dossierNo) : undefined;
   if (!delivery) throw new NotFoundError(`No postal return for dossier ${dossierNo}`);
-  return toDeliveryView(delivery);
+  // The whole timeline: older entries live outside the delivery item once there are many.
+  const archived = delivery.timelineArchived ? await deps.deliveries.archivedTimeline(delivery.deliveryId) : [];
+  return toDeliveryView({ ...delivery, timeline: [...archived, ...delivery.timeline] });
 }
 
 export type OrderOutcome = 'ordered' | 'already_ordered' | 'not_ready';
@@ -140,16 +147,35 @@ export async function sendPostalOrder(deps: DeliveryDeps & { readonly postal: Po
 
 export type CarrierReportResult = 'applied' | 'recorded' | 'duplicate' | 'unknown_tracking';
 
-/** One carrier report, from the webhook or the reconciliation: deduplicated, never backwards, always kept. */
+/**
+ * Attempts at applying one carrier report before giving up. A lost race means another write to the
+ * same delivery succeeded in between, so with K reports in flight on one parcel a report loses at
+ * most K − 1 times (plus the odd transient transaction conflict): 50 covers any carrier burst we
+ * expect, and the jittered pause keeps racing writers from meeting again in lockstep.
+ */
+const CARRIER_REPORT_ATTEMPTS = 50;
+const MAX_RETRY_PAUSE_MS = 50;
+
+const pauseBeforeRetry = (attempt: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_RETRY_PAUSE_MS, 2 ** attempt)));
+
+/**
+ * One carrier report, from the webhook or the reconciliation: deduplicated, never backwards, always
+ * kept. Concurrent reports on one parcel are merged, not refused: the loser of a race re-reads the
+ * delivery and applies its report on top of the winner's (the same pure fold), then writes again.
+ */
 export async function applyCarrierReport(deps: DeliveryDeps, trackingNumber: string, report: CarrierEvent, source: 'webhook' | 'reconciliation'): Promise<CarrierReportResult> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const delivery = await deps.deliveries.byTrackingNumber(trackingNumber);
+  let deliveryId: string | undefined;
+  for (let attempt = 0; attempt < CARRIER_REPORT_ATTEMPTS; attempt++) {
+    if (attempt > 0) await pauseBeforeRetry(attempt);
+    const delivery = deliveryId ? await deps.deliveries.get(deliveryId) : await deps.deliveries.byTrackingNumber(trackingNumber);
     if (!delivery) return 'unknown_tracking';
+    deliveryId = delivery.deliveryId;
     const result = applyCarrierEvent(delivery, report, source, deps.maxFailedAttempts, deps.clock.now());
     const after = result.delivery;
     const events =
       after.status !== delivery.status
-        ? [statusEvent(after, after.status, report.eventId, report.occurredAt, after.status === 'RETURNED_TO_AGENCY' || report.reason ? { reason: report.reason ?? 'absent_after_invitations' } : {})]
+        ? [statusEvent(after, after.status, `c-${carrierEventKey(report.eventId)}`, report.occurredAt, after.status === 'RETURNED_TO_AGENCY' || report.reason ? { reason: report.reason ?? 'absent_after_invitations' } : {})]
         : [];
     try {
       await deps.deliveries.update(delivery, after, events, report.eventId);

@@ -1,8 +1,10 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from '../../domain/delivery/delivery';
 import { isTerminalDelivery } from '../../domain/delivery/status';
+import { boundTimeline, carrierEventKey } from '../../domain/delivery/timeline';
 import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../domain/dossier/errors';
 import type { DeliveryStore } from '../../ports/deliveries';
+import type { DeliveryTimelineEntry } from '../../schemas/delivery';
 import type { DossierEvent } from '../../schemas/dossier-events';
 import { cancellationCodes, outboxPut } from './transactions';
 
@@ -12,7 +14,11 @@ const Keys = {
   delivery: (id: string) => ({ pk: `DELIVERY#${id}`, sk: 'DELIVERY' }),
   ofDossier: (no: string) => ({ pk: `DOSSIER#${no}`, sk: 'DELIVERY' }),
   tracking: (tn: string) => ({ pk: `TRACKING#${tn}`, sk: 'TRACKING' }),
-  marker: (id: string, eventId: string) => ({ pk: `DELIVERY#${id}`, sk: `EVENT#${eventId}` }),
+  // Hashed: a carrier's id can be longer than a sort key allows, and must not be cut (see carrierEventKey).
+  marker: (id: string, eventId: string) => ({ pk: `DELIVERY#${id}`, sk: `EVENT#${carrierEventKey(eventId)}` }),
+  /** Archived timeline entries, zero-padded so that the sort key order is the timeline order. */
+  archived: (id: string, seq: number) => ({ pk: `DELIVERY#${id}`, sk: `TIMELINE#${String(seq).padStart(10, '0')}` }),
+  archivedPrefix: 'TIMELINE#',
   openIndex: 'DELIVERY#OPEN',
 } as const;
 
@@ -70,7 +76,9 @@ export class DynamoDeliveryStore implements DeliveryStore {
     }
   }
 
-  async update(before: Delivery, after: Delivery, events: readonly DossierEvent[], carrierEventId?: string): Promise<void> {
+  async update(before: Delivery, unbounded: Delivery, events: readonly DossierEvent[], carrierEventId?: string): Promise<void> {
+    // The version condition on the delivery covers the archive puts too: a lost race writes neither.
+    const { delivery: after, archive } = boundTimeline(unbounded);
     const items = [
       ...(carrierEventId
         ? [{
@@ -93,6 +101,7 @@ export class DynamoDeliveryStore implements DeliveryStore {
       ...(after.trackingNumber && !before.trackingNumber
         ? [{ Put: { TableName: this.tableName, Item: { ...Keys.tracking(after.trackingNumber), deliveryId: after.deliveryId } } }]
         : []),
+      ...archive.map(({ seq, entry }) => ({ Put: { TableName: this.tableName, Item: { ...Keys.archived(after.deliveryId, seq), entry } } })),
       ...events.map((event) => outboxPut(this.tableName, event)),
     ];
     try {
@@ -101,8 +110,30 @@ export class DynamoDeliveryStore implements DeliveryStore {
       const reasons = cancellationCodes(error);
       if (carrierEventId && reasons?.[0] === 'ConditionalCheckFailed') throw new DuplicateEventError(`Carrier event ${carrierEventId} was already applied`, { cause: error });
       if (reasons?.[carrierEventId ? 1 : 0] === 'ConditionalCheckFailed') throw new ConcurrentModificationError(`Delivery ${before.deliveryId} changed meanwhile`, { cause: error });
+      // Another transaction was writing the same delivery at that instant: nothing was written, so
+      // this is the same lost race as a version mismatch and the caller re-reads and retries.
+      if (reasons?.includes('TransactionConflict')) throw new ConcurrentModificationError(`Delivery ${before.deliveryId} was being written meanwhile`, { cause: error });
       throw error;
     }
+  }
+
+  async archivedTimeline(deliveryId: string): Promise<readonly DeliveryTimelineEntry[]> {
+    const entries: DeliveryTimelineEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': Keys.delivery(deliveryId).pk, ':prefix': Keys.archivedPrefix },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) entries.push(item.entry as DeliveryTimelineEntry);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return entries;
   }
 
   async quietSince(olderThan: Date, limit: number): Promise<readonly Delivery[]> {

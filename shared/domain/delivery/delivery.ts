@@ -19,7 +19,10 @@ export interface Delivery {
   readonly addressCheck: { readonly communeChecked: boolean; readonly note?: string };
   readonly weightGrams: number;
   readonly failedAttempts: number;
+  /** The newest entries (at most TIMELINE_ON_DELIVERY once stored); older ones are archived. */
   readonly timeline: readonly DeliveryTimelineEntry[];
+  /** How many older entries are archived outside the delivery item (absent: none). */
+  readonly timelineArchived?: number;
   /** When the carrier last reported the status in force (for ordering late reports). */
   readonly statusAt: string;
   readonly version: number;
