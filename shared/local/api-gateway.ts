@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { JWTPayload } from 'jose';
 import type { HttpFunction, HttpMethod, RouteAuth } from '../config/functions';
 import type { HttpEvent, HttpResult } from '../http/types';
-import { splitTarget, toHttpApiEvent, writeHttpApiResult } from './http-api-event';
+import { isDecodablePath, splitTarget, toHttpApiEvent, writeHttpApiResult } from './http-api-event';
 import { invokeWithTimeout, lambdaContext, LambdaTimeoutError, type LambdaHandler } from './lambda-context';
 
 /** API Gateway's own limit on a request payload. */
@@ -142,8 +142,10 @@ export class LocalApiGateway {
   }
 
   private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (this.corsPreflight(request, response)) return;
     const { path } = splitTarget(request.url ?? '/');
+    // A bad escape would make decodeURIComponent throw below, which used to end as a 500.
+    if (!isDecodablePath(path)) return json(response, 400, { message: 'Bad Request' });
+    if (this.corsPreflight(request, response)) return;
     const candidates = this.routes.filter((r) => r.pattern.test(path));
     const route = candidates.find((r) => r.method === request.method);
     if (!route) return json(response, 404, { message: 'Not Found' });

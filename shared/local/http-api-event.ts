@@ -29,6 +29,19 @@ export function splitTarget(target: string): { path: string; rawQuery: string } 
   return q === -1 ? { path: target, rawQuery: '' } : { path: target.slice(0, q), rawQuery: target.slice(q + 1) };
 }
 
+/**
+ * Whether every percent-escape of a path decodes (complete `%XX` triplets forming UTF-8). API Gateway
+ * answers 400 to a request whose URI does not decode, before any route or authorizer.
+ */
+export function isDecodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface EventInput {
   readonly request: IncomingMessage;
   readonly body: Buffer;

@@ -21,12 +21,17 @@ const Keys = {
 } as const;
 
 
+/** Succeeded payments whose dossier has not been seen recording them (sparse; reconcile-payments). */
+const SUCCEEDED_INDEX = 'PAYMENT#SUCCEEDED_UNCONFIRMED';
+
 /** Pending payments are indexed by expiry so the expiry job reads only what is due. */
 function paymentItem(payment: Payment) {
   return {
     ...Keys.payment(payment.paymentId),
     ...payment,
     ...(payment.status === 'pending' ? { gsi1pk: Keys.pendingIndex, gsi1sk: `${payment.expiresAt}#${payment.paymentId}` } : {}),
+    // Until reconciliation has seen the dossier record it (SucceededPaymentsIndex, at the end).
+    ...(payment.status === 'succeeded' ? { gsi1pk: SUCCEEDED_INDEX, gsi1sk: `${payment.completedAt ?? payment.createdAt}#${payment.paymentId}` } : {}),
   };
 }
 
@@ -209,5 +214,53 @@ export class DynamoPaymentStore implements PaymentStore {
         ExpressionAttributeValues: { ':progress': 'in_progress' },
       }),
     ).catch(() => undefined);
+  }
+
+  // SucceededPaymentsIndex (reconcile-payments): succeeded payments stay in a sparse index from their
+  // settlement until reconciliation has seen their dossier record them.
+
+  /** Up to `limit` succeeded payments settled before `settledBefore` and not confirmed, oldest first, after `after`. */
+  async succeededUnconfirmed(settledBefore: Date, limit: number, after?: Payment): Promise<readonly Payment[]> {
+    const payments: Payment[] = [];
+    let start: Record<string, unknown> | undefined = after
+      ? { ...Keys.payment(after.paymentId), gsi1pk: SUCCEEDED_INDEX, gsi1sk: `${after.completedAt ?? after.createdAt}#${after.paymentId}` }
+      : undefined;
+    do {
+      const { Items, LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+          ExpressionAttributeValues: { ':pk': SUCCEEDED_INDEX, ':before': settledBefore.toISOString() },
+          Limit: limit - payments.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      payments.push(...(Items ?? []).map((i) => strip(i)!));
+      start = LastEvaluatedKey;
+    } while (start && payments.length < limit);
+    return payments;
+  }
+
+  /**
+   * Takes a payment out of the index once its dossier records it. Only the index attributes change
+   * (no new state, so no version bump): a settle() racing with this re-adds them, which costs one more
+   * look at the next run and nothing else.
+   */
+  async confirmRecordedByDossier(payment: Payment): Promise<void> {
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: Keys.payment(payment.paymentId),
+          UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: '#status = :succeeded AND gsi1pk = :index',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':succeeded': 'succeeded', ':index': SUCCEEDED_INDEX },
+        }),
+      )
+      .catch((error: { name?: string }) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
   }
 }

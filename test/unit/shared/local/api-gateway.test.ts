@@ -93,6 +93,17 @@ describe('Class: LocalApiGateway', () => {
     expect(res.status).toBe(401);
   });
 
+  it.each(['/v1/things/%', '/v1/things/%E0%A4%A', '/v1/things/a%zzb', '/v1/nothing/%'])(
+    'answers 400 to a path whose percent-encoding does not decode (%s), as API Gateway does',
+    async (path) => {
+      seen.length = 0;
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ message: 'Bad Request' });
+      expect(seen).toHaveLength(0);
+    },
+  );
+
   it('prefers a static route over a parameterised one', async () => {
     const res = await fetch(`${base}/v1/things/special`);
     expect(res.headers.get('x-route')).toBe('GET /v1/things/special');
