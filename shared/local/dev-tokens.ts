@@ -65,10 +65,20 @@ export class DevTokenIssuer {
       .sign(this.key.privateKey);
   }
 
-  /** The verified claims, or undefined for any token API Gateway would refuse. */
+  /**
+   * The verified claims, or undefined for any token API Gateway would refuse. Its JWT authorizer
+   * requires `exp` in the future and, when present, `nbf` and `iat` in the past; jose alone accepts a
+   * token without `exp` (it would never expire) and does not look at `iat` without a maximum age.
+   */
   async verify(token: string): Promise<JWTPayload | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key.publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(token, this.key.publicKey, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp'],
+      });
+      if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000)) return undefined;
       return payload;
     } catch {
       return undefined;
