@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { assertPortFree } from './ports';
 import { silenceSdkNodeVersionWarning } from './quiet-warnings';
 import { REPO_ROOT, SHARED_DATA_DIR, startLocalRuntime } from './runtime';
+import { startBanner } from './runtime-info';
 
 silenceSdkNodeVersionWarning();
 
@@ -32,25 +33,8 @@ async function main(): Promise<void> {
     unitsDir: process.env.UNITS_DIR ?? SHARED_DATA_DIR,
     ...(process.env.POST_OFFICE_AUTO_ADVANCE_MS ? { postOfficeAutoAdvanceMs: Number(process.env.POST_OFFICE_AUTO_ADVANCE_MS) } : {}),
   });
-  const url = runtime.baseUrl;
-  console.log(`
-toantrinh local API: ${url}
-  OpenAPI:   ${url}/v1/openapi.json
-  Health:    ${url}/v1/health
-  Data:      ${dataDir ?? 'in memory (DATA_DIR=:memory:)'}
-  Emulators: DynamoDB ${runtime.dynamoDbEndpoint} · SQS ${runtime.sqsEndpoint}
-
-Mint a local token (the deployed stack uses your identity provider instead):
-  curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"citizen","sub":"001099012345"}'
-  curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"agency","agency":"HP-STP"}'
-Sandboxes (local only): VNPay gateway ${url}/sandbox/vnpay/pay · bank transfer ${url}/sandbox/vietqr · post office ${url}/sandbox/postal
-  VNPAY_TMN_CODE=${process.env.VNPAY_TMN_CODE} VNPAY_HASH_SECRET=${process.env.VNPAY_HASH_SECRET}
-  VIETQR_WEBHOOK_SECRETS=${process.env.VIETQR_WEBHOOK_SECRETS} POSTAL_WEBHOOK_SECRETS=${process.env.POSTAL_WEBHOOK_SECRETS}
-
-Try a quote:
-  curl -s -X POST ${url}/v1/fees/quote -H 'content-type: application/json' -d '{"procedureCode":"2.000815","channel":"online","inputs":{"pages":3,"copies":1}}'
-
-Press Ctrl-C to stop.`);
+  const { baseUrl, dynamoDbEndpoint, sqsEndpoint } = runtime;
+  console.log(startBanner({ baseUrl, dataDir, dynamoDbEndpoint, sqsEndpoint }));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
