@@ -1,11 +1,16 @@
 import { BusinessRuleError, ConflictError } from '../errors';
 
+/**
+ * `final`: the attempt is over, so the dossier may start another payment at once (its lock is free).
+ * `terminal`: nothing leaves the status. The final non-success statuses are not terminal only because
+ * of the named LateSuccess bypass below.
+ */
 export const PaymentStatuses = {
-  pending: { terminal: false },
-  succeeded: { terminal: true },
-  failed: { terminal: true },
-  expired: { terminal: false },
-  cancelled: { terminal: true },
+  pending: { final: false, terminal: false },
+  succeeded: { final: true, terminal: true },
+  failed: { final: true, terminal: false },
+  expired: { final: true, terminal: false },
+  cancelled: { final: true, terminal: false },
 } as const;
 export type PaymentStatus = keyof typeof PaymentStatuses;
 
@@ -20,9 +25,11 @@ export interface PaymentTransition {
 }
 
 /**
- * The only moves of a payment. `expired → succeeded` is the one named bypass: the provider took the
- * money after our expiry (reconciliation or a late callback), so it must be recorded; whether the
- * dossier still wants it is the dossier's decision.
+ * The only moves of a payment. `LateSuccess` is the one named bypass, out of every final non-success
+ * status: the provider verifiably took the money after we had recorded an expiry, a failure or a
+ * cancel (a late or out-of-order callback, or reconciliation), so it must be recorded as paid and
+ * sent to the dossier; whether the dossier still wants it (it applies it while awaiting payment,
+ * else keeps it for refund review) is the dossier's decision, as for any second payment.
  */
 export const PaymentTransitions: readonly PaymentTransition[] = [
   { from: 'pending', to: 'succeeded', on: 'ProviderConfirmedSuccess' },
@@ -30,6 +37,8 @@ export const PaymentTransitions: readonly PaymentTransition[] = [
   { from: 'pending', to: 'cancelled', on: 'CustomerCancelled' },
   { from: 'pending', to: 'expired', on: 'ExpiredUnpaid' },
   { from: 'expired', to: 'succeeded', on: 'LateSuccess' },
+  { from: 'failed', to: 'succeeded', on: 'LateSuccess' },
+  { from: 'cancelled', to: 'succeeded', on: 'LateSuccess' },
 ];
 
 export class InvalidPaymentTransitionError extends BusinessRuleError {
@@ -66,6 +75,24 @@ export interface Payment {
   readonly refundReview?: { readonly reason: string; readonly at: string };
   readonly version: number;
 }
+
+/**
+ * Whether a provider's transaction number identifies money taken, so that it may claim the unique
+ * (provider, transaction) key that stops replays. VNPay sends `vnp_TransactionNo=0` on every cancel;
+ * "0" or empty identifies nothing and must never collide across payments.
+ */
+export function isProviderTransactionId(id: string | undefined): id is string {
+  return id !== undefined && id.trim() !== '' && !/^0+$/.test(id.trim());
+}
+
+/**
+ * The largest amount in VND each provider can carry: vnp_Amount is VND × 100 in at most 12 digits;
+ * the VietQR (EMVCo tag 54) amount is at most 13 characters.
+ */
+export const MaxProviderAmount: Readonly<Record<PaymentProviderName, number>> = {
+  vnpay: 9_999_999_999,
+  vietqr: 9_999_999_999_999,
+};
 
 export class NothingDueError extends ConflictError {
   override readonly code = 'NOTHING_DUE';

@@ -39,11 +39,19 @@ export function verifyParams(params: VnpParams, secret: string): boolean {
   return timingSafeEqual(expected, Buffer.from(given.toLowerCase(), 'hex'));
 }
 
-export const toVnpAmount = (vnd: number): string => String(vnd * 100);
+/** vnp_Amount is VND × 100 in at most 12 digits (payments.md). */
+export const VNP_AMOUNT_MAX_DIGITS = 12;
 
-/** vnp_Amount back to VND; undefined when it is not a whole number of đồng ×100. */
+export function toVnpAmount(vnd: number): string {
+  const wire = String(vnd * 100);
+  // Callers check MaxProviderAmount first; this guard keeps an oversized amount off the wire anyway.
+  if (!Number.isSafeInteger(vnd) || vnd < 0 || wire.length > VNP_AMOUNT_MAX_DIGITS) throw new RangeError(`${vnd} VND does not fit vnp_Amount`);
+  return wire;
+}
+
+/** vnp_Amount back to VND; undefined when it is longer than 12 digits or not a whole number of đồng ×100. */
 export function fromVnpAmount(value: string | undefined): number | undefined {
-  if (!value || !/^\d{1,14}$/.test(value)) return undefined;
+  if (!value || !/^\d{1,12}$/.test(value)) return undefined;
   const raw = Number(value);
   return raw % 100 === 0 ? raw / 100 : undefined;
 }

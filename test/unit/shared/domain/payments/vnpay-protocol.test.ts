@@ -36,6 +36,12 @@ describe('VNPay protocol', () => {
     expect(fromVnpAmount(undefined)).toBeUndefined();
   });
 
+  it('reads vnp_Amount of at most 12 digits (payments.md), refusing a longer one', () => {
+    expect(fromVnpAmount('999999999900')).toBe(9_999_999_999);
+    expect(fromVnpAmount('1000000000000')).toBeUndefined();
+    expect(fromVnpAmount('0001000000000')).toBeUndefined();
+  });
+
   it('writes and reads dates in GMT+7 across UTC midnight', () => {
     expect(vietnamTimestamp(new Date('2026-11-20T17:30:00Z'))).toBe('20261121003000');
     expect(vietnamTimestamp(new Date('2026-12-31T16:59:59Z'))).toBe('20261231235959');
