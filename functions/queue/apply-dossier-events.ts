@@ -7,8 +7,13 @@ import { DossierEventSchema } from '../../shared/schemas/dossier-events';
 import { applyEventToDossier } from '../../shared/use-cases/apply-dossier-events';
 import { readyForPostalOrder } from '../../shared/use-cases/deliveries';
 import { requestPostalOrder } from '../../shared/adapters/deliveries';
+import { documentClient, mainTableName } from '../../shared/adapters/dynamodb/client';
+import { DynamoPaymentStore } from '../../shared/adapters/dynamodb/payment-store';
+import { flagUnwantedPayment } from '../../shared/use-cases/reconcile-payments';
 
 const processor = new SqsFifoPartialProcessorAsync();
+// The store alone (not the payment adapters): this consumer never talks to a provider.
+let payments: DynamoPaymentStore | undefined;
 
 async function applyRecord(record: SQSRecord): Promise<void> {
   // An unparseable message fails here on every receive and reaches the DLQ after maxReceiveCount.
@@ -17,6 +22,11 @@ async function applyRecord(record: SQSRecord): Promise<void> {
     // A paper result ready for a postal return goes to the carrier. If this process dies right here,
     // the redelivered event asks again; the order is idempotent on the delivery id.
     if (readyForPostalOrder(dossier)) await requestPostalOrder(dossier.delivery!.deliveryId);
+    // Money the dossier did not want (paid twice, or no longer awaiting) is flagged on the payment.
+    if (event.type === 'PaymentSucceeded') {
+      payments ??= new DynamoPaymentStore(documentClient(), mainTableName());
+      await flagUnwantedPayment(payments, event, dossier, systemClock.now());
+    }
   });
   logger.info('dossier event', { eventId: event.id, type: event.type, outcome });
 }

@@ -192,6 +192,14 @@ export const Functions: readonly FunctionDefinition[] = [
     trigger: { kind: 'queue', queue: 'dossierEvents' },
   },
   {
+    name: 'ReconcilePayments',
+    entry: 'functions/scheduled/reconcile-payments.ts',
+    // Reads payments and dossiers, takes confirmed payments out of their index, writes outbox rows.
+    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    timeoutSeconds: 120,
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+  },
+  {
     name: 'RelayOutbox',
     entry: 'functions/scheduled/relay-outbox.ts',
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
