@@ -28,7 +28,7 @@ export async function measureIpnThroughput(runtime: LocalRuntime, seconds: numbe
     procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(),
     applicant: { citizenId: citizen, fullName: 'Bench', phone: '0912345678' }, inputs: { pages: 1 },
   });
-  const payment = await call(runtime, 'POST', `/v1/dossiers/${dossierNo}/payments`, citizenToken, { provider: 'vnpay', returnUrl: 'https://portal.example/r' }, { 'idempotency-key': randomUUID() });
+  const payment = await call(runtime, 'POST', `/v1/dossiers/${dossierNo}/payments`, citizenToken, { provider: 'vnpay', returnUrl: `${runtime.baseUrl}/sandbox/portal/payment-result` }, { 'idempotency-key': randomUUID() });
   const sandbox = sandboxSettings();
   const params = signParams(
     {

@@ -1,9 +1,11 @@
 import { vnpayReturnOperation } from '../../shared/api/operations/payments';
 import { paymentStore } from '../../shared/adapters/payments';
 import { paymentSettings } from '../../shared/config/payment-settings';
-import { InvalidInputError, NotFoundError } from '../../shared/domain/errors';
+import { BusinessRuleError, InvalidInputError, NotFoundError } from '../../shared/domain/errors';
+import { returnUrlProblem } from '../../shared/domain/payments/return-url';
 import { verifyParams } from '../../shared/domain/payments/vnpay-protocol';
 import { httpRoute } from '../../shared/http/route';
+import { logger } from '../../shared/observability/logger';
 
 /**
  * Where the citizen's browser lands after the gateway. It is for display only: it verifies the
@@ -17,6 +19,12 @@ export const handler = httpRoute(vnpayReturnOperation, async ({ event }) => {
   }
   const payment = await paymentStore().findByProviderRef('vnpay', params.vnp_TxnRef ?? '');
   if (!payment) throw new NotFoundError('Unknown payment');
+  // Only the stored returnUrl, never the query; checked again so that a URL accepted before the
+  // portal-origin rule (or from a portal since removed) is not a redirect under our name.
+  if (returnUrlProblem(payment.returnUrl, settings.returnOrigins)) {
+    logger.warn('vnpay return to a disallowed returnUrl refused', { paymentId: payment.paymentId });
+    throw new BusinessRuleError('This payment\u2019s return address is not an allowed portal address');
+  }
   const target = new URL(payment.returnUrl);
   target.searchParams.set('paymentId', payment.paymentId);
   target.searchParams.set('status', payment.status);

@@ -24,7 +24,7 @@ export async function paymentProviders(): Promise<Record<PaymentProviderName, Pa
 
 export async function createPaymentDeps(): Promise<CreatePaymentDeps> {
   const settings = await paymentSettings();
-  return { dossiers: dossierStore(), payments: paymentStore(), providers: await paymentProviders(), expiryMinutes: settings.expiryMinutes, clock: systemClock };
+  return { dossiers: dossierStore(), payments: paymentStore(), providers: await paymentProviders(), expiryMinutes: settings.expiryMinutes, returnOrigins: settings.returnOrigins, clock: systemClock };
 }
 
 export function settleDeps(): SettleDeps {

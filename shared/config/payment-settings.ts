@@ -22,6 +22,12 @@ export interface PaymentSettings {
   readonly vnpay: VnpaySettings;
   readonly vietqr: VietqrSettings;
   readonly expiryMinutes: { readonly vnpay: number; readonly vietqr: number };
+  /**
+   * Origins a payment's returnUrl may point at: the portal origins (CORS_ALLOWED_ORIGINS, from the
+   * stack's portalOrigins), or PAYMENT_RETURN_ORIGINS where set (the local runtime adds its sandbox
+   * portal page there).
+   */
+  readonly returnOrigins: readonly string[];
 }
 
 let cached: Promise<PaymentSettings> | undefined;
@@ -45,6 +51,10 @@ export function paymentSettings(): Promise<PaymentSettings> {
       vnpay: Number(optionalEnv('VNPAY_EXPIRY_MINUTES', '15')),
       vietqr: Number(optionalEnv('VIETQR_EXPIRY_MINUTES', '60')),
     },
+    returnOrigins: optionalEnv('PAYMENT_RETURN_ORIGINS', optionalEnv('CORS_ALLOWED_ORIGINS', ''))
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o.length > 0),
   }))();
   cached.catch(() => (cached = undefined));
   return cached;

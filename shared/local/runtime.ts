@@ -92,6 +92,8 @@ function configureProviderEnvironment(baseUrl: string, sandbox: SandboxSettings)
     VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/pay`,
     VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
     VNPAY_RETURN_URL: `${baseUrl}/v1/callbacks/vnpay/return`,
+    // Payments may return to the portal origins and to this runtime's own sandbox portal page.
+    PAYMENT_RETURN_ORIGINS: [process.env.CORS_ALLOWED_ORIGINS ?? '', baseUrl].filter(Boolean).join(','),
     VIETQR_WEBHOOK_SECRETS: sandbox.vietqrWebhookSecrets.join(','),
     VIETQR_BANK_BIN: '970415',
     VIETQR_ACCOUNT_NO: '113366668888',

@@ -36,14 +36,21 @@ export interface PaymentStore {
   /** Writes a payment's new state, its ledger entry and its dossier events, conditionally on its version. */
   settle(settlement: Settlement): Promise<void>;
   appendLedger(entry: LedgerEntry): Promise<void>;
-  pendingExpiredBy(now: Date, limit: number): Promise<readonly Payment[]>;
+  /** Up to `limit` pending payments due by `now`, oldest first, after `after` when given (paging). */
+  pendingExpiredBy(now: Date, limit: number, after?: Payment): Promise<readonly Payment[]>;
   beginIdempotent(scope: string, key: string, requestHash: string): Promise<IdempotencyBegin>;
   completeIdempotent(scope: string, key: string, statusCode: number, body: unknown): Promise<void>;
   abandonIdempotent(scope: string, key: string): Promise<void>;
 }
 
 export interface ProviderStatus {
-  readonly outcome: 'succeeded' | 'failed' | 'pending' | 'unknown';
+  /**
+   * Verified answers only: `succeeded` (money taken) or `failed` (the provider says it is over unpaid).
+   * `pending`: still in progress; `unknown`: no verified final answer (HTTP error, bad or missing
+   * signature, a busy or unknown code), so ask again later; `not_queryable`: the provider has no status
+   * query, so the payment expires on our clock and a later transfer is a late success.
+   */
+  readonly outcome: 'succeeded' | 'failed' | 'pending' | 'unknown' | 'not_queryable';
   readonly amount?: number;
   readonly transactionId?: string;
   readonly paidAt?: string;

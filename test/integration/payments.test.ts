@@ -247,7 +247,7 @@ describe('Expiry', () => {
     const unpaidNo = await registerOwing();
     const unpaid = (await pay(unpaidNo)).json;
 
-    await expirePayments(deps(), deps().clock, 1_000);
+    await expirePayments(deps(), deps().clock);
 
     expect((await payments.get(paid.paymentId))?.status).toBe('succeeded');
     expect((await payments.get(unpaid.paymentId))?.status).toBe('expired');
@@ -259,7 +259,7 @@ describe('Expiry', () => {
   it('still records a success that arrives after expiry and applies it while the dossier awaits payment', async () => {
     const no = await registerOwing();
     const payment = (await pay(no)).json;
-    await expirePayments(deps(), deps().clock, 1_000);
+    await expirePayments(deps(), deps().clock);
     expect((await payments.get(payment.paymentId))?.status).toBe('expired');
     expect((await ipn(ipnParams(txnRefOf(payment.redirectUrl), 5_000))).RspCode).toBe('00');
     expect((await payments.get(payment.paymentId))?.status).toBe('succeeded');

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DuplicateTransactionError, PaymentChangedError } from '../../domain/payments/errors';
-import type { Payment, PaymentProviderName } from '../../domain/payments/payment';
+import { isProviderTransactionId, PaymentStatuses, type Payment, type PaymentProviderName } from '../../domain/payments/payment';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../ports/payments';
 import { cancellationCodes, outboxPut } from './transactions';
 
 const IDEMPOTENCY_TTL_SECONDS = 48 * 60 * 60;
+/**
+ * How long an in-progress idempotency record holds its key. Longer than the create-payment Lambda's
+ * timeout (10 s), so a record older than this belongs to a request that crashed or timed out, and
+ * the next request with the same key and body takes it over instead of being refused for 48 h.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 60;
 
 const Keys = {
   payment: (id: string) => ({ pk: `PAYMENT#${id}`, sk: 'PAYMENT' }),
@@ -69,42 +75,56 @@ export class DynamoPaymentStore implements PaymentStore {
   }
 
   async create(payment: Payment, ledger: LedgerEntry, now: Date): Promise<{ created: true } | { created: false; existing: Payment }> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              // At most one live payment per dossier: the lock is free, or held by one that has expired.
-              Put: {
-                TableName: this.tableName,
-                Item: { ...Keys.lock(payment.dossierNo), paymentId: payment.paymentId, expiresAt: payment.expiresAt },
-                ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-                ExpressionAttributeValues: { ':now': now.toISOString() },
-              },
-            },
-            { Put: { TableName: this.tableName, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...Keys.ref(payment.provider, payment.providerRef), paymentId: payment.paymentId },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            this.ledgerPut(ledger),
-          ],
-        }),
-      );
-      return { created: true };
-    } catch (error) {
-      if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
-      const existing = await this.livePaymentOf(payment.dossierNo, now);
-      if (existing) return { created: false, existing };
-      throw new PaymentChangedError('The dossier\u2019s live payment changed meanwhile; retry', { cause: error });
+    // The lock normally goes when its payment settles, but that release is best effort: a lock still
+    // held by a payment that is over (final) is taken over, conditionally on that very holder.
+    let finalHolder: string | undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: this.createItems(payment, ledger, now, finalHolder) }));
+        return { created: true };
+      } catch (error) {
+        if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+        const existing = await this.livePaymentOf(payment.dossierNo, now);
+        if (existing) return { created: false, existing };
+        const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.lock(payment.dossierNo), ConsistentRead: true }));
+        const holder = Item ? await this.get(Item.paymentId as string) : undefined;
+        if (!holder || !PaymentStatuses[holder.status].final) {
+          throw new PaymentChangedError('The dossier\u2019s live payment changed meanwhile; retry', { cause: error });
+        }
+        finalHolder = holder.paymentId;
+      }
     }
+    throw new PaymentChangedError('The dossier\u2019s live payment kept changing; retry');
+  }
+
+  private createItems(payment: Payment, ledger: LedgerEntry, now: Date, finalHolder: string | undefined) {
+    return [
+      {
+        // At most one live payment per dossier: the lock is free, held by one that has expired, or
+        // held by one known to be over.
+        Put: {
+          TableName: this.tableName,
+          Item: { ...Keys.lock(payment.dossierNo), paymentId: payment.paymentId, expiresAt: payment.expiresAt },
+          ConditionExpression: `attribute_not_exists(pk) OR expiresAt <= :now${finalHolder ? ' OR paymentId = :holder' : ''}`,
+          ExpressionAttributeValues: { ':now': now.toISOString(), ...(finalHolder ? { ':holder': finalHolder } : {}) },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...Keys.ref(payment.provider, payment.providerRef), paymentId: payment.paymentId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      this.ledgerPut(ledger),
+    ];
   }
 
   async settle({ before, after, ledger, events }: Settlement): Promise<void> {
-    const newTransaction = after.providerTransactionId && after.providerTransactionId !== before.providerTransactionId;
+    // Only money taken claims the unique (provider, transaction) key; "0" or empty never does.
+    const newTransaction =
+      after.status === 'succeeded' && isProviderTransactionId(after.providerTransactionId) && after.providerTransactionId !== before.providerTransactionId;
     const items = [
       {
         Put: {
@@ -158,28 +178,37 @@ export class DynamoPaymentStore implements PaymentStore {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...Keys.ledger(entry), ...entry } }));
   }
 
-  async pendingExpiredBy(now: Date, limit: number): Promise<readonly Payment[]> {
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
-        ExpressionAttributeValues: { ':pk': Keys.pendingIndex, ':now': now.toISOString() },
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).map((i) => strip(i)!);
+  /**
+   * Up to `limit` pending payments due by `now`, oldest first, starting after `after` (the last one of
+   * the previous page), so that a caller can page through everything due.
+   */
+  async pendingExpiredBy(now: Date, limit: number, after?: Payment): Promise<readonly Payment[]> {
+    const payments: Payment[] = [];
+    let start: Record<string, unknown> | undefined = after
+      ? { ...Keys.payment(after.paymentId), gsi1pk: Keys.pendingIndex, gsi1sk: `${after.expiresAt}#${after.paymentId}` }
+      : undefined;
+    do {
+      const { Items, LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :now',
+          ExpressionAttributeValues: { ':pk': Keys.pendingIndex, ':now': now.toISOString() },
+          Limit: limit - payments.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      payments.push(...(Items ?? []).map((i) => strip(i)!));
+      start = LastEvaluatedKey;
+    } while (start && payments.length < limit); // a page can stop short of the limit (1 MB)
+    return payments;
   }
 
   async beginIdempotent(scope: string, key: string, requestHash: string): Promise<IdempotencyBegin> {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const record = { ...Keys.idempotency(scope, key), requestHash, state: 'in_progress', leaseUntil: nowSeconds + IDEMPOTENCY_LEASE_SECONDS, ttl: nowSeconds + IDEMPOTENCY_TTL_SECONDS };
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...Keys.idempotency(scope, key), requestHash, state: 'in_progress', ttl: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
       return { kind: 'new' };
     } catch (error) {
       if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
@@ -187,8 +216,27 @@ export class DynamoPaymentStore implements PaymentStore {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.idempotency(scope, key), ConsistentRead: true }));
     if (!Item) return this.beginIdempotent(scope, key, requestHash);
     if (Item.requestHash !== requestHash) return { kind: 'mismatch' };
-    if (Item.state !== 'done') return { kind: 'in_progress' };
-    return { kind: 'replay', statusCode: Item.statusCode as number, body: Item.body };
+    if (Item.state === 'done') return { kind: 'replay', statusCode: Item.statusCode as number, body: Item.body };
+    // Records written before leases existed started IDEMPOTENCY_TTL_SECONDS before their ttl.
+    const leaseUntil = typeof Item.leaseUntil === 'number' ? Item.leaseUntil : (Item.ttl as number) - IDEMPOTENCY_TTL_SECONDS + IDEMPOTENCY_LEASE_SECONDS;
+    if (leaseUntil > nowSeconds) return { kind: 'in_progress' };
+    try {
+      // Take over the crashed request's record, conditionally on it being exactly the one read, so
+      // that of two requests arriving after the lease only one proceeds.
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: record,
+          ConditionExpression: '#state = :progress AND requestHash = :hash AND #ttl = :ttl',
+          ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':progress': 'in_progress', ':hash': requestHash, ':ttl': Item.ttl },
+        }),
+      );
+      return { kind: 'new' };
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      return { kind: 'in_progress' };
+    }
   }
 
   async completeIdempotent(scope: string, key: string, statusCode: number, body: unknown): Promise<void> {

@@ -30,8 +30,8 @@ export class VietqrProvider implements PaymentProvider {
     };
   }
 
-  /** Transfers have no status query here: an unpaid transfer payment simply expires. */
+  /** Transfers have no status query: an unpaid transfer payment expires on our clock, a later transfer is a late success. */
   async query(): Promise<ProviderStatus> {
-    return { outcome: 'unknown' };
+    return { outcome: 'not_queryable' };
   }
 }

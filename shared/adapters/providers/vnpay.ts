@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { VnpaySettings } from '../../config/payment-settings';
 import type { Payment } from '../../domain/payments/payment';
-import { fromVnpAmount, gatewayOutcome, paymentUrl, payDate, querydrRequest, verifyQuerydrResponse, type VnpParams } from '../../domain/payments/vnpay-protocol';
+import { fromVnpAmount, paymentUrl, payDate, querydrRequest, verifyQuerydrResponse, type VnpParams } from '../../domain/payments/vnpay-protocol';
 import type { PaymentProvider, ProviderStatus } from '../../ports/payments';
+
+/**
+ * querydr's vnp_TransactionStatus: 00 paid, 01 not finished yet, 02 ended in error (the customer
+ * failed or cancelled). 04 (reversed), 05–09 (refund and fraud review) and anything new are not a
+ * state we may expire on, so they are unknown and the payment waits for a person or the next run.
+ */
+const QUERYDR_TRANSACTION_STATUS: ReadonlyMap<string, ProviderStatus['outcome']> = new Map([
+  ['00', 'succeeded'],
+  ['01', 'pending'],
+  ['02', 'failed'],
+]);
 
 /** The VNPay PAY 2.1.0 redirect gateway: a signed redirect URL to start, querydr to reconcile. */
 export class VnpayProvider implements PaymentProvider {
@@ -43,17 +54,21 @@ export class VnpayProvider implements PaymentProvider {
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
+    // Only a signed answer about this very order counts; anything else is asked again next run.
     if (!response.ok) return { outcome: 'unknown' };
     const params = (await response.json()) as VnpParams;
-    if (!verifyQuerydrResponse(params, this.settings.hashSecret)) return { outcome: 'unknown', received: params };
-    // 91: the gateway has no such transaction (the customer never paid).
+    if (typeof params !== 'object' || params === null || !verifyQuerydrResponse(params, this.settings.hashSecret)) return { outcome: 'unknown' };
+    if (params.vnp_TxnRef !== payment.providerRef || params.vnp_TmnCode !== this.settings.tmnCode) return { outcome: 'unknown', received: params };
+    // 91: the gateway has no such transaction (the customer never paid). 94 (a repeated query), 97,
+    // 99 and any other code say nothing about the payment.
     if (params.vnp_ResponseCode === '91') return { outcome: 'failed', received: params };
     if (params.vnp_ResponseCode !== '00') return { outcome: 'unknown', received: params };
-    const outcome = gatewayOutcome('00', params.vnp_TransactionStatus);
+    const outcome = QUERYDR_TRANSACTION_STATUS.get(params.vnp_TransactionStatus ?? '') ?? 'unknown';
+    if (outcome !== 'succeeded') return { outcome, received: params };
     const amount = fromVnpAmount(params.vnp_Amount);
     const paidAt = payDate(params.vnp_PayDate)?.toISOString();
     return {
-      outcome: outcome === 'succeeded' ? 'succeeded' : params.vnp_TransactionStatus === '01' ? 'pending' : 'failed',
+      outcome,
       ...(amount !== undefined ? { amount } : {}),
       ...(params.vnp_TransactionNo ? { transactionId: params.vnp_TransactionNo } : {}),
       ...(paidAt ? { paidAt } : {}),

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { canonicalHash } from '../../domain/canonical';
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from '../../domain/payments/errors';
-import { NotAwaitingPaymentError, NothingDueError, type Payment, type PaymentProviderName } from '../../domain/payments/payment';
+import { MaxProviderAmount, NotAwaitingPaymentError, NothingDueError, type Payment, type PaymentProviderName } from '../../domain/payments/payment';
+import { acceptReturnUrl } from '../../domain/payments/return-url';
 import type { Clock } from '../../domain/time';
-import { ForbiddenError } from '../../domain/errors';
+import { ForbiddenError, InvalidInputError } from '../../domain/errors';
 import type { Principal } from '../../http/principal';
 import type { DossierStore } from '../../ports/dossiers';
 import type { PaymentProvider, PaymentStore } from '../../ports/payments';
@@ -39,7 +40,14 @@ export interface CreatePaymentDeps {
   readonly payments: PaymentStore;
   readonly providers: Readonly<Record<PaymentProviderName, PaymentProvider>>;
   readonly expiryMinutes: Readonly<Record<PaymentProviderName, number>>;
+  /** The portal origins a returnUrl may point at. */
+  readonly returnOrigins: readonly string[];
   readonly clock: Clock;
+}
+
+/** More than the provider can carry: refused before anything is written, with the limit as the reason. */
+export class AmountOverProviderLimitError extends InvalidInputError {
+  override readonly code = 'AMOUNT_OVER_PROVIDER_LIMIT';
 }
 
 export interface CreatePaymentResult {
@@ -55,6 +63,11 @@ async function startPayment(deps: CreatePaymentDeps, principal: Principal, dossi
     throw new NotAwaitingPaymentError(`Dossier ${dossierNo} is ${dossier.status}, not awaiting payment`);
   }
   if (dossier.amountDue <= 0) throw new NothingDueError(`Nothing is due on dossier ${dossierNo}`);
+  const limit = MaxProviderAmount[request.provider];
+  if (dossier.amountDue > limit) {
+    const reason = `${request.provider} carries at most ${limit} VND per payment; ${dossier.amountDue} VND is due`;
+    throw new AmountOverProviderLimitError(`The amount due is over the provider's limit: ${reason}`, { details: [{ path: 'provider', message: reason }] });
+  }
   const now = deps.clock.now();
   const live = await deps.payments.livePaymentOf(dossierNo, now);
   if (live) return { statusCode: 200, body: toPaymentView(live) };
@@ -94,6 +107,9 @@ export async function createPayment(
   idempotencyKey: string,
   ipAddr: string,
 ): Promise<CreatePaymentResult> {
+  // Checked before the idempotency record exists, so a refused URL leaves nothing behind; the
+  // normalised form is what is stored and what the return link redirects to.
+  const accepted = { ...request, returnUrl: acceptReturnUrl(request.returnUrl, deps.returnOrigins) };
   const scope = principal.kind === 'citizen' ? principal.citizenId : 'other';
   const requestHash = canonicalHash({ dossierNo, request });
   for (let waited = 0; ; waited += 100) {
@@ -106,7 +122,7 @@ export async function createPayment(
     await new Promise((r) => setTimeout(r, 100));
   }
   try {
-    const result = await startPayment(deps, principal, dossierNo, request, ipAddr);
+    const result = await startPayment(deps, principal, dossierNo, accepted, ipAddr);
     await deps.payments.completeIdempotent(scope, idempotencyKey, result.statusCode, result.body);
     return result;
   } catch (error) {

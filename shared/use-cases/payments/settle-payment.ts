@@ -1,5 +1,5 @@
 import { DuplicateTransactionError, PaymentChangedError } from '../../domain/payments/errors';
-import { assertPaymentTransition, type Payment, type PaymentCause, type PaymentProviderName, type PaymentStatus } from '../../domain/payments/payment';
+import { assertPaymentTransition, isProviderTransactionId, type Payment, type PaymentCause, type PaymentProviderName, type PaymentStatus } from '../../domain/payments/payment';
 import type { Clock } from '../../domain/time';
 import { logger } from '../../observability/logger';
 import type { DossierEventPublisher, Outbox } from '../../ports/dossiers';
@@ -72,7 +72,9 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
         logger.warn('payment amount mismatch', { paymentId: payment.paymentId, provider: report.provider });
         return 'amount_mismatch';
       }
-      const lateSuccess = payment.status === 'expired' && report.outcome === 'succeeded';
+      // Money taken after we recorded the attempt as over (expired, failed, cancelled): the named bypass.
+      const lateSuccess = report.outcome === 'succeeded' && payment.status !== 'pending' && payment.status !== 'succeeded';
+      if (lateSuccess) logger.warn('success reported for a payment recorded as over', { paymentId: payment.paymentId, was: payment.status });
       if (payment.status !== 'pending' && !lateSuccess) {
         const secondTransaction =
           report.outcome === 'succeeded' && (payment.status !== 'succeeded' || payment.providerTransactionId !== report.transactionId);
@@ -87,7 +89,9 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
         ...payment,
         status,
         completedAt: at,
-        ...(report.transactionId ? { providerTransactionId: report.transactionId } : {}),
+        // Only a success records the provider's transaction, which claims its unique key: a cancel
+        // carries vnp_TransactionNo=0 on every payment, and its replays are stopped by state anyway.
+        ...(status === 'succeeded' && isProviderTransactionId(report.transactionId) ? { providerTransactionId: report.transactionId } : {}),
         ...(status !== 'succeeded' ? { failureReason: report.outcome } : {}),
         version: payment.version + 1,
       };
