@@ -22,7 +22,8 @@ export interface MessagingProps {
 }
 
 // SQS maximum: a dead letter must outlive the original message so nothing expires before redrive.
-const DEAD_LETTER_RETENTION = Duration.days(14);
+export const DEAD_LETTER_RETENTION_DAYS = 14;
+const DEAD_LETTER_RETENTION = Duration.days(DEAD_LETTER_RETENTION_DAYS);
 
 /** Every queue of shared/config/resources.ts with its dead-letter queue and a dead-letter alarm. */
 export class Messaging extends Construct {

@@ -14,6 +14,9 @@ import { DataTables, type TableResource } from '../constructs/data-tables';
 import { addQueueTrigger, addScheduleTrigger } from '../constructs/function-triggers';
 import { PublicHttpApi, type HttpApiRoutesTarget } from '../constructs/http-api';
 import { Messaging, type QueueResource } from '../constructs/messaging';
+import { OperationsDashboard } from '../constructs/operations-dashboard';
+import { addOperatorOutputs } from '../constructs/operator-outputs';
+import { ServiceAlarms } from '../constructs/service-alarms';
 import { lookupQueue, ServiceFunction } from '../constructs/service-function';
 
 export interface ToantrinhStackProps extends StackProps {
@@ -23,6 +26,9 @@ export interface ToantrinhStackProps extends StackProps {
   readonly tables?: Readonly<Record<string, TableDefinition>>;
   readonly queues?: Readonly<Record<string, QueueDefinition>>;
 }
+
+/** The logger's and metrics' service name; the alarms and dashboard select metrics by it. */
+const SERVICE_NAME = 'toantrinh';
 
 export class ToantrinhStack extends Stack {
   readonly tables: readonly TableResource[];
@@ -48,7 +54,8 @@ export class ToantrinhStack extends Stack {
 
     const environment = {
       NODE_OPTIONS: '--enable-source-maps',
-      POWERTOOLS_SERVICE_NAME: 'toantrinh',
+      // Also the `service` dimension of the business metrics, which the alarms and dashboard select on.
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       STAGE: config.stage,
       CORS_ALLOWED_ORIGINS: config.portalOrigins.join(','),
@@ -88,10 +95,21 @@ export class ToantrinhStack extends Stack {
       targets: httpTargets,
     });
 
+    const monitored = {
+      stage: config.stage,
+      api: this.api.api,
+      functions: new Map([...functions].map(([name, service]) => [name, service.fn])),
+      queues: messaging.queues,
+      serviceName: SERVICE_NAME,
+    };
+    new ServiceAlarms(this, 'ServiceAlarms', { ...monitored, alarmTopic: alarms.topic });
+    new OperationsDashboard(this, 'Operations', monitored);
+
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the toantrinh HTTP API',
       value: this.api.stage.url,
     });
+    addOperatorOutputs(this, data.tables, messaging.queues);
   }
 }
 

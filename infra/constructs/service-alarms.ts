@@ -1,0 +1,132 @@
+import { Duration } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { deadLetterQueueName, queueName, type QueueDefinition } from '../../shared/config/resources';
+import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/observability/metrics';
+import { DEAD_LETTER_RETENTION_DAYS, type QueueResource } from './messaging';
+
+export interface ServiceAlarmsProps {
+  readonly stage: string;
+  readonly alarmTopic: ITopic;
+  readonly api: HttpApi;
+  /** Keyed by function definition name. */
+  readonly functions: ReadonlyMap<string, IFunction>;
+  readonly queues: ReadonlyMap<string, QueueResource>;
+  /** The `service` dimension the functions' metrics carry (POWERTOOLS_SERVICE_NAME). */
+  readonly serviceName: string;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+const DAY_SECONDS = 86_400;
+
+/**
+ * The longest a message may legitimately wait: every receive until the DLQ takes it holds it for a
+ * visibility timeout. Older means the consumer is not keeping up (or is not running). Postal orders
+ * back off through their visibility (up to 15 minutes a receive), so a carrier outage trips this
+ * before the DLQ alarm does: orders are then waiting, which the operator should know.
+ */
+export function ageThresholdSeconds(definition: QueueDefinition): number {
+  return Math.max(5 * 60, definition.visibilityTimeoutSeconds * definition.maxReceiveCount);
+}
+
+/** A dead letter keeps its original enqueue time; alarm three days before retention would drop it. */
+export function deadLetterAgeThresholdSeconds(retentionDays: number): number {
+  return Math.max(1, retentionDays - 3) * DAY_SECONDS;
+}
+
+/** Every operational alarm besides the dead-letter depth (messaging.ts), all to the alarm topic. */
+export class ServiceAlarms extends Construct {
+  readonly alarms: Alarm[] = [];
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
+    super(scope, id);
+    this.action = new SnsAction(props.alarmTopic);
+
+    // 5xx means our handler failed (or timed out) on a citizen or a provider callback. A rate, not a
+    // count, so busy hours do not page for noise; at least 3 errors, so a quiet night's single 502
+    // out of two requests does not either.
+    const errors = props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
+    const requests = props.api.metricCount({ period: FIVE_MINUTES, statistic: 'Sum' });
+    this.add('Api5xxRate', {
+      description: `HTTP API toantrinh-${props.stage}: 5% or more of the requests answered 5xx (at least 3) in 5 minutes. See the functions' Errors alarms and logs.`,
+      metric: new MathExpression({
+        expression: 'IF(errors >= 3, 100 * errors / requests, 0)',
+        usingMetrics: { errors, requests },
+        period: FIVE_MINUTES,
+        label: '5xx %',
+      }),
+      threshold: 5,
+    });
+
+    for (const [name, fn] of props.functions) {
+      // Handlers turn expected failures into responses and consumers report failed records one by
+      // one, so a Lambda error is an unhandled exception or a timeout: a bug or an outage.
+      this.add(`${name}Errors`, {
+        description: `Lambda ${name}: unhandled error or timeout. Its log group has the stack trace.`,
+        metric: fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        threshold: 1,
+      });
+      // A throttled invocation is a request refused (API) or work delayed (queues, schedules):
+      // account concurrency is exhausted, something the operator must raise or investigate.
+      this.add(`${name}Throttles`, {
+        description: `Lambda ${name}: invocations throttled (account or reserved concurrency exhausted).`,
+        metric: fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        threshold: 1,
+      });
+    }
+
+    for (const { definition, queue, deadLetterQueue } of props.queues.values()) {
+      const threshold = ageThresholdSeconds(definition);
+      this.add(`${definition.id}OldestMessageAge`, {
+        description: `${queueName(definition)}: a message has waited over ${threshold} s (visibility ${definition.visibilityTimeoutSeconds} s × ${definition.maxReceiveCount} receives). Is the consumer failing or throttled?`,
+        metric: oldestAge(queue),
+        threshold,
+      });
+      const deadThreshold = deadLetterAgeThresholdSeconds(DEAD_LETTER_RETENTION_DAYS);
+      this.add(`${definition.id}DeadLettersOldestAge`, {
+        description: `${deadLetterQueueName(definition)}: a dead letter is over ${deadThreshold / DAY_SECONDS} days old and SQS drops it at ${DEAD_LETTER_RETENTION_DAYS}. Fix the cause and run npm run dlq:redrive.`,
+        metric: oldestAge(deadLetterQueue),
+        threshold: deadThreshold,
+      });
+    }
+
+    // Any IPN reply but 00/02 means VNPay keeps retrying (99: our failure), a payment it reports is
+    // unknown to us (01) or for another amount (04: money may be taken and unmatched), or the
+    // signature failed (97: a secret rotated on one side only, or someone probing the endpoint).
+    this.add('IpnRejected', {
+      description: `VNPay IPN answered other than 00/02 on ${props.stage}. Check the IPN logs by RspCode (dashboard: IPN replies).`,
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: BusinessMetric.ipnRejected,
+        dimensionsMap: { service: props.serviceName, stage: props.stage },
+        period: FIVE_MINUTES,
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+    });
+  }
+
+  private add(id: string, options: { description: string; metric: IMetric; threshold: number }): void {
+    const alarm = new Alarm(this, id, {
+      alarmDescription: options.description,
+      metric: options.metric,
+      threshold: options.threshold,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      // No datapoints means no traffic (or an idle queue), which is not a failure.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(this.action);
+    this.alarms.push(alarm);
+  }
+}
+
+function oldestAge(queue: IQueue): IMetric {
+  return queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' });
+}
