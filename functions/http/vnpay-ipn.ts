@@ -4,6 +4,7 @@ import { paymentSettings } from '../../shared/config/payment-settings';
 import { fromVnpAmount, gatewayOutcome, IpnReply, payDate, verifyParams, type IpnReplyBody } from '../../shared/domain/payments/vnpay-protocol';
 import { httpRoute } from '../../shared/http/route';
 import { logger } from '../../shared/observability/logger';
+import { ipnReplied } from '../../shared/observability/metrics';
 import { settlePayment, type SettleResult } from '../../shared/use-cases/payments/settle-payment';
 
 const REPLY: Record<SettleResult, IpnReplyBody> = {
@@ -42,5 +43,6 @@ export const handler = httpRoute(vnpayIpnOperation, async ({ event }) => {
     reply = IpnReply.UNKNOWN_ERROR;
   }
   logger.info('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode });
+  ipnReplied(reply.RspCode);
   return { statusCode: 200, body: reply };
 });
