@@ -2,6 +2,7 @@ import { DuplicateTransactionError, PaymentChangedError } from '../../domain/pay
 import { assertPaymentTransition, isProviderTransactionId, type Payment, type PaymentCause, type PaymentProviderName, type PaymentStatus } from '../../domain/payments/payment';
 import type { Clock } from '../../domain/time';
 import { logger } from '../../observability/logger';
+import { paymentSettled } from '../../observability/metrics';
 import type { DossierEventPublisher, Outbox } from '../../ports/dossiers';
 import type { LedgerEntry, PaymentStore } from '../../ports/payments';
 import type { DossierEvent } from '../../schemas/dossier-events';
@@ -97,6 +98,7 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
       };
       const event = dossierEvent(payment, report, at);
       await deps.payments.settle({ before: payment, after, ledger: ledger(payment, status), events: [event] });
+      paymentSettled(payment.provider, status);
       await publishQueued(deps.publisher, [event]);
       return lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure';
     } catch (error) {
