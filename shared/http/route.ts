@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../observability/logger';
 import type { OperationDefinition } from '../api/operation';
-import { correlationId } from './middleware/correlation-id';
+import { correlationId, withRequestScope } from './middleware/correlation-id';
 import { cors, corsOriginsFromEnv } from './middleware/cors';
 import { httpErrorHandler } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
@@ -76,7 +76,7 @@ export function httpRoute<const Op extends OperationDefinition>(
   implementation: RouteImplementation<Op>,
   options: RouteOptions = {},
 ) {
-  return middy<ParsedHttpEvent, HttpResult, Error, Context>()
+  const handler = middy<ParsedHttpEvent, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationId())
     .use(cors({ origins: corsOriginsFromEnv() }))
@@ -93,4 +93,5 @@ export function httpRoute<const Op extends OperationDefinition>(
       );
       return toResult(response);
     });
+  return withRequestScope(handler);
 }

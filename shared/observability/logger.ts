@@ -1,4 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger, type LogItem } from '@aws-lambda-powertools/logger';
 
 /**
  * Keys whose values are personal data (Decree 13/2023 on personal data protection). Whatever path a
@@ -35,8 +36,50 @@ export function redactPersonalData(key: string, value: unknown): unknown {
   return value;
 }
 
+/** What belongs to one request only. A fresh object per request: nothing is carried over. */
+interface RequestScope {
+  correlationId?: string;
+}
+
+/**
+ * Per-request log context. The logger is one object per module, and the local runtime (like a Lambda
+ * managed instance) runs several requests of one handler at once: a key appended to the logger would
+ * be seen by every request in flight, so the correlation id lives in the request's async context.
+ */
+const requestScopes = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `fn` (one request) in a log context of its own. */
+export function inRequestScope<T>(fn: () => T): T {
+  return requestScopes.run({}, fn);
+}
+
+/** Sets the correlation id of the current request's log lines; false when called outside a request. */
+export function setRequestCorrelationId(correlationId: string): boolean {
+  const scope = requestScopes.getStore();
+  if (!scope) return false;
+  scope.correlationId = correlationId;
+  return true;
+}
+
+export function requestCorrelationId(): string | undefined {
+  return requestScopes.getStore()?.correlationId;
+}
+
+/** Powertools' logger that writes the current request's correlation id on each line. */
+class RequestScopedLogger extends Logger {
+  protected override createAndPopulateLogItem(...args: Parameters<Logger['createAndPopulateLogItem']>): LogItem {
+    const item = super.createAndPopulateLogItem(...args);
+    const correlationId = requestCorrelationId();
+    return correlationId === undefined ? item : item.addAttributes({ correlation_id: correlationId });
+  }
+
+  protected override createLogger(options?: ConstructorParameters<typeof Logger>[0]): Logger {
+    return new RequestScopedLogger(options);
+  }
+}
+
 export function createLogger(): Logger {
-  return new Logger({
+  return new RequestScopedLogger({
     serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'toantrinh',
     jsonReplacerFn: redactPersonalData,
   });

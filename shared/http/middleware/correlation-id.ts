@@ -1,22 +1,32 @@
-import { logger } from '../../observability/logger';
-import { header, type HttpMiddleware } from '../types';
+import type { Context } from 'aws-lambda';
+import { inRequestScope, setRequestCorrelationId } from '../../observability/logger';
+import { header, type HttpEvent, type HttpMiddleware } from '../types';
 
 const HEADER = 'x-correlation-id';
 const ACCEPTABLE = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The caller's `X-Correlation-Id` when it is a sane token, else API Gateway's request id. */
+export function correlationIdOf(event: Pick<HttpEvent, 'headers' | 'requestContext'>): string {
+  const given = header(event, HEADER);
+  return given && ACCEPTABLE.test(given) ? given : event.requestContext.requestId;
+}
+
 /**
- * Carries one id through the logs of every component a request touches: the caller's
- * `X-Correlation-Id` when it is a sane token, else API Gateway's request id. Echoed on the response.
+ * Carries one id through the logs of every component a request touches, and echoes it on the
+ * response. Nothing is kept between hooks: the id is derived from the event each time, and the log
+ * lines get it from the request scope that `withRequestScope` opens around the whole invocation.
  */
 export function correlationId(): HttpMiddleware {
-  let current = '';
   const correlationIdBefore: HttpMiddleware['before'] = (request) => {
-    const given = header(request.event, HEADER);
-    current = given && ACCEPTABLE.test(given) ? given : request.event.requestContext.requestId;
-    logger.setCorrelationId(current);
+    setRequestCorrelationId(correlationIdOf(request.event));
   };
   const correlationIdAfter: HttpMiddleware['after'] = (request) => {
-    if (request.response) request.response.headers = { ...request.response.headers, [HEADER]: current };
+    if (request.response) request.response.headers = { ...request.response.headers, [HEADER]: correlationIdOf(request.event) };
   };
   return { before: correlationIdBefore, after: correlationIdAfter, onError: correlationIdAfter };
+}
+
+/** A handler whose every invocation runs in its own log scope, so concurrent requests never share one. */
+export function withRequestScope<E, R>(handler: (event: E, context: Context) => Promise<R>): (event: E, context: Context) => Promise<R> {
+  return (event, context) => inRequestScope(() => handler(event, context));
 }

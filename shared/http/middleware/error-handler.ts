@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import { logger } from '../../observability/logger';
 import { statusOf } from '../errors';
+import { correlationIdOf } from './correlation-id';
 import type { HttpMiddleware } from '../types';
 import type { ErrorResponse } from '../../schemas/error';
 
@@ -27,7 +28,7 @@ export function httpErrorHandler(): HttpMiddleware {
       return;
     }
     logger.error('unhandled error', { error });
-    const reference = request.event.requestContext?.requestId ?? 'unknown';
+    const reference = request.event.requestContext ? correlationIdOf(request.event) : 'unknown';
     request.response = errorResponse(500, {
       error: { code: 'INTERNAL_ERROR', message: `An internal error occurred (reference ${reference})` },
     });
