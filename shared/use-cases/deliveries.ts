@@ -18,6 +18,7 @@ import type { PostalService } from '../ports/postal-service';
 import { PostalWebhookEventSchema, type DeliveryView, type RegisterDeliveryRequest } from '../schemas/delivery';
 import type { DeliveryStatus, DossierEvent } from '../schemas/dossier-events';
 import { canSee, visibleDossier } from './dossiers';
+import { deliveryStatusChanged } from '../observability/metrics';
 import { publishQueued } from './relay-outbox';
 
 export interface DeliveryDeps {
@@ -184,6 +185,7 @@ export async function applyCarrierReport(deps: DeliveryDeps, trackingNumber: str
       if (error instanceof ConcurrentModificationError) continue;
       throw error;
     }
+    if (events.length > 0) deliveryStatusChanged(after.status);
     if (events.length > 0) await publishQueued(deps.publisher, events);
     return result.moved ? 'applied' : 'recorded';
   }
