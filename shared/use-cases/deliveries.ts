@@ -10,6 +10,7 @@ import { PostalReturnNotAllowedError } from '../domain/fees/errors';
 import { quotePostage } from '../domain/fees/postage';
 import type { Clock } from '../domain/time';
 import type { Principal } from '../http/principal';
+import { deliveryStatusChanged } from '../observability/metrics';
 import type { AdministrativeUnitsReader } from '../ports/administrative-units';
 import type { CatalogueReader } from '../ports/catalogue';
 import type { DeliveryStore } from '../ports/deliveries';
@@ -18,7 +19,6 @@ import type { PostalService } from '../ports/postal-service';
 import { PostalWebhookEventSchema, type DeliveryView, type RegisterDeliveryRequest } from '../schemas/delivery';
 import type { DeliveryStatus, DossierEvent } from '../schemas/dossier-events';
 import { canSee, visibleDossier } from './dossiers';
-import { deliveryStatusChanged } from '../observability/metrics';
 import { publishQueued } from './relay-outbox';
 
 export interface DeliveryDeps {
