@@ -4,7 +4,7 @@ import type { Payment } from '../../../../../shared/domain/payments/payment';
 import { signQuerydrResponse, toVnpAmount, type VnpParams } from '../../../../../shared/domain/payments/vnpay-protocol';
 import type { PaymentProvider, ProviderStatus } from '../../../../../shared/ports/payments';
 import { expirePayments } from '../../../../../shared/use-cases/payments/expire-payments';
-import { FakePaymentStore, pendingPayment } from './fake-payment-store';
+import { FakePaymentStore, pendingPayment, unusedOutbox } from './fake-payment-store';
 
 const NOW = new Date('2026-11-21T02:00:00Z');
 const SECRET = 'querydr-secret';
@@ -14,7 +14,7 @@ function deps(store: FakePaymentStore, vnpay: PaymentProvider) {
   const vietqr: PaymentProvider = { name: 'vietqr', start: async () => ({}), query: async () => ({ outcome: 'not_queryable' }) };
   return {
     payments: store,
-    outbox: { pending: async () => [], clear: async () => undefined },
+    outbox: unusedOutbox,
     publisher: { publish: async () => undefined },
     clock: { now: () => NOW },
     providers: { vnpay, vietqr },

@@ -2,6 +2,10 @@ import { DuplicateTransactionError, PaymentChangedError } from '../../../../../s
 import type { Payment, PaymentProviderName } from '../../../../../shared/domain/payments/payment';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../../../../shared/ports/payments';
 import type { DossierEvent } from '../../../../../shared/schemas/dossier-events';
+import type { SettleDeps } from '../../../../../shared/use-cases/payments/settle-payment';
+
+/** Settlement writes its events through the store (FakePaymentStore.events); the outbox is not read here. */
+export const unusedOutbox = new Proxy({}, { get: (_t, name) => { throw new Error(`outbox.${String(name)} is not expected`); } }) as SettleDeps['outbox'];
 
 /** An in-memory PaymentStore with the DynamoDB store's rules: version checks, unique transactions, paging. */
 export class FakePaymentStore implements PaymentStore {

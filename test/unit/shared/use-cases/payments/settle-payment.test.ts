@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { settlePayment, type ProviderReport } from '../../../../../shared/use-cases/payments/settle-payment';
-import { FakePaymentStore, pendingPayment } from './fake-payment-store';
+import { FakePaymentStore, pendingPayment, unusedOutbox } from './fake-payment-store';
 
 const deps = (store: FakePaymentStore) => ({
   payments: store,
-  outbox: { pending: async () => [], clear: async () => undefined },
+  outbox: unusedOutbox,
   publisher: { publish: async () => undefined },
   clock: { now: () => new Date('2026-11-21T01:00:00Z') },
 });
