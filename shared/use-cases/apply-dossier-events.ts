@@ -3,6 +3,7 @@ import type { Dossier } from '../domain/dossier/dossier';
 import { ConcurrentModificationError, DuplicateEventError } from '../domain/dossier/errors';
 import { NotFoundError } from '../domain/errors';
 import type { Clock } from '../domain/time';
+import { dossierEventApplied } from '../observability/metrics';
 import type { DossierStore } from '../ports/dossiers';
 import type { DossierEvent } from '../schemas/dossier-events';
 
@@ -29,6 +30,7 @@ export async function applyEventToDossier(
     const result = applyDossierEvent(before, event, clock.now());
     try {
       await store.applyEvent({ event, before, after: result.dossier, applied: result.applied, kpi: result.kpi });
+      if (result.applied) dossierEventApplied(event.type);
       await onApplied?.(result.dossier);
       return result.applied ? 'applied' : 'recorded';
     } catch (error) {
