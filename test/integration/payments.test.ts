@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { canonicalHash } from '../../shared/domain/canonical';
 import { SqsDossierEventPublisher } from '../../shared/adapters/sqs/dossier-event-publisher';
 import { DynamoPaymentStore } from '../../shared/adapters/dynamodb/payment-store';
 import { VnpayProvider } from '../../shared/adapters/providers/vnpay';
@@ -102,6 +104,62 @@ describe('POST /v1/dossiers/{no}/payments', () => {
   });
 });
 
+describe('Return URL, amount and idempotency edges', () => {
+  const PORTAL = 'https://portal.example.vn'; // the CORS origin of the test runtime (global-setup)
+
+  it.each([
+    ['http on a public host', 'http://portal.example.vn/ket-qua'],
+    ['another host', 'https://evil.example/ket-qua'],
+    ['a look-alike host', 'https://portal.example.vn.evil.com/ket-qua'],
+    ['userinfo', 'https://portal.example.vn@evil.example/ket-qua'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['a protocol-relative URL', '//evil.example/ket-qua'],
+  ])('refuses a returnUrl with %s: 400 naming returnUrl, no payment made', async (_case, url) => {
+    const no = await registerOwing();
+    const res = await pay(no, 'vnpay', randomUUID(), citizenToken, url);
+    expect(res.status, res.text).toBe(400);
+    expect(res.json.error.details.map((d: { path: string }) => d.path)).toEqual(['returnUrl']);
+    const ok = await pay(no, 'vnpay', randomUUID(), citizenToken, `${PORTAL}/thanh-toan/ket-qua`);
+    expect(ok.status).toBe(201); // nothing was left behind by the refusal
+  });
+
+  it('redirects from the return link only to the stored returnUrl, and not at all to one no longer allowed', async () => {
+    const no = await registerOwing();
+    const { redirectUrl, paymentId } = (await pay(no, 'vnpay', randomUUID(), citizenToken, `${PORTAL}/ket-qua`)).json;
+    const params = ipnParams(txnRefOf(redirectUrl), 5_000);
+    const res = await api(`/v1/callbacks/vnpay/return?${new URLSearchParams({ ...params, returnUrl: 'https://evil.example/' })}`);
+    expect(new URL(res.headers.get('location')!).origin).toBe(PORTAL);
+    // A payment stored before the rule with an open-redirect target.
+    await documents().send(new UpdateCommand({ TableName: inject('tableName'), Key: { pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' }, UpdateExpression: 'SET returnUrl = :u', ExpressionAttributeValues: { ':u': 'http://portal.example.vn@evil.example/' } }));
+    const legacy = await api(`/v1/callbacks/vnpay/return?${new URLSearchParams(params)}`);
+    expect(legacy.status).toBe(422);
+    expect(legacy.headers.get('location')).toBeNull();
+  });
+
+  it('takes over an idempotency key whose request crashed longer ago than the lease, but waits for one still within it', async () => {
+    const no = await registerOwing();
+    const request = { provider: 'vnpay', returnUrl: returnUrl() };
+    const record = (key: string, ageSeconds: number) => {
+      const started = Math.floor(Date.now() / 1000) - ageSeconds;
+      return documents().send(new PutCommand({
+        TableName: inject('tableName'),
+        Item: { pk: `IDEMP#${CITIZEN}#${key}`, sk: 'IDEMP', requestHash: canonicalHash({ dossierNo: no, request }), state: 'in_progress', leaseUntil: started + 60, ttl: started + 48 * 3600 },
+      }));
+    };
+    const crashed = randomUUID();
+    await record(crashed, 61);
+    const retried = await pay(no, 'vnpay', crashed);
+    expect(retried.status, retried.text).toBe(201);
+    expect((await pay(no, 'vnpay', crashed)).json).toEqual(retried.json); // and the key now answers that payment
+
+    const running = randomUUID();
+    await record(running, 1);
+    const concurrent = await pay(no, 'vnpay', running);
+    expect(concurrent.status).toBe(409);
+    expect(concurrent.json.error.code).toBe('REQUEST_IN_PROGRESS');
+  }, 30_000);
+});
+
 describe('GET /v1/callbacks/vnpay/ipn', () => {
   it('confirms a success (00), moves the dossier on, then answers a replay 02', async () => {
     const no = await registerOwing();
@@ -149,6 +207,41 @@ describe('GET /v1/callbacks/vnpay/ipn', () => {
     expect((await ipn(ipnParams(txnRefOf(redirectUrl), 5_000, overrides))).RspCode).toBe('00');
     expect((await api(`/v1/payments/${paymentId}`, { token: citizenToken })).json.status).toBe(status);
     expect((await dossier(no)).status).toBe('AWAITING_PAYMENT');
+  });
+
+  it('records cancellations of two payments though both carry TransactionNo 0, and lets a new payment start at once with another provider', async () => {
+    const [first, second] = [await registerOwing(), await registerOwing()];
+    const a = (await pay(first)).json;
+    const b = (await pay(second)).json;
+    const cancel = { vnp_ResponseCode: '24', vnp_TransactionStatus: '02', vnp_TransactionNo: '0' };
+    expect((await ipn(ipnParams(txnRefOf(a.redirectUrl), 5_000, cancel))).RspCode).toBe('00');
+    expect((await ipn(ipnParams(txnRefOf(b.redirectUrl), 5_000, cancel))).RspCode).toBe('00');
+    expect((await payments.get(a.paymentId))?.status).toBe('cancelled');
+    expect((await payments.get(b.paymentId))?.status).toBe('cancelled');
+    const again = await pay(second, 'vietqr');
+    expect(again.status, again.text).toBe(201);
+    expect(again.json).toMatchObject({ provider: 'vietqr', status: 'pending' });
+    expect(again.json.paymentId).not.toBe(b.paymentId);
+  });
+
+  it('frees the dossier after a cancel even when the lock release was lost (crash after the settlement)', async () => {
+    const no = await registerOwing();
+    const cancelled = (await pay(no)).json;
+    await ipn(ipnParams(txnRefOf(cancelled.redirectUrl), 5_000, { vnp_ResponseCode: '24', vnp_TransactionStatus: '02', vnp_TransactionNo: '0' }));
+    // Put back the lock the settlement released, as a crash before the release would have left it.
+    await documents().send(new PutCommand({ TableName: inject('tableName'), Item: { pk: `DOSSIER#${no}`, sk: 'PAYMENT_LOCK', paymentId: cancelled.paymentId, expiresAt: cancelled.expiresAt } }));
+    const next = await pay(no, 'vietqr');
+    expect(next.status, next.text).toBe(201);
+    expect(next.json.paymentId).not.toBe(cancelled.paymentId);
+  });
+
+  it('settles money taken after a cancel as a late success that the dossier applies while awaiting payment', async () => {
+    const no = await registerOwing();
+    const { redirectUrl, paymentId } = (await pay(no)).json;
+    await ipn(ipnParams(txnRefOf(redirectUrl), 5_000, { vnp_ResponseCode: '24', vnp_TransactionStatus: '02', vnp_TransactionNo: '0' }));
+    expect((await ipn(ipnParams(txnRefOf(redirectUrl), 5_000))).RspCode).toBe('00');
+    expect((await payments.get(paymentId))?.status).toBe('succeeded');
+    await until(() => dossier(no), (d) => d.status === 'PROCESSING');
   });
 
   it('turns 100 concurrent duplicate IPNs into exactly one success applied once to the dossier', async () => {
