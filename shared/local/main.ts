@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
     unitsDir: process.env.UNITS_DIR ?? SHARED_DATA_DIR,
     ...(process.env.POST_OFFICE_AUTO_ADVANCE_MS ? { postOfficeAutoAdvanceMs: Number(process.env.POST_OFFICE_AUTO_ADVANCE_MS) } : {}),
+    // Scheduled functions (outbox relay, expiry, reconciliations) this often instead of their rate; 0 never.
+    ...(process.env.LOCAL_SCHEDULE_INTERVAL_MS ? { scheduleIntervalMs: Number(process.env.LOCAL_SCHEDULE_INTERVAL_MS) } : {}),
   });
   const { baseUrl, dynamoDbEndpoint, sqsEndpoint } = runtime;
   console.log(startBanner({ baseUrl, dataDir, dynamoDbEndpoint, sqsEndpoint }));

@@ -5,8 +5,11 @@ import type { FauxqsServer } from 'fauxqs';
 
 /**
  * The queue emulator keeps messages in memory only. So that a restart of the local runtime loses no
- * pending state transition, unprocessed messages are written to the data folder at shutdown and
- * sent again at start-up (receive counts restart, as after a redrive).
+ * queued work, unprocessed messages are written to the data folder (at shutdown, and every few
+ * hundred milliseconds while running, so a SIGKILL loses at most that last moment) and sent again
+ * at start-up (receive counts restart, as after a redrive; a message consumed since the last save is
+ * sent again, which every consumer tolerates: each is idempotent). Dossier events do not depend on
+ * this: their outbox rows stay in DynamoDB Local until applied and the relay re-sends them.
  */
 interface SavedMessage {
   readonly body: string;
@@ -17,7 +20,7 @@ interface SavedMessage {
 
 const FILE = 'queued-messages.json';
 
-export function saveQueueSnapshot(server: FauxqsServer, queueNames: readonly string[], dataDir: string): number {
+function snapshotOf(server: FauxqsServer, queueNames: readonly string[]): { snapshot: Record<string, SavedMessage[]>; count: number } {
   const snapshot: Record<string, SavedMessage[]> = {};
   let count = 0;
   for (const name of queueNames) {
@@ -32,10 +35,46 @@ export function saveQueueSnapshot(server: FauxqsServer, queueNames: readonly str
     }));
     count += messages.length;
   }
+  return { snapshot, count };
+}
+
+/** Written whole to a temporary file and renamed: a kill mid-write leaves the previous snapshot. */
+function write(dataDir: string, json: string): void {
   const file = join(dataDir, FILE);
-  writeFileSync(`${file}.tmp`, JSON.stringify(snapshot));
+  writeFileSync(`${file}.tmp`, json);
   renameSync(`${file}.tmp`, file);
+}
+
+export function saveQueueSnapshot(server: FauxqsServer, queueNames: readonly string[], dataDir: string): number {
+  const { snapshot, count } = snapshotOf(server, queueNames);
+  write(dataDir, JSON.stringify(snapshot));
   return count;
+}
+
+/**
+ * Saves the queues every `intervalMs` when they changed, until the returned function is called
+ * (which saves a last time, for a clean stop).
+ */
+export function keepQueueSnapshot(server: FauxqsServer, queueNames: readonly string[], dataDir: string, intervalMs = 250): () => void {
+  let last = '';
+  const save = () => {
+    const json = JSON.stringify(snapshotOf(server, queueNames).snapshot);
+    if (json === last) return;
+    write(dataDir, json);
+    last = json;
+  };
+  const timer = setInterval(() => {
+    try {
+      save();
+    } catch (error) {
+      console.error('[local runtime] queue snapshot not saved', error);
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    save();
+  };
 }
 
 export async function restoreQueueSnapshot(client: SQSClient, urls: Record<string, string>, dataDir: string): Promise<number> {
@@ -58,6 +97,6 @@ export async function restoreQueueSnapshot(client: SQSClient, urls: Record<strin
       count += entries.length;
     }
   }
-  writeFileSync(file, '{}');
+  // The file stays as it is: the running keeper overwrites it with what is queued from now on.
   return count;
 }

@@ -15,7 +15,7 @@ import { localCredentials, LOCAL_REGION } from './emulators/credentials';
 import { startDynamoDbLocal, type DynamoDbLocal } from './emulators/dynamodb-local';
 import { startSqsLocal, type SqsLocal } from './emulators/sqs-local';
 import { ensureQueue, ensureTable, type ProvisionedQueue } from './provision';
-import { restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot';
+import { keepQueueSnapshot, restoreQueueSnapshot } from './queue-snapshot';
 import { SqsEventSource } from './sqs-event-source';
 import { lambdaContext } from './lambda-context';
 import { writeRuntimeInfo } from './runtime-info';
@@ -155,7 +155,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       );
       await restoreQueueSnapshot(sqsClient, urls, options.dataDir);
       const dataDir = options.dataDir;
-      stoppers.unshift(async () => void saveQueueSnapshot(sqs.server, queueNames, dataDir));
+      const stopKeeping = keepQueueSnapshot(sqs.server, queueNames, dataDir);
+      stoppers.unshift(async () => stopKeeping());
     }
     configureHandlerEnvironment(options, dynamo, sqs, queues);
     const documents = DynamoDBDocumentClient.from(dynamoClient, { marshallOptions: { removeUndefinedValues: true } });

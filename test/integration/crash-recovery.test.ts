@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { kpiMonth } from '../../shared/domain/dossier/kpi';
+import { signParams, toVnpAmount, type VnpParams } from '../../shared/domain/payments/vnpay-protocol';
+import { vietnamTimestamp } from '../../shared/domain/time';
+import { localCredentials, LOCAL_REGION } from '../../shared/local/emulators/credentials';
+import type { RuntimeInfo } from '../../shared/local/runtime-info';
+import { ChildRuntime } from '../support/child-runtime';
+import { sandbox } from '../support/payments';
+
+/**
+ * The issue's crash: the local runtime SIGKILLed in the middle of a burst of IPNs. Before the fix the
+ * outbox row went when the message was sent and the queue lived in memory, so every event sent and
+ * not yet applied was lost: dossiers stayed AWAITING_PAYMENT although paid, and the KPI came short.
+ */
+const DOSSIERS = 100;
+const dataDir = mkdtempSync(join(tmpdir(), 'toantrinh-crash-'));
+const runtime = new ChildRuntime(dataDir, {
+  VNPAY_TMN_CODE: sandbox.vnpayTmnCode,
+  VNPAY_HASH_SECRET: sandbox.vnpayHashSecret,
+  // Scheduled functions every second, and a relay that re-sends what waited 2 s (defaults: 1 min, 30 s).
+  LOCAL_SCHEDULE_INTERVAL_MS: '1000',
+  OUTBOX_RELAY_GRACE_SECONDS: '2',
+  OUTBOX_RELAY_BASE_DELAY_SECONDS: '2',
+  UNITS_DIR: join(dataDir, 'no-units'), // addresses play no part here
+});
+afterAll(async () => {
+  await runtime.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call(base: string, path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method: init.method ?? (init.body ? 'POST' : 'GET'),
+    headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
+}
+
+/** Runs `work` over `items` with `width` in flight at once. */
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+describe('A SIGKILL in the middle of a burst of IPNs', () => {
+  it('loses no dossier event: after a restart and the gateway retries, every dossier is PROCESSING and every count exact', async () => {
+    let info: RuntimeInfo = await runtime.start();
+    const agency = `HP-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const citizen = '079099012345';
+    const token = (await call(info.baseUrl, '/v1/dev/tokens', { body: { role: 'agency', agency } })).json.token as string;
+    const citizenToken = (await call(info.baseUrl, '/v1/dev/tokens', { body: { role: 'citizen', sub: citizen } })).json.token as string;
+    const submittedAt = new Date().toISOString();
+
+    const ipns: Array<{ no: string; paymentId: string; params: VnpParams }> = [];
+    await inParallel(Array.from({ length: DOSSIERS }, (_, i) => i), 4, async (i) => {
+      const no = `H31.26-CRASH-${String(i).padStart(3, '0')}`;
+      const registered = await call(info.baseUrl, `/v1/dossiers/${no}`, {
+        method: 'PUT', token,
+        body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt, applicant: { citizenId: citizen, fullName: 'Lê Văn C', phone: '0912000111' }, inputs: { pages: 3, copies: 1 } },
+      });
+      expect(registered.status, registered.text).toBe(201);
+      const payment = await call(info.baseUrl, `/v1/dossiers/${no}/payments`, {
+        token: citizenToken, headers: { 'idempotency-key': randomUUID() },
+        body: { provider: 'vnpay', returnUrl: `${info.baseUrl}/sandbox/portal/payment-result` },
+      });
+      expect(payment.status, payment.text).toBe(201);
+      const txnRef = new URL(payment.json.redirectUrl).searchParams.get('vnp_TxnRef')!;
+      // One transaction per payment: the gateway's retries repeat exactly these signed parameters.
+      const params = signParams({
+        vnp_Amount: toVnpAmount(payment.json.amount), vnp_BankCode: 'NCB', vnp_CardType: 'ATM', vnp_OrderInfo: 'Thanh toan phi ho so',
+        vnp_PayDate: vietnamTimestamp(new Date()), vnp_ResponseCode: '00', vnp_TmnCode: sandbox.vnpayTmnCode,
+        vnp_TransactionNo: String(20_000_000 + i), vnp_TransactionStatus: '00', vnp_TxnRef: txnRef,
+      }, sandbox.vnpayHashSecret);
+      ipns.push({ no, paymentId: payment.json.paymentId, params });
+    });
+
+    // The burst; the runtime dies (with its DynamoDB Local and queue emulator) once half are answered.
+    let answered = 0;
+    let killed: Promise<void> | undefined;
+    await inParallel(ipns, 8, async ({ params }) => {
+      if (killed) return;
+      try {
+        const res = await call(info.baseUrl, `/v1/callbacks/vnpay/ipn?${new URLSearchParams(params)}`);
+        expect(['00', '02']).toContain(res.json.RspCode);
+        if (++answered === DOSSIERS / 2) killed = runtime.kill();
+      } catch {
+        // the connection died with the runtime: the gateway will retry
+      }
+    });
+    await killed;
+    expect(answered).toBeGreaterThanOrEqual(DOSSIERS / 2);
+
+    info = await runtime.start();
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: info.dynamoDbEndpoint, region: LOCAL_REGION, credentials: localCredentials }));
+    const ofDossier = (no: string) => call(info.baseUrl, `/v1/dossiers/${no}`, { token }).then((r) => r.json);
+    const atRisk = (await Promise.all(ipns.map((i) => ofDossier(i.no)))).filter((d) => d.status === 'AWAITING_PAYMENT').length;
+    console.info(`after the SIGKILL: ${answered} IPNs answered, ${atRisk} dossiers still awaiting payment`);
+
+    // The gateway retries every IPN (those answered too: it may not have seen the answer).
+    await inParallel(ipns, 8, async ({ params }) => {
+      const res = await call(info.baseUrl, `/v1/callbacks/vnpay/ipn?${new URLSearchParams(params)}`);
+      expect(['00', '02'], res.text).toContain(res.json.RspCode);
+    });
+
+    const deadline = Date.now() + 60_000;
+    let waiting = ipns.map((i) => i.no);
+    while (waiting.length > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      const states = await Promise.all(waiting.map(async (no) => ({ no, status: (await ofDossier(no)).status as string })));
+      waiting = states.filter((s) => s.status !== 'PROCESSING').map((s) => s.no);
+    }
+    expect(waiting, 'dossiers not PROCESSING a minute after the retries').toEqual([]);
+
+    const report = await call(info.baseUrl, `/v1/reports/kpis?agencyCode=${agency}&month=${kpiMonth(submittedAt)}`, { token });
+    expect(report.json.counts).toMatchObject({ dossiers: DOSSIERS, withFees: DOSSIERS, submittedOnline: DOSSIERS, paidOnline: DOSSIERS });
+
+    for (const { no, paymentId } of ipns) {
+      const dossier = await ofDossier(no);
+      expect(dossier.payments, no).toEqual([expect.objectContaining({ paymentId, status: 'succeeded' })]);
+      expect(dossier.timeline.filter((t: { cause: string }) => t.cause === 'PaymentSucceeded'), no).toHaveLength(1);
+      const ledger = await db.send(new QueryCommand({
+        TableName: info.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ledger)',
+        ExpressionAttributeValues: { ':pk': `PAYMENT#${paymentId}`, ':ledger': 'LEDGER#' },
+      }));
+      expect((ledger.Items ?? []).filter((e) => e.outcome === 'succeeded'), paymentId).toHaveLength(1);
+      // Everything applied: no outbox row is left behind, parked or not.
+      const outbox = await db.send(new QueryCommand({
+        TableName: info.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :outbox)',
+        ExpressionAttributeValues: { ':pk': `DOSSIER#${no}`, ':outbox': 'OUTBOX#' },
+      }));
+      expect(outbox.Items, no).toEqual([]);
+    }
+  }, 300_000);
+});

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoPaymentStore } from '../../shared/adapters/dynamodb/payment-store';
+import { SqsDossierEventPublisher } from '../../shared/adapters/sqs/dossier-event-publisher';
+import { kpiMonth } from '../../shared/domain/dossier/kpi';
+import { systemClock } from '../../shared/domain/time';
+import type { DossierEvent } from '../../shared/schemas/dossier-events';
+import { paymentSucceededEvent, reconcilePayments } from '../../shared/use-cases/reconcile-payments';
+import { relayOutbox } from '../../shared/use-cases/relay-outbox';
+import { api, devToken } from '../support/api-client';
+import { documents, dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
+import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
+
+const CITIZEN = '079099054321';
+const store = dossierStore();
+const db = documents();
+const payments = new DynamoPaymentStore(db, inject('tableName'));
+const queue = sqs();
+afterAll(() => queue.destroy());
+
+let agency: string;
+let agencyToken: string;
+let citizenToken: string;
+beforeAll(async () => {
+  agency = uniqueCode('HP');
+  agencyToken = await devToken({ role: 'agency', agency });
+  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+});
+
+async function registerOwing(): Promise<string> {
+  const no = uniqueCode('H31.26');
+  const res = await api(`/v1/dossiers/${no}`, {
+    method: 'PUT', token: agencyToken,
+    body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Phạm Thị D', phone: '0912000222' }, inputs: { pages: 3, copies: 1 } },
+  });
+  expect(res.status, res.text).toBe(201);
+  return no;
+}
+
+async function pay(no: string): Promise<{ paymentId: string; redirectUrl: string }> {
+  const res = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
+  expect(res.status, res.text).toBe(201);
+  return res.json;
+}
+
+const dossier = (no: string) => api(`/v1/dossiers/${no}`, { token: agencyToken }).then((r) => r.json);
+const outboxRow = (no: string, id: string) => db.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `DOSSIER#${no}`, sk: `OUTBOX#${id}` }, ConsistentRead: true })).then((r) => r.Item);
+const paymentItem = (id: string) => db.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `PAYMENT#${id}`, sk: 'PAYMENT' }, ConsistentRead: true })).then((r) => r.Item);
+
+/** The state the issue found: the payment succeeded, its event never reached the dossier, no outbox row. */
+async function succeededButLost(no: string): Promise<string> {
+  const { paymentId } = await pay(no);
+  const before = (await payments.get(paymentId))!;
+  const at = new Date().toISOString();
+  await payments.settle({
+    before,
+    after: { ...before, status: 'succeeded', completedAt: at, providerTransactionId: String(Date.now()).slice(-8), version: before.version + 1 },
+    ledger: { paymentId, provider: 'vnpay', kind: 'callback', outcome: 'succeeded', at },
+    events: [],
+  });
+  return paymentId;
+}
+
+const reconcile = () =>
+  reconcilePayments({ payments, dossiers: store, publisher: new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl')), clock: systemClock }, 0);
+
+describe('The outbox holds every event not yet applied', () => {
+  it('keeps a row after the send, drops it with the write that applies the event, or records it as refused', async () => {
+    const no = await registerOwing();
+    const paid: DossierEvent = {
+      type: 'PaymentSucceeded', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: no,
+      paymentId: `pay-${randomUUID()}`, provider: 'vietqr', amount: 5_000, paidAt: new Date().toISOString(),
+    };
+    await store.enqueue([paid]);
+    await sendDossierEvent(queue, paid);
+    await until(() => dossier(no), (d) => d.status === 'PROCESSING');
+    expect(await outboxRow(no, paid.id)).toBeUndefined();
+
+    // Not valid while PROCESSING: recorded on the timeline, and its row goes all the same.
+    const refused: DossierEvent = { type: 'SupplementReceived', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: no };
+    await store.enqueue([refused]);
+    await sendDossierEvent(queue, refused);
+    await until(() => dossier(no), (d) => d.timeline.some((t: { eventId: string }) => t.eventId === refused.id));
+    expect(await outboxRow(no, refused.id)).toBeUndefined();
+
+    // The same id written again (a reconciliation re-emitting it) is cleared by the duplicate.
+    await store.enqueue([paid]);
+    await sendDossierEvent(queue, paid, `${paid.id}-again`);
+    await until(() => outboxRow(no, paid.id), (row) => row === undefined);
+    expect((await dossier(no)).timeline.filter((t: { cause: string }) => t.cause === 'PaymentSucceeded')).toHaveLength(1);
+  });
+
+  it('parks a row that never applies after the relay re-sent it maxAttempts times, keeping it for the operator', async () => {
+    const orphan: DossierEvent = { type: 'SupplementReceived', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: uniqueCode('H31.26') };
+    await store.enqueue([orphan]);
+    const sent: string[] = [];
+    const publisher = { publish: async (events: readonly DossierEvent[]) => void sent.push(...events.map((e) => e.id)) };
+    const settings = { graceMs: 0, baseDelayMs: 1_000, maxDelayMs: 1_000, maxAttempts: 2 };
+    for (let minute = 1; minute <= 5; minute++) await relayOutbox(store, publisher, new Date(Date.now() + minute * 60_000), settings);
+    expect(sent.filter((id) => id === orphan.id)).toHaveLength(2);
+    expect(await outboxRow(orphan.dossierNo, orphan.id)).toMatchObject({ attempts: 2, parkedAt: expect.any(String) });
+    expect((await outboxRow(orphan.dossierNo, orphan.id))?.gsi1pk).toBeUndefined();
+  });
+});
+
+describe('Payment reconciliation', () => {
+  it('moves a dossier whose payment succeeded but whose event was lost, once, then leaves the payment alone', async () => {
+    const no = await registerOwing();
+    const paymentId = await succeededButLost(no);
+    expect((await dossier(no)).status).toBe('AWAITING_PAYMENT');
+
+    expect((await reconcile()).reemitted).toBeGreaterThanOrEqual(1);
+    const moved = await until(() => dossier(no), (d) => d.status === 'PROCESSING');
+    expect(moved.payments).toEqual([expect.objectContaining({ paymentId, status: 'succeeded' })]);
+    expect(moved.timeline.filter((t: { eventId: string }) => t.eventId === `payment-succeeded-${paymentId}`)).toHaveLength(1);
+
+    await reconcile(); // the dossier records it now: the payment leaves the index
+    expect((await paymentItem(paymentId))?.gsi1pk).toBeUndefined();
+    expect((await payments.get(paymentId))?.refundReview).toBeUndefined();
+  });
+
+  it('leaves a payment settled normally alone, and its re-emitted event (a race) is the settlement event itself', async () => {
+    const no = await registerOwing();
+    const { paymentId, redirectUrl } = await pay(no);
+    expect((await ipn(ipnParams(txnRefOf(redirectUrl), 5_000))).RspCode).toBe('00');
+    await until(() => dossier(no), (d) => d.status === 'PROCESSING');
+    await reconcile();
+    expect((await paymentItem(paymentId))?.gsi1pk).toBeUndefined();
+    // What reconciliation would send had it looked while the event was in flight: the same id, so the
+    // consumer finds its marker. Another id would be recorded as "already recorded" on the timeline.
+    const again = paymentSucceededEvent((await payments.get(paymentId))!);
+    await store.enqueue([again]);
+    await sendDossierEvent(queue, again, randomUUID());
+    await until(() => outboxRow(no, again.id), (row) => row === undefined);
+    expect((await dossier(no)).timeline.filter((t: { cause: string }) => t.cause === 'PaymentSucceeded')).toHaveLength(1);
+  });
+
+  it('flags the first payment for refund review when the citizen paid again before it reached the dossier', async () => {
+    const no = await registerOwing();
+    const first = await succeededButLost(no);
+    // Still awaiting payment, so the citizen pays again, and this one arrives.
+    const second = await pay(no);
+    expect(second.paymentId).not.toBe(first);
+    expect((await ipn(ipnParams(txnRefOf(second.redirectUrl), 5_000))).RspCode).toBe('00');
+    await until(() => dossier(no), (d) => d.status === 'PROCESSING');
+    const paidOnline = async () => (await api(`/v1/reports/kpis?agencyCode=${agency}&month=${kpiMonth(new Date().toISOString())}`, { token: agencyToken })).json.counts.paidOnline;
+    const paidBefore = await paidOnline();
+
+    await reconcile();
+    const flagged = await until(() => payments.get(first), (p) => p?.refundReview !== undefined);
+    expect(flagged!.refundReview!.reason).toContain('PROCESSING');
+    expect((await payments.get(second.paymentId))?.refundReview).toBeUndefined();
+    const after = await dossier(no);
+    expect(after).toMatchObject({ status: 'PROCESSING', amountDue: 0 });
+    expect(after.payments).toEqual(expect.arrayContaining([
+      expect.objectContaining({ paymentId: second.paymentId, status: 'succeeded' }),
+      expect.objectContaining({ paymentId: first, refundReview: true }),
+    ]));
+    expect(await paidOnline()).toBe(paidBefore);
+  });
+});
