@@ -10,7 +10,7 @@ export interface AlarmTopicProps {
   readonly email: string;
 }
 
-/** Where operational alarms (dead letters today) are published. */
+/** Where every operational alarm is published (service-alarms.ts, dead letters in messaging.ts). */
 export class AlarmTopic extends Construct {
   readonly topic: Topic;
 
