@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { Functions } from '../shared/config/functions';
+import { Functions } from '../shared/app/functions';
 import { LAMBDA_ESBUILD_OPTIONS } from '../infra/bundling';
 
 export interface BundleMeasure {

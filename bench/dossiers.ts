@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { LocalRuntime } from '../shared/local/runtime';
-import { documentClient } from '../shared/adapters/dynamodb/client';
-import { DynamoDossierStore } from '../shared/adapters/dynamodb/dossier-store';
-import { newDossier } from '../shared/domain/dossier/register';
-import { systemClock } from '../shared/domain/time';
-import { applyEventToDossier } from '../shared/use-cases/apply-dossier-events';
-import type { DossierEvent } from '../shared/schemas/dossier-events';
+import type { LocalRuntime } from '../local/runtime';
+import { documentClient } from '../shared/platform/dynamodb/client';
+import { DynamoDossierStore } from '../shared/modules/dossiers/dynamodb';
+import { newDossier } from '../shared/modules/dossiers/domain/register';
+import { systemClock } from '../shared/platform/kernel/time';
+import { applyEventToDossier } from '../shared/modules/dossiers/use-cases/apply-dossier-events';
+import type { DossierEvent } from '../shared/modules/dossiers/api/dossier-events';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -102,8 +102,8 @@ export async function measureLifecycleWrites(runtime: LocalRuntime): Promise<{ w
     procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(),
     applicant: { citizenId: '031099012345', fullName: 'Bench', phone: '0912345678' }, inputs: { pages: 1 },
   });
-  const { SqsDossierEventPublisher } = await import('../shared/adapters/sqs/dossier-event-publisher');
-  const { sqsClient } = await import('../shared/adapters/sqs/client');
+  const { SqsDossierEventPublisher } = await import('../shared/modules/dossiers/sqs-publisher');
+  const { sqsClient } = await import('../shared/platform/sqs/client');
   await new SqsDossierEventPublisher(sqsClient(), runtime.queues.dossierEvents.url).publish([
     { type: 'PaymentSucceeded', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo, paymentId: 'bench', provider: 'vnpay', amount: 2_000, paidAt: new Date().toISOString() },
   ]);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { LocalRuntime } from '../shared/local/runtime';
-import { signParams, toVnpAmount } from '../shared/domain/payments/vnpay-protocol';
-import { vietnamTimestamp } from '../shared/domain/time';
-import { sandboxSettings } from '../shared/local/sandbox/settings';
+import type { LocalRuntime } from '../local/runtime';
+import { signParams, toVnpAmount } from '../shared/modules/payments/providers/vnpay/protocol';
+import { vietnamTimestamp } from '../shared/platform/kernel/time';
+import { sandboxSettings } from '../local/sandboxes/settings';
 import { load } from './throughput';
 
 async function call(runtime: LocalRuntime, method: string, path: string, token: string, body?: object, headers: Record<string, string> = {}) {

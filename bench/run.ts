@@ -3,8 +3,8 @@
  * Each figure is printed as a ratio to a reference measured in the same run, so machines compare.
  */
 import { resolve } from 'node:path';
-import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../shared/local/runtime';
-import { silenceSdkNodeVersionWarning } from '../shared/local/quiet-warnings';
+import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../local/runtime';
+import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { measureBundles } from './bundles';
 import { load, startBareServer } from './throughput';
 import { measureKpiReport, measureLifecycleWrites } from './dossiers';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Function entries in shared/config/functions.ts are relative to the repository root, and the CLI,
+ * Function entries in shared/app/functions.ts are relative to the repository root, and the CLI,
  * vitest and tsx all start from different working directories, so anchor on this file instead.
  */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

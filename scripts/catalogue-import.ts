@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoCatalogueRepository } from '../shared/adapters/dynamodb/catalogue-repository';
-import { DomainError } from '../shared/domain/errors';
-import { importCatalogue } from '../shared/use-cases/import-catalogue';
+import { DynamoCatalogueRepository } from '../shared/modules/catalogue/dynamodb';
+import { DomainError } from '../shared/platform/kernel/errors';
+import { importCatalogue } from '../shared/modules/catalogue/use-cases/import-catalogue';
 import { tableTarget } from './table-target';
 
 

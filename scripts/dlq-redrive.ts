@@ -5,10 +5,10 @@
  * reads them from the running local runtime.
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { deadLetterEnvVar, Queues, type QueueKey } from '../shared/config/resources';
-import { redriveDeadLetters } from '../shared/adapters/sqs/redrive';
-import { localCredentials, LOCAL_REGION } from '../shared/local/emulators/credentials';
-import { readRuntimeInfo } from '../shared/local/runtime-info';
+import { deadLetterEnvVar, Queues, type QueueKey } from '../shared/platform/config/resources';
+import { redriveDeadLetters } from '../shared/platform/sqs/redrive';
+import { localCredentials, LOCAL_REGION } from '../local/emulators/credentials';
+import { readRuntimeInfo } from '../local/runtime-info';
 
 const args = process.argv.slice(2);
 const key = (args.find((a) => !a.startsWith('--')) ?? 'dossierEvents') as QueueKey;

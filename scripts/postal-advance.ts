@@ -2,7 +2,7 @@
  * `npm run postal:advance -- <trackingNumber> <STATUS|all> [reason]`: moves a parcel in the local
  * runtime's sandbox post office, which posts the signed webhook to the API (as its page's buttons do).
  */
-import { readRuntimeInfo } from '../shared/local/runtime-info';
+import { readRuntimeInfo } from '../local/runtime-info';
 
 const [trackingNumber, status, reason] = process.argv.slice(2);
 if (!trackingNumber || !status) {

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { localCredentials, LOCAL_REGION } from '../shared/local/emulators/credentials';
-import { readRuntimeInfo } from '../shared/local/runtime-info';
+import { localCredentials, LOCAL_REGION } from '../local/emulators/credentials';
+import { readRuntimeInfo } from '../local/runtime-info';
 
 export interface TableTarget {
   readonly client: DynamoDBClient;

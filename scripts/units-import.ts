@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoAdministrativeUnitsRepository } from '../shared/adapters/dynamodb/administrative-units-repository';
-import { parseAdministrativeUnitsCsv, type AdministrativeUnitsFile } from '../shared/domain/address/administrative-units';
-import { DomainError } from '../shared/domain/errors';
+import { DynamoAdministrativeUnitsRepository } from '../shared/modules/addresses/dynamodb';
+import { parseAdministrativeUnitsCsv, type AdministrativeUnitsFile } from '../shared/modules/addresses/domain/administrative-units';
+import { DomainError } from '../shared/platform/kernel/errors';
 import { tableTarget } from './table-target';
 
 

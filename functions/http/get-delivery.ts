@@ -1,7 +1,7 @@
-import { getDeliveryOperation } from '../../shared/api/operations/deliveries';
-import { deliveryDeps } from '../../shared/adapters/deliveries';
-import { httpRoute } from '../../shared/http/route';
-import { getDelivery } from '../../shared/use-cases/deliveries';
+import { getDeliveryOperation } from '../../shared/modules/deliveries/api/operations';
+import { deliveryDeps } from '../../shared/app/wiring/deliveries';
+import { httpRoute } from '../../shared/platform/http/route';
+import { getDelivery } from '../../shared/modules/deliveries/use-cases/deliveries';
 
 export const handler = httpRoute(getDeliveryOperation, async ({ params, principal }) => ({
   statusCode: 200,

@@ -1,7 +1,7 @@
-import { getDossierOperation } from '../../shared/api/operations/dossiers';
-import { dossierStore } from '../../shared/adapters/dossiers';
-import { httpRoute } from '../../shared/http/route';
-import { getDossier } from '../../shared/use-cases/dossiers';
+import { getDossierOperation } from '../../shared/modules/dossiers/api/operations';
+import { dossierStore } from '../../shared/app/wiring/dossiers';
+import { httpRoute } from '../../shared/platform/http/route';
+import { getDossier } from '../../shared/modules/dossiers/use-cases/dossiers';
 
 export const handler = httpRoute(getDossierOperation, async ({ params, principal }) => ({
   statusCode: 200,

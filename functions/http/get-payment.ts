@@ -1,8 +1,8 @@
-import { getPaymentOperation } from '../../shared/api/operations/payments';
-import { paymentStore } from '../../shared/adapters/payments';
-import { NotFoundError } from '../../shared/domain/errors';
-import { httpRoute } from '../../shared/http/route';
-import { toPaymentView } from '../../shared/use-cases/payments/create-payment';
+import { getPaymentOperation } from '../../shared/modules/payments/api/operations';
+import { paymentStore } from '../../shared/app/wiring/payments';
+import { NotFoundError } from '../../shared/platform/kernel/errors';
+import { httpRoute } from '../../shared/platform/http/route';
+import { toPaymentView } from '../../shared/modules/payments/use-cases/create-payment';
 
 export const handler = httpRoute(getPaymentOperation, async ({ params, principal }) => {
   const payment = await paymentStore().get(params.paymentId);

@@ -1,8 +1,8 @@
-import { getProcedureOperation } from '../../shared/api/operations/catalogue';
-import { catalogueReader } from '../../shared/adapters/catalogue';
-import { systemClock } from '../../shared/domain/time';
-import { httpRoute } from '../../shared/http/route';
-import { getProcedure } from '../../shared/use-cases/catalogue';
+import { getProcedureOperation } from '../../shared/modules/catalogue/api/operations';
+import { catalogueReader } from '../../shared/app/wiring/catalogue';
+import { systemClock } from '../../shared/platform/kernel/time';
+import { httpRoute } from '../../shared/platform/http/route';
+import { getProcedure } from '../../shared/modules/catalogue/use-cases/catalogue';
 
 export const handler = httpRoute(getProcedureOperation, async ({ params }) => ({
   statusCode: 200,

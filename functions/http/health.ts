@@ -1,6 +1,6 @@
-import { healthOperation } from '../../shared/api/operations/system';
-import { httpRoute } from '../../shared/http/route';
-import { serviceVersion } from '../../shared/config/version';
+import { healthOperation } from '../../shared/app/system/operations';
+import { httpRoute } from '../../shared/platform/http/route';
+import { serviceVersion } from '../../shared/platform/config/version';
 
 export const handler = httpRoute(healthOperation, () => ({
   statusCode: 200,

@@ -1,7 +1,7 @@
-import { kpiReportOperation } from '../../shared/api/operations/dossiers';
-import { dossierStore } from '../../shared/adapters/dossiers';
-import { httpRoute } from '../../shared/http/route';
-import { kpiReport } from '../../shared/use-cases/kpi-report';
+import { kpiReportOperation } from '../../shared/modules/dossiers/api/operations';
+import { dossierStore } from '../../shared/app/wiring/dossiers';
+import { httpRoute } from '../../shared/platform/http/route';
+import { kpiReport } from '../../shared/modules/dossiers/use-cases/kpi-report';
 
 export const handler = httpRoute(kpiReportOperation, async ({ query, principal }) => ({
   statusCode: 200,

@@ -1,8 +1,8 @@
-import { listProceduresOperation } from '../../shared/api/operations/catalogue';
-import { catalogueReader } from '../../shared/adapters/catalogue';
-import { systemClock } from '../../shared/domain/time';
-import { httpRoute } from '../../shared/http/route';
-import { listProcedures } from '../../shared/use-cases/catalogue';
+import { listProceduresOperation } from '../../shared/modules/catalogue/api/operations';
+import { catalogueReader } from '../../shared/app/wiring/catalogue';
+import { systemClock } from '../../shared/platform/kernel/time';
+import { httpRoute } from '../../shared/platform/http/route';
+import { listProcedures } from '../../shared/modules/catalogue/use-cases/catalogue';
 
 export const handler = httpRoute(listProceduresOperation, async ({ query }) => ({
   statusCode: 200,

@@ -1,7 +1,7 @@
-import { resultReadyOperation } from '../../shared/api/operations/dossiers';
-import { dossierDeps } from '../../shared/adapters/dossiers';
-import { httpRoute } from '../../shared/http/route';
-import { submitAgencyEvent } from '../../shared/use-cases/dossiers';
+import { resultReadyOperation } from '../../shared/modules/dossiers/api/operations';
+import { dossierDeps } from '../../shared/app/wiring/dossiers';
+import { httpRoute } from '../../shared/platform/http/route';
+import { submitAgencyEvent } from '../../shared/modules/dossiers/use-cases/dossiers';
 
 export const handler = httpRoute(resultReadyOperation, async ({ params, body, principal }) => {
   const event = await submitAgencyEvent(dossierDeps(), principal, params.dossierNo, 'ResultReady', 'ResultReady', body);

@@ -1,8 +1,8 @@
-import { buildOpenApiDocument } from '../../shared/api/openapi';
-import { Operations } from '../../shared/api/operations';
-import { openApiOperation } from '../../shared/api/operations/system';
-import { serviceVersion } from '../../shared/config/version';
-import { httpRoute } from '../../shared/http/route';
+import { buildOpenApiDocument } from '../../shared/platform/api/openapi';
+import { Operations } from '../../shared/app/operations';
+import { openApiOperation } from '../../shared/app/system/operations';
+import { serviceVersion } from '../../shared/platform/config/version';
+import { httpRoute } from '../../shared/platform/http/route';
 
 let document: Record<string, unknown> | undefined;
 

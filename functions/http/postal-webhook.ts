@@ -1,12 +1,12 @@
-import { postalWebhookOperation } from '../../shared/api/operations/deliveries';
-import { deliveryDeps } from '../../shared/adapters/deliveries';
-import { readSecretList } from '../../shared/config/secrets';
-import { AuthenticationError } from '../../shared/domain/errors';
-import { verifySignature } from '../../shared/domain/signatures/timestamped-hmac';
-import { httpRoute } from '../../shared/http/route';
-import { header, type ParsedHttpEvent } from '../../shared/http/types';
-import { logger } from '../../shared/observability/logger';
-import { handlePostalWebhook } from '../../shared/use-cases/deliveries';
+import { postalWebhookOperation } from '../../shared/modules/deliveries/api/operations';
+import { deliveryDeps } from '../../shared/app/wiring/deliveries';
+import { readSecretList } from '../../shared/platform/config/secrets';
+import { AuthenticationError } from '../../shared/platform/kernel/errors';
+import { verifySignature } from '../../shared/platform/kernel/timestamped-hmac';
+import { httpRoute } from '../../shared/platform/http/route';
+import { header, type ParsedHttpEvent } from '../../shared/platform/http/types';
+import { logger } from '../../shared/platform/observability/logger';
+import { handlePostalWebhook } from '../../shared/modules/deliveries/use-cases/deliveries';
 
 async function verify(event: ParsedHttpEvent): Promise<void> {
   const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList('POSTAL_WEBHOOK_SECRETS'), new Date());

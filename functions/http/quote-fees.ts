@@ -1,8 +1,8 @@
-import { quoteFeesOperation } from '../../shared/api/operations/fees';
-import { catalogueReader } from '../../shared/adapters/catalogue';
-import { systemClock } from '../../shared/domain/time';
-import { httpRoute } from '../../shared/http/route';
-import { quoteFeesForRequest } from '../../shared/use-cases/quote-fees';
+import { quoteFeesOperation } from '../../shared/modules/fees/api/operations';
+import { catalogueReader } from '../../shared/app/wiring/catalogue';
+import { systemClock } from '../../shared/platform/kernel/time';
+import { httpRoute } from '../../shared/platform/http/route';
+import { quoteFeesForRequest } from '../../shared/modules/fees/use-cases/quote-fees';
 
 export const handler = httpRoute(quoteFeesOperation, async ({ body }) => ({
   statusCode: 200,

@@ -1,7 +1,7 @@
-import { registerDeliveryOperation } from '../../shared/api/operations/deliveries';
-import { deliveryDeps } from '../../shared/adapters/deliveries';
-import { httpRoute } from '../../shared/http/route';
-import { registerDelivery } from '../../shared/use-cases/deliveries';
+import { registerDeliveryOperation } from '../../shared/modules/deliveries/api/operations';
+import { deliveryDeps } from '../../shared/app/wiring/deliveries';
+import { httpRoute } from '../../shared/platform/http/route';
+import { registerDelivery } from '../../shared/modules/deliveries/use-cases/deliveries';
 
 export const handler = httpRoute(registerDeliveryOperation, async ({ params, body, principal }) => ({
   statusCode: 201,

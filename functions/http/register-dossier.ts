@@ -1,7 +1,7 @@
-import { registerDossierOperation } from '../../shared/api/operations/dossiers';
-import { dossierDeps } from '../../shared/adapters/dossiers';
-import { httpRoute } from '../../shared/http/route';
-import { registerDossier } from '../../shared/use-cases/dossiers';
+import { registerDossierOperation } from '../../shared/modules/dossiers/api/operations';
+import { dossierDeps } from '../../shared/app/wiring/dossiers';
+import { httpRoute } from '../../shared/platform/http/route';
+import { registerDossier } from '../../shared/modules/dossiers/use-cases/dossiers';
 
 export const handler = httpRoute(registerDossierOperation, async ({ params, body, principal }) => {
   const { created, dossier } = await registerDossier(dossierDeps(), principal, params.dossierNo, body);

@@ -1,12 +1,12 @@
-import { vietqrWebhookOperation } from '../../shared/api/operations/payments';
-import { settleDeps } from '../../shared/adapters/payments';
-import { readSecretList } from '../../shared/config/secrets';
-import { AuthenticationError } from '../../shared/domain/errors';
-import { verifySignature } from '../../shared/domain/signatures/timestamped-hmac';
-import { header, type ParsedHttpEvent } from '../../shared/http/types';
-import { httpRoute } from '../../shared/http/route';
-import { logger } from '../../shared/observability/logger';
-import { settlePayment, type SettleResult } from '../../shared/use-cases/payments/settle-payment';
+import { vietqrWebhookOperation } from '../../shared/modules/payments/api/operations';
+import { settleDeps } from '../../shared/app/wiring/payments';
+import { readSecretList } from '../../shared/platform/config/secrets';
+import { AuthenticationError } from '../../shared/platform/kernel/errors';
+import { verifySignature } from '../../shared/platform/kernel/timestamped-hmac';
+import { header, type ParsedHttpEvent } from '../../shared/platform/http/types';
+import { httpRoute } from '../../shared/platform/http/route';
+import { logger } from '../../shared/platform/observability/logger';
+import { settlePayment, type SettleResult } from '../../shared/modules/payments/use-cases/settle-payment';
 
 const ACK: Record<SettleResult, 'applied' | 'duplicate' | 'amount_mismatch' | 'unmatched' | 'late'> = {
   applied: 'applied',

@@ -1,11 +1,11 @@
-import { vnpayIpnOperation } from '../../shared/api/operations/payments';
-import { settleDeps } from '../../shared/adapters/payments';
-import { paymentSettings } from '../../shared/config/payment-settings';
-import { fromVnpAmount, gatewayOutcome, IpnReply, payDate, verifyParams, type IpnReplyBody } from '../../shared/domain/payments/vnpay-protocol';
-import { httpRoute } from '../../shared/http/route';
-import { logger } from '../../shared/observability/logger';
-import { ipnReplied } from '../../shared/observability/metrics';
-import { settlePayment, type SettleResult } from '../../shared/use-cases/payments/settle-payment';
+import { vnpayIpnOperation } from '../../shared/modules/payments/api/operations';
+import { settleDeps } from '../../shared/app/wiring/payments';
+import { paymentSettings } from '../../shared/modules/payments/settings';
+import { fromVnpAmount, gatewayOutcome, IpnReply, payDate, verifyParams, type IpnReplyBody } from '../../shared/modules/payments/providers/vnpay/protocol';
+import { httpRoute } from '../../shared/platform/http/route';
+import { logger } from '../../shared/platform/observability/logger';
+import { ipnReplied } from '../../shared/platform/observability/metrics';
+import { settlePayment, type SettleResult } from '../../shared/modules/payments/use-cases/settle-payment';
 
 const REPLY: Record<SettleResult, IpnReplyBody> = {
   not_found: IpnReply.ORDER_NOT_FOUND,

@@ -1,11 +1,11 @@
-import { vnpayReturnOperation } from '../../shared/api/operations/payments';
-import { paymentStore } from '../../shared/adapters/payments';
-import { paymentSettings } from '../../shared/config/payment-settings';
-import { BusinessRuleError, InvalidInputError, NotFoundError } from '../../shared/domain/errors';
-import { returnUrlProblem } from '../../shared/domain/payments/return-url';
-import { verifyParams } from '../../shared/domain/payments/vnpay-protocol';
-import { httpRoute } from '../../shared/http/route';
-import { logger } from '../../shared/observability/logger';
+import { vnpayReturnOperation } from '../../shared/modules/payments/api/operations';
+import { paymentStore } from '../../shared/app/wiring/payments';
+import { paymentSettings } from '../../shared/modules/payments/settings';
+import { BusinessRuleError, InvalidInputError, NotFoundError } from '../../shared/platform/kernel/errors';
+import { returnUrlProblem } from '../../shared/modules/payments/domain/return-url';
+import { verifyParams } from '../../shared/modules/payments/providers/vnpay/protocol';
+import { httpRoute } from '../../shared/platform/http/route';
+import { logger } from '../../shared/platform/observability/logger';
 
 /**
  * Where the citizen's browser lands after the gateway. It is for display only: it verifies the

@@ -1,15 +1,15 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { dossierStore } from '../../shared/adapters/dossiers';
-import { systemClock } from '../../shared/domain/time';
-import { logger } from '../../shared/observability/logger';
-import { DossierEventSchema } from '../../shared/schemas/dossier-events';
-import { applyEventToDossier } from '../../shared/use-cases/apply-dossier-events';
-import { readyForPostalOrder } from '../../shared/use-cases/deliveries';
-import { requestPostalOrder } from '../../shared/adapters/deliveries';
-import { documentClient, mainTableName } from '../../shared/adapters/dynamodb/client';
-import { DynamoPaymentStore } from '../../shared/adapters/dynamodb/payment-store';
-import { flagUnwantedPayment } from '../../shared/use-cases/reconcile-payments';
+import { dossierStore } from '../../shared/app/wiring/dossiers';
+import { systemClock } from '../../shared/platform/kernel/time';
+import { logger } from '../../shared/platform/observability/logger';
+import { DossierEventSchema } from '../../shared/modules/dossiers/api/dossier-events';
+import { applyEventToDossier } from '../../shared/modules/dossiers/use-cases/apply-dossier-events';
+import { readyForPostalOrder } from '../../shared/modules/deliveries/use-cases/deliveries';
+import { requestPostalOrder } from '../../shared/app/wiring/deliveries';
+import { documentClient, mainTableName } from '../../shared/platform/dynamodb/client';
+import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
+import { flagUnwantedPayment } from '../../shared/modules/payments/use-cases/reconcile-payments';
 
 const processor = new SqsFifoPartialProcessorAsync();
 // The store alone (not the payment adapters): this consumer never talks to a provider.

@@ -2,13 +2,13 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { deliveryDeps, postalService } from '../../shared/adapters/deliveries';
-import { sqsClient } from '../../shared/adapters/sqs/client';
-import { requiredEnv } from '../../shared/config/env';
-import { Queues } from '../../shared/config/resources';
-import { logger } from '../../shared/observability/logger';
-import { PostalServiceError } from '../../shared/ports/postal-service';
-import { sendPostalOrder } from '../../shared/use-cases/deliveries';
+import { deliveryDeps, postalService } from '../../shared/app/wiring/deliveries';
+import { sqsClient } from '../../shared/platform/sqs/client';
+import { requiredEnv } from '../../shared/platform/config/env';
+import { Queues } from '../../shared/platform/config/resources';
+import { logger } from '../../shared/platform/observability/logger';
+import { PostalServiceError } from '../../shared/modules/deliveries/carrier-port';
+import { sendPostalOrder } from '../../shared/modules/deliveries/use-cases/deliveries';
 
 const processor = new BatchProcessor(EventType.SQS);
 const MessageSchema = z.strictObject({ deliveryId: z.string().min(1) });

@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
-import { paymentProviders, settleDeps } from '../../shared/adapters/payments';
-import { systemClock } from '../../shared/domain/time';
-import { logger } from '../../shared/observability/logger';
-import { expirePayments } from '../../shared/use-cases/payments/expire-payments';
+import { paymentProviders, settleDeps } from '../../shared/app/wiring/payments';
+import { systemClock } from '../../shared/platform/kernel/time';
+import { logger } from '../../shared/platform/observability/logger';
+import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
 
 /** Leaves room for the queries in flight (10 s timeout each) and the last writes before Lambda stops us. */
 const STOP_MARGIN_MS = 15_000;

@@ -1,7 +1,7 @@
-import { deliveryDeps, postalService } from '../../shared/adapters/deliveries';
-import { postalSettings } from '../../shared/config/postal-settings';
-import { logger } from '../../shared/observability/logger';
-import { reconcileDeliveries } from '../../shared/use-cases/deliveries';
+import { deliveryDeps, postalService } from '../../shared/app/wiring/deliveries';
+import { postalSettings } from '../../shared/modules/deliveries/settings';
+import { logger } from '../../shared/platform/observability/logger';
+import { reconcileDeliveries } from '../../shared/modules/deliveries/use-cases/deliveries';
 
 /** Deliveries the carrier has been quiet about are pulled from its tracking API, with the webhook's rules. */
 export const handler = async () => {

@@ -1,10 +1,10 @@
-import { dossierEventPublisher, dossierStore } from '../../shared/adapters/dossiers';
-import { documentClient, mainTableName } from '../../shared/adapters/dynamodb/client';
-import { DynamoPaymentStore } from '../../shared/adapters/dynamodb/payment-store';
-import { integerEnv } from '../../shared/config/env';
-import { systemClock } from '../../shared/domain/time';
-import { logger } from '../../shared/observability/logger';
-import { reconcilePayments, type ReconcileResult } from '../../shared/use-cases/reconcile-payments';
+import { dossierEventPublisher, dossierStore } from '../../shared/app/wiring/dossiers';
+import { documentClient, mainTableName } from '../../shared/platform/dynamodb/client';
+import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
+import { integerEnv } from '../../shared/platform/config/env';
+import { systemClock } from '../../shared/platform/kernel/time';
+import { logger } from '../../shared/platform/observability/logger';
+import { reconcilePayments, type ReconcileResult } from '../../shared/modules/payments/use-cases/reconcile-payments';
 
 /**
  * Every 15 minutes: succeeded payments whose dossier never recorded them get their PaymentSucceeded

@@ -1,7 +1,7 @@
-import { dossierEventPublisher, dossierStore } from '../../shared/adapters/dossiers';
-import { integerEnv } from '../../shared/config/env';
-import { logger } from '../../shared/observability/logger';
-import { DEFAULT_RELAY_SETTINGS, relayOutbox } from '../../shared/use-cases/relay-outbox';
+import { dossierEventPublisher, dossierStore } from '../../shared/app/wiring/dossiers';
+import { integerEnv } from '../../shared/platform/config/env';
+import { logger } from '../../shared/platform/observability/logger';
+import { DEFAULT_RELAY_SETTINGS, relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
 
 /**
  * Every minute: events written with a state change and still not applied (their publish failed, or

@@ -8,7 +8,7 @@ import {
   type Attribute,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import type { KeyDefinition, TableDefinition } from '../../shared/config/resources';
+import type { KeyDefinition, TableDefinition } from '../../shared/platform/config/resources';
 
 export interface TableResource {
   readonly definition: TableDefinition;
@@ -19,7 +19,7 @@ export interface DataTablesProps {
   readonly tables: Readonly<Record<string, TableDefinition>>;
 }
 
-/** One DynamoDB table per definition in shared/config/resources.ts, nothing more. */
+/** One DynamoDB table per definition in shared/platform/config/resources.ts, nothing more. */
 export class DataTables extends Construct {
   readonly tables: readonly TableResource[];
 

@@ -4,7 +4,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import type { QueueFunction, ScheduledFunction } from '../../shared/config/functions';
+import type { QueueFunction, ScheduledFunction } from '../../shared/app/functions';
 import type { QueueResource } from './messaging';
 
 /** Subscribes a queue consumer; failed records are returned individually, not the whole batch. */

@@ -14,7 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, type HttpFunction, type Route } from '../../shared/config/functions';
+import { routeKey, type HttpFunction, type Route } from '../../shared/app/functions';
 
 export interface HttpApiRoutesTarget {
   readonly definition: HttpFunction;
@@ -103,7 +103,7 @@ export class PublicHttpApi extends Construct {
       Validations.of(httpRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          `${routeKey(route)} is declared auth 'none' in shared/config/functions.ts: it serves public, ` +
+          `${routeKey(route)} is declared auth 'none' in shared/app/functions.ts: it serves public, ` +
           'non-personal data (health, API description, procedure catalogue, fee quotes) or is a provider ' +
           'callback whose signature the handler verifies; a JWT would lock out anonymous citizens and providers.',
       });

@@ -8,7 +8,7 @@ import {
   deadLetterQueueName,
   queueName,
   type QueueDefinition,
-} from '../../shared/config/resources';
+} from '../../shared/platform/config/resources';
 
 export interface QueueResource {
   readonly definition: QueueDefinition;
@@ -25,7 +25,7 @@ export interface MessagingProps {
 export const DEAD_LETTER_RETENTION_DAYS = 14;
 const DEAD_LETTER_RETENTION = Duration.days(DEAD_LETTER_RETENTION_DAYS);
 
-/** Every queue of shared/config/resources.ts with its dead-letter queue and a dead-letter alarm. */
+/** Every queue of shared/platform/config/resources.ts with its dead-letter queue and a dead-letter alarm. */
 export class Messaging extends Construct {
   /** Keyed like the `Queues` record, which is how functions refer to queues. */
   readonly queues: ReadonlyMap<string, QueueResource>;

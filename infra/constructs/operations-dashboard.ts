@@ -3,7 +3,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Dashboard, GraphWidget, MathExpression, TextWidget, type IMetric, type IWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/observability/metrics';
+import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/platform/observability/metrics';
 import type { QueueResource } from './messaging';
 
 export interface OperationsDashboardProps {

@@ -1,6 +1,6 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { deadLetterEnvVar } from '../../shared/config/resources';
+import { deadLetterEnvVar } from '../../shared/platform/config/resources';
 import type { TableResource } from './data-tables';
 import type { QueueResource } from './messaging';
 

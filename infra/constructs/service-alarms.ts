@@ -6,8 +6,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueueName, queueName, type QueueDefinition } from '../../shared/config/resources';
-import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/observability/metrics';
+import { deadLetterQueueName, queueName, type QueueDefinition } from '../../shared/platform/config/resources';
+import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/platform/observability/metrics';
 import { DEAD_LETTER_RETENTION_DAYS, type QueueResource } from './messaging';
 
 export interface ServiceAlarmsProps {

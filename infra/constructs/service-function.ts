@@ -12,13 +12,13 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionDefinition } from '../../shared/config/functions';
-import { deadLetterEnvVar } from '../../shared/config/resources';
+import type { FunctionDefinition } from '../../shared/app/functions';
+import { deadLetterEnvVar } from '../../shared/platform/config/resources';
 import { fromRepoRoot, LOCK_FILE, REPO_ROOT } from '../paths';
 import type { TableResource } from './data-tables';
 import type { QueueResource } from './messaging';
 import { LAMBDA_ESBUILD_OPTIONS } from '../bundling';
-import { parameterNameOf } from '../../shared/config/secrets';
+import { parameterNameOf } from '../../shared/platform/config/secrets';
 import type { StackConfig } from '../config';
 
 export interface ServiceFunctionProps {
@@ -35,7 +35,7 @@ export interface ServiceFunctionProps {
 
 
 /**
- * One Lambda of shared/config/functions.ts with exactly the access its definition declares.
+ * One Lambda of shared/app/functions.ts with exactly the access its definition declares.
  * Triggers are attached elsewhere; queue consumers get their queue URLs here because those are
  * part of what the handler may touch.
  */

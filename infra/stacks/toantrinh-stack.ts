@@ -6,8 +6,8 @@ import {
   type HttpFunction,
   type QueueFunction,
   type ScheduledFunction,
-} from '../../shared/config/functions';
-import { Queues, Tables, type QueueDefinition, type TableDefinition } from '../../shared/config/resources';
+} from '../../shared/app/functions';
+import { Queues, Tables, type QueueDefinition, type TableDefinition } from '../../shared/platform/config/resources';
 import type { StackConfig } from '../config';
 import { AlarmTopic } from '../constructs/alarm-topic';
 import { DataTables, type TableResource } from '../constructs/data-tables';

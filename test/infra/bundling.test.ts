@@ -3,7 +3,7 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { Functions } from '../../shared/config/functions';
+import { Functions } from '../../shared/app/functions';
 import { buildTestApp } from './support';
 import { ESM_REQUIRE_SHIM } from '../../infra/bundling';
 

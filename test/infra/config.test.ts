@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { readStackConfig } from '../../infra/config';
 import { buildTestApp, cdkJsonContext, PROD_CONTEXT, withFixtureEntries } from './support';
-import { Functions } from '../../shared/config/functions';
+import { Functions } from '../../shared/app/functions';
 
 const read = (overrides: Record<string, unknown>) =>
   readStackConfig(new App({ context: { ...cdkJsonContext(), ...overrides } }));

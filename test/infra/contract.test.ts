@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../../shared/api/openapi';
-import { requiresJwt } from '../../shared/api/operation';
-import { Operations } from '../../shared/api/operations';
-import { deadLetterQueueName, MainTable, queueName, Queues } from '../../shared/config/resources';
-import { createTableInput, queueAttributes } from '../../shared/local/provision';
+import { buildOpenApiDocument } from '../../shared/platform/api/openapi';
+import { requiresJwt } from '../../shared/platform/api/operation';
+import { Operations } from '../../shared/app/operations';
+import { deadLetterQueueName, MainTable, queueName, Queues } from '../../shared/platform/config/resources';
+import { createTableInput, queueAttributes } from '../../local/provision';
 import { buildTestApp, templateOf } from './support';
 
 const template = templateOf(buildTestApp());

@@ -3,8 +3,8 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromRepoRoot } from '../../infra/paths';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
-import { Functions, type FunctionDefinition } from '../../shared/config/functions';
-import { Queues, Tables } from '../../shared/config/resources';
+import { Functions, type FunctionDefinition } from '../../shared/app/functions';
+import { Queues, Tables } from '../../shared/platform/config/resources';
 import {
   actionsOf,
   buildTestApp,

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Functions, httpFunctions, routeKey } from '../../shared/config/functions';
+import { Functions, httpFunctions, routeKey } from '../../shared/app/functions';
 import { SecureFunction } from './fixtures/definitions';
 import { buildTestApp, ref, templateOf, withFixtureEntries } from './support';
 

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { Functions } from '../../shared/config/functions';
-import { deadLetterEnvVar, Queues } from '../../shared/config/resources';
+import { Functions } from '../../shared/app/functions';
+import { deadLetterEnvVar, Queues } from '../../shared/platform/config/resources';
 import { TriggerFunctions } from './fixtures/definitions';
 import { buildTestApp, getAtt, logicalId, PROD_CONTEXT, ref, templateOf, withFixtureEntries } from './support';
 
@@ -81,7 +81,7 @@ describe('monitoring of a prod stage', () => {
   });
 
   it('alarms on the first IPN reply other than 00/02, on the metric the metrics module emits for this stage', () => {
-    // Same names as test/unit/shared/observability/metrics.test.ts asserts in the EMF output.
+    // Same names as test/unit/shared/platform/observability/metrics.test.ts asserts in the EMF output.
     const found = alarmsOn('IpnRejected', [
       { Name: 'service', Value: 'toantrinh' },
       { Name: 'stage', Value: 'prod' },

@@ -1,7 +1,7 @@
 import { Validations, type App, type PolicyViolation } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { Functions } from '../../shared/config/functions';
+import { Functions } from '../../shared/app/functions';
 import { SecureFunction, TriggerFunctions } from './fixtures/definitions';
 import { buildTestApp, withFixtureEntries } from './support';
 

@@ -1,8 +1,8 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
-import { Functions } from '../../shared/config/functions';
-import { deadLetterQueueName, queueName, Queues } from '../../shared/config/resources';
+import { Functions } from '../../shared/app/functions';
+import { deadLetterQueueName, queueName, Queues } from '../../shared/platform/config/resources';
 import { buildTestApp, getAtt, logicalId, ref, templateOf, withFixtureEntries, fixtureStack } from './support';
 
 const DAY = 24 * 60 * 60;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Functions } from '../../shared/config/functions';
-import { parameterNameOf } from '../../shared/config/secrets';
+import { Functions } from '../../shared/app/functions';
+import { parameterNameOf } from '../../shared/platform/config/secrets';
 import { buildTestApp, statementsOfFunction, templateOf, actionsOf, resourcesOf } from './support';
 
 const template = templateOf(buildTestApp());

@@ -6,7 +6,7 @@ import type { IConstruct } from 'constructs';
 import { buildApp, type BuiltApp } from '../../infra/build-app';
 import { REPO_ROOT } from '../../infra/paths';
 import type { ToantrinhStackProps } from '../../infra/stacks/toantrinh-stack';
-import { Functions, type FunctionDefinition } from '../../shared/config/functions';
+import { Functions, type FunctionDefinition } from '../../shared/app/functions';
 import { FIXTURE_ENTRY } from './fixtures/definitions';
 
 export { FIXTURE_ENTRY };

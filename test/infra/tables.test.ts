@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Tables, type KeyDefinition } from '../../shared/config/resources';
+import { Tables, type KeyDefinition } from '../../shared/platform/config/resources';
 import { fixtureStack, logicalId } from './support';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
 

@@ -1,8 +1,8 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
-import type { FunctionDefinition } from '../../shared/config/functions';
-import { deadLetterEnvVar, Queues } from '../../shared/config/resources';
+import type { FunctionDefinition } from '../../shared/app/functions';
+import { deadLetterEnvVar, Queues } from '../../shared/platform/config/resources';
 import {
   actionsOf,
   buildTestApp,

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kpiMonth } from '../../shared/domain/dossier/kpi';
-import { signParams, toVnpAmount, type VnpParams } from '../../shared/domain/payments/vnpay-protocol';
-import { vietnamTimestamp } from '../../shared/domain/time';
-import { localCredentials, LOCAL_REGION } from '../../shared/local/emulators/credentials';
-import type { RuntimeInfo } from '../../shared/local/runtime-info';
+import { kpiMonth } from '../../shared/modules/dossiers/domain/kpi';
+import { signParams, toVnpAmount, type VnpParams } from '../../shared/modules/payments/providers/vnpay/protocol';
+import { vietnamTimestamp } from '../../shared/platform/kernel/time';
+import { localCredentials, LOCAL_REGION } from '../../local/emulators/credentials';
+import type { RuntimeInfo } from '../../local/runtime-info';
 import { ChildRuntime } from '../support/child-runtime';
 import { sandbox } from '../support/payments';
 

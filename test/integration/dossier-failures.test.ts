@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SqsDossierEventPublisher } from '../../shared/adapters/sqs/dossier-event-publisher';
-import type { DossierStore } from '../../shared/ports/dossiers';
-import type { DossierEvent } from '../../shared/schemas/dossier-events';
-import { applyEventToDossier } from '../../shared/use-cases/apply-dossier-events';
-import { relayOutbox } from '../../shared/use-cases/relay-outbox';
-import { systemClock, vietnamDate } from '../../shared/domain/time';
+import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
+import type { DossierStore } from '../../shared/modules/dossiers/ports';
+import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
+import { applyEventToDossier } from '../../shared/modules/dossiers/use-cases/apply-dossier-events';
+import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
+import { systemClock, vietnamDate } from '../../shared/platform/kernel/time';
 import { api, devToken } from '../support/api-client';
 import { runOperatorScript } from '../support/operator';
 import { dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vietnamDate } from '../../shared/domain/time';
-import { DossierSchema } from '../../shared/schemas/dossier';
-import type { DossierEvent } from '../../shared/schemas/dossier-events';
+import { vietnamDate } from '../../shared/platform/kernel/time';
+import { DossierSchema } from '../../shared/modules/dossiers/api/dossier';
+import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import { api, devToken } from '../support/api-client';
 import { sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeeQuoteSchema } from '../../shared/schemas/fee-quote';
-import { ProcedureSchema } from '../../shared/schemas/procedure';
+import { FeeQuoteSchema } from '../../shared/modules/fees/api/fee-quote';
+import { ProcedureSchema } from '../../shared/modules/catalogue/api/procedure';
 import { api, devToken } from '../support/api-client';
 
 describe('Local runtime: the first slice over HTTP', () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { silenceSdkNodeVersionWarning } from '../../shared/local/quiet-warnings';
-import { REPO_ROOT, SHARED_DATA_DIR, startLocalRuntime } from '../../shared/local/runtime';
+import { silenceSdkNodeVersionWarning } from '../../local/quiet-warnings';
+import { REPO_ROOT, UNITS_DATA_DIR, startLocalRuntime } from '../../local/runtime';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   const runtime = await startLocalRuntime({
     port: 0,
     seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
-    unitsDir: SHARED_DATA_DIR,
+    unitsDir: UNITS_DATA_DIR,
     corsOrigins: ['https://portal.example.vn'],
     pollWaitSeconds: 1,
     logLevel: 'SILENT',

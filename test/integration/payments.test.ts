@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { canonicalHash } from '../../shared/domain/canonical';
-import { SqsDossierEventPublisher } from '../../shared/adapters/sqs/dossier-event-publisher';
-import { DynamoPaymentStore } from '../../shared/adapters/dynamodb/payment-store';
-import { VnpayProvider } from '../../shared/adapters/providers/vnpay';
-import { VietqrProvider } from '../../shared/adapters/providers/vietqr';
-import { signatureHeader } from '../../shared/domain/signatures/timestamped-hmac';
-import { expirePayments } from '../../shared/use-cases/payments/expire-payments';
+import { canonicalHash } from '../../shared/platform/kernel/canonical';
+import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
+import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
+import { VnpayProvider } from '../../shared/modules/payments/providers/vnpay/provider';
+import { VietqrProvider } from '../../shared/modules/payments/providers/vietqr/provider';
+import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
+import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
 import { api, devToken } from '../support/api-client';
 import { documents, dossierStore, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, sandbox, txnRefOf } from '../support/payments';
@@ -362,8 +362,8 @@ describe('Expiry', () => {
 
 describe('No lost transition', () => {
   it('gets PaymentSucceeded to the dossier when the process dies between the payment write and the publish', async () => {
-    const { settlePayment } = await import('../../shared/use-cases/payments/settle-payment');
-    const { relayOutbox } = await import('../../shared/use-cases/relay-outbox');
+    const { settlePayment } = await import('../../shared/modules/payments/use-cases/settle-payment');
+    const { relayOutbox } = await import('../../shared/modules/dossiers/use-cases/relay-outbox');
     const no = await registerOwing();
     const { redirectUrl, paymentId } = (await pay(no)).json;
     const dead = { publish: async () => { throw new Error('process died before publishing'); } };

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { TIMELINE_ON_DELIVERY } from '../../shared/domain/delivery/timeline';
-import { signatureHeader } from '../../shared/domain/signatures/timestamped-hmac';
-import { SHARED_DATA_DIR } from '../../shared/local/runtime';
+import { TIMELINE_ON_DELIVERY } from '../../shared/modules/deliveries/domain/timeline';
+import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
+import { UNITS_DATA_DIR } from '../../local/runtime';
 import { api, devToken } from '../support/api-client';
 import { documents, uniqueCode, until } from '../support/emulators';
 import { sandbox } from '../support/payments';
@@ -16,7 +16,7 @@ let agencyToken: string;
 let citizenToken: string;
 let agency: string;
 
-const communes = readFileSync(join(SHARED_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(','));
+const communes = readFileSync(join(UNITS_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(','));
 const address = { provinceCode: '31', communeCode: communes.find((c) => c[2] === '31')![0]!, street: '12 Lê Lợi' };
 
 beforeAll(async () => {

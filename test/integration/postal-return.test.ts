@@ -3,16 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CachedCatalogue } from '../../shared/adapters/cached-catalogue';
-import { DynamoCatalogueRepository } from '../../shared/adapters/dynamodb/catalogue-repository';
-import { DynamoAdministrativeUnitsRepository } from '../../shared/adapters/dynamodb/administrative-units-repository';
-import { DynamoDeliveryStore } from '../../shared/adapters/dynamodb/delivery-store';
-import { VnPostClient } from '../../shared/adapters/postal/vnpost-client';
-import { redriveDeadLetters } from '../../shared/adapters/sqs/redrive';
-import { SqsDossierEventPublisher } from '../../shared/adapters/sqs/dossier-event-publisher';
-import { signatureHeader } from '../../shared/domain/signatures/timestamped-hmac';
-import { SHARED_DATA_DIR } from '../../shared/local/runtime';
-import { reconcileDeliveries } from '../../shared/use-cases/deliveries';
+import { CachedCatalogue } from '../../shared/modules/catalogue/cached-catalogue';
+import { DynamoCatalogueRepository } from '../../shared/modules/catalogue/dynamodb';
+import { DynamoAdministrativeUnitsRepository } from '../../shared/modules/addresses/dynamodb';
+import { DynamoDeliveryStore } from '../../shared/modules/deliveries/dynamodb';
+import { VnPostClient } from '../../shared/modules/deliveries/carriers/vnpost/client';
+import { redriveDeadLetters } from '../../shared/platform/sqs/redrive';
+import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
+import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
+import { UNITS_DATA_DIR } from '../../local/runtime';
+import { reconcileDeliveries } from '../../shared/modules/deliveries/use-cases/deliveries';
 import { api, devToken } from '../support/api-client';
 import { documents, dossierStore, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, sandbox, txnRefOf, returnUrl } from '../support/payments';
@@ -25,7 +25,7 @@ let agencyToken: string;
 let citizenToken: string;
 
 /** A commune of Hải Phòng (31) and one of Hà Nội (01), from the official list beside the repository. */
-const communes = readFileSync(join(SHARED_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(','));
+const communes = readFileSync(join(UNITS_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(','));
 const HAI_PHONG_COMMUNE = communes.find((c) => c[2] === '31')![0]!;
 const HA_NOI_COMMUNE = communes.find((c) => c[2] === '01')![0]!;
 

@@ -5,8 +5,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localCredentials, LOCAL_REGION } from '../../shared/local/emulators/credentials';
-import { startLocalRuntime } from '../../shared/local/runtime';
+import { localCredentials, LOCAL_REGION } from '../../local/emulators/credentials';
+import { startLocalRuntime } from '../../local/runtime';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'toantrinh-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,10 +1,10 @@
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { QueueDefinition } from '../../shared/config/resources';
-import { localCredentials, LOCAL_REGION } from '../../shared/local/emulators/credentials';
-import { ensureQueue } from '../../shared/local/provision';
-import { SqsEventSource } from '../../shared/local/sqs-event-source';
+import type { QueueDefinition } from '../../shared/platform/config/resources';
+import { localCredentials, LOCAL_REGION } from '../../local/emulators/credentials';
+import { ensureQueue } from '../../local/provision';
+import { SqsEventSource } from '../../local/sqs-event-source';
 
 const client = new SQSClient({ endpoint: inject('sqsEndpoint'), region: LOCAL_REGION, credentials: localCredentials });
 afterAll(() => client.destroy());

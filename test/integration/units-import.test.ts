@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoAdministrativeUnitsRepository } from '../../shared/adapters/dynamodb/administrative-units-repository';
-import { validateAddress } from '../../shared/domain/address/validate-address';
+import { DynamoAdministrativeUnitsRepository } from '../../shared/modules/addresses/dynamodb';
+import { validateAddress } from '../../shared/modules/addresses/domain/validate-address';
 import { documents } from '../support/emulators';
 
-/** The official lists sit beside the repository, in ../shared/data. */
-const PROVINCES = fileURLToPath(new URL('../../../shared/data/provinces-2025.csv', import.meta.url));
-const COMMUNES = fileURLToPath(new URL('../../../shared/data/communes-2025.csv', import.meta.url));
+/** The official lists shipped in data/units. */
+const PROVINCES = fileURLToPath(new URL('../../data/units/provinces-2025.csv', import.meta.url));
+const COMMUNES = fileURLToPath(new URL('../../data/units/communes-2025.csv', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'toantrinh-units-'));
 
 function unitsImport(...files: string[]) {

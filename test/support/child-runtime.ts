@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../shared/local/runtime';
-import type { RuntimeInfo } from '../../shared/local/runtime-info';
+import { REPO_ROOT } from '../../local/runtime';
+import type { RuntimeInfo } from '../../local/runtime-info';
 
 /**
  * `npm start` as a separate process group on a data folder of its own, so a test can kill it like a
@@ -23,7 +23,7 @@ export class ChildRuntime {
     rmSync(infoFile, { force: true }); // a killed runtime leaves its own behind
     // Only what the process needs: the test worker's environment points at the shared runtime.
     const inherited = Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG', 'JAVA_HOME'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
-    this.child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['shared/local/main.ts'], {
+    this.child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['local/main.ts'], {
       cwd: REPO_ROOT,
       env: { ...inherited, PORT: '0', DATA_DIR: this.dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR', ...this.settings },
       detached: true,

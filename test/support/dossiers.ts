@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Dossier } from '../../shared/domain/dossier/dossier';
-import { newDossier } from '../../shared/domain/dossier/register';
-import type { DossierEvent } from '../../shared/schemas/dossier-events';
-import type { RegisterDossierRequest } from '../../shared/schemas/dossier';
+import type { Dossier } from '../../shared/modules/dossiers/domain/dossier';
+import { newDossier } from '../../shared/modules/dossiers/domain/register';
+import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
+import type { RegisterDossierRequest } from '../../shared/modules/dossiers/api/dossier';
 
 export const T0 = new Date('2026-03-10T02:00:00Z');
 

@@ -3,9 +3,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { inject } from 'vitest';
-import { DynamoDossierStore } from '../../shared/adapters/dynamodb/dossier-store';
-import { localCredentials, LOCAL_REGION } from '../../shared/local/emulators/credentials';
-import type { DossierEvent } from '../../shared/schemas/dossier-events';
+import { DynamoDossierStore } from '../../shared/modules/dossiers/dynamodb';
+import { localCredentials, LOCAL_REGION } from '../../local/emulators/credentials';
+import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 
 export function sqs(): SQSClient {
   return new SQSClient({ endpoint: inject('sqsEndpoint'), region: LOCAL_REGION, credentials: localCredentials });

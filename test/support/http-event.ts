@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { HttpEvent } from '../../shared/http/types';
+import type { HttpEvent } from '../../shared/platform/http/types';
 
 /** A payload 2.0 event as API Gateway sends it, with overridable parts. */
 export function httpEvent(overrides: Partial<HttpEvent> & { claims?: Record<string, string> } = {}): HttpEvent {

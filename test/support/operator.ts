@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { inject } from 'vitest';
-import { localCredentials } from '../../shared/local/emulators/credentials';
-import { REPO_ROOT } from '../../shared/local/runtime';
+import { localCredentials } from '../../local/emulators/credentials';
+import { REPO_ROOT } from '../../local/runtime';
 
 /** Runs an operator command exactly as documented, against the test runtime's emulators. */
 export function runOperatorScript(script: string, args: readonly string[], env: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
-import { signParams, toVnpAmount, type VnpParams } from '../../shared/domain/payments/vnpay-protocol';
-import { vietnamTimestamp } from '../../shared/domain/time';
-import { sandboxSettings } from '../../shared/local/sandbox/settings';
+import { signParams, toVnpAmount, type VnpParams } from '../../shared/modules/payments/providers/vnpay/protocol';
+import { vietnamTimestamp } from '../../shared/platform/kernel/time';
+import { sandboxSettings } from '../../local/sandboxes/settings';
 import { api } from './api-client';
 
 export const sandbox = sandboxSettings();

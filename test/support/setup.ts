@@ -1,3 +1,3 @@
-import { silenceSdkNodeVersionWarning } from '../../shared/local/quiet-warnings';
+import { silenceSdkNodeVersionWarning } from '../../local/quiet-warnings';
 
 silenceSdkNodeVersionWarning();

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { JWTPayload } from 'jose';
+import type { HttpFunction, HttpMethod, RouteAuth } from '../shared/app/functions';
+import type { HttpEvent, HttpResult } from '../shared/platform/http/types';
+import { isDecodablePath, splitTarget, toHttpApiEvent, writeHttpApiResult } from './http-api-event';
+import { invokeWithTimeout, lambdaContext, LambdaTimeoutError, type LambdaHandler } from './lambda-context';
+
+/** API Gateway's own limit on a request payload. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export type TokenVerifier = (token: string) => Promise<JWTPayload | undefined>;
+
+/** A route served by the local runtime itself (dev tokens, sandboxes): never deployed. */
+export interface LocalRoute {
+  readonly method: HttpMethod;
+  readonly path: string;
+  handle(request: IncomingMessage, response: ServerResponse, body: Buffer, params: Record<string, string>): Promise<void>;
+}
+
+interface CompiledRoute {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly pattern: RegExp;
+  readonly specificity: number;
+  readonly target:
+    | { kind: 'lambda'; fn: HttpFunction; auth: RouteAuth; handler: LambdaHandler<HttpEvent, HttpResult> }
+    | { kind: 'local'; route: LocalRoute };
+}
+
+function compile(path: string): { pattern: RegExp; specificity: number } {
+  let params = 0;
+  const source = path
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      params++;
+      return `(?<${param[1]}>[^/]+)`;
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}$`), specificity: -params };
+}
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Reads the body with plain stream events: the async iterator costs more than the rest of a request. */
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > MAX_PAYLOAD_BYTES ? undefined : chunks.length === 0 ? EMPTY : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+export interface ApiGatewayOptions {
+  readonly port: number;
+  readonly corsOrigins: readonly string[];
+  readonly verifyToken: TokenVerifier;
+  readonly onInvocationError?: (error: unknown) => void;
+}
+
+/**
+ * The local stand-in for the deployed HTTP API: the same routes, JWT checks on the same routes,
+ * CORS preflight, payload 2.0 events and the same handler modules Lambda runs.
+ */
+export class LocalApiGateway {
+  private readonly routes: CompiledRoute[] = [];
+  private server: Server | undefined;
+
+  constructor(private readonly options: ApiGatewayOptions) {}
+
+  addLambda(fn: HttpFunction, handler: LambdaHandler<HttpEvent, HttpResult>): void {
+    for (const route of fn.trigger.routes) {
+      this.routes.push({ method: route.method, path: route.path, ...compile(route.path), target: { kind: 'lambda', fn, auth: route.auth, handler } });
+    }
+    this.sort();
+  }
+
+  addLocalRoute(route: LocalRoute): void {
+    this.routes.push({ method: route.method, path: route.path, ...compile(route.path), target: { kind: 'local', route } });
+    this.sort();
+  }
+
+  private sort(): void {
+    this.routes.sort((a, b) => b.specificity - a.specificity);
+  }
+
+  async listen(): Promise<string> {
+    const server = createServer((request, response) => {
+      this.dispatch(request, response).catch((error: unknown) => {
+        this.options.onInvocationError?.(error);
+        if (!response.headersSent) json(response, 500, { message: 'Internal Server Error' });
+        else response.end();
+      });
+    });
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  private corsPreflight(request: IncomingMessage, response: ServerResponse): boolean {
+    const origin = request.headers.origin;
+    if (request.method !== 'OPTIONS' || !origin || !request.headers['access-control-request-method']) return false;
+    const allowed = this.options.corsOrigins.includes('*') || this.options.corsOrigins.includes(origin);
+    if (!allowed) {
+      response.writeHead(204).end();
+      return true;
+    }
+    response.writeHead(204, {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+      'access-control-allow-headers': 'content-type,authorization,idempotency-key,x-correlation-id',
+      'access-control-max-age': '600',
+      vary: 'Origin',
+    });
+    response.end();
+    return true;
+  }
+
+  private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const { path } = splitTarget(request.url ?? '/');
+    // A bad escape would make decodeURIComponent throw below, which used to end as a 500.
+    if (!isDecodablePath(path)) return json(response, 400, { message: 'Bad Request' });
+    if (this.corsPreflight(request, response)) return;
+    const candidates = this.routes.filter((r) => r.pattern.test(path));
+    const route = candidates.find((r) => r.method === request.method);
+    if (!route) return json(response, 404, { message: 'Not Found' });
+    const params = Object.fromEntries(
+      Object.entries(route.pattern.exec(path)?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+    );
+    const body = await readBody(request);
+    if (body === undefined) return json(response, 413, { message: 'Request Entity Too Large' });
+    if (route.target.kind === 'local') return route.target.route.handle(request, response, body, params);
+
+    const { fn, auth, handler } = route.target;
+    let claims: JWTPayload | undefined;
+    if (auth === 'jwt') {
+      const token = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      claims = token ? await this.options.verifyToken(token) : undefined;
+      if (!claims) return json(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+    }
+    const event = toHttpApiEvent({
+      request,
+      body,
+      routeKey: `${route.method} ${route.path}`,
+      pathParameters: Object.keys(params).length > 0 ? params : undefined,
+      claims,
+    });
+    const timeout = fn.timeoutSeconds ?? 10;
+    try {
+      const result = await invokeWithTimeout(handler, event, lambdaContext(fn.name, timeout, fn.memoryMb), timeout);
+      writeHttpApiResult(response, result, { 'apigw-requestid': event.requestContext.requestId });
+    } catch (error) {
+      this.options.onInvocationError?.(error);
+      if (error instanceof LambdaTimeoutError) return json(response, 503, { message: 'Service Unavailable' });
+      json(response, 500, { message: 'Internal Server Error' });
+    }
+  }
+}

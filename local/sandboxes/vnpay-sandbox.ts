@@ -1,0 +1,116 @@
+import { randomInt } from 'node:crypto';
+import { formatVnd } from '../../shared/modules/fees/domain/money';
+import { fromVnpAmount, signParams, signQuerydrResponse, verifyParams, hmacSha512, type VnpParams } from '../../shared/modules/payments/providers/vnpay/protocol';
+import { vietnamTimestamp } from '../../shared/platform/kernel/time';
+import type { LocalRoute } from '../api-gateway';
+import { escapeHtml, formFields, page } from './html';
+
+export interface VnpaySandboxOptions {
+  readonly tmnCode: string;
+  readonly hashSecret: string;
+  /** Our IPN endpoint, registered with the gateway. */
+  readonly ipnUrl: () => string;
+}
+
+type Outcome = 'success' | 'failure' | 'cancel';
+const RESULT_CODES: Record<Outcome, { response: string; status: string }> = {
+  success: { response: '00', status: '00' },
+  failure: { response: '51', status: '02' },
+  cancel: { response: '24', status: '02' },
+};
+
+interface SandboxTransaction {
+  readonly params: VnpParams;
+}
+
+/**
+ * A local stand-in for the VNPay gateway speaking its wire protocol: it checks the merchant's
+ * signed payment URL, lets a person choose the outcome, calls our IPN with correctly signed
+ * parameters, and sends the browser to the return URL. querydr answers from what was chosen.
+ */
+export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
+  const transactions = new Map<string, SandboxTransaction>();
+
+  const pay: LocalRoute = {
+    method: 'GET',
+    path: '/sandbox/vnpay/pay',
+    async handle(request, response) {
+      const params = Object.fromEntries(new URL(request.url ?? '/', 'http://local').searchParams);
+      if (!verifyParams(params, options.hashSecret) || params.vnp_TmnCode !== options.tmnCode) {
+        return page(response, 400, 'Sai chữ ký', '<h1>Giao dịch không hợp lệ</h1><p>Sai chữ ký (checksum) hoặc mã website.</p>');
+      }
+      const hidden = Object.entries(params)
+        .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+        .join('');
+      page(response, 200, 'Cổng thanh toán (sandbox)', `<h1>Cổng thanh toán VNPay (sandbox)</h1><div class="box">
+<p>Đơn hàng: <strong>${escapeHtml(params.vnp_TxnRef ?? '')}</strong></p><p>${escapeHtml(params.vnp_OrderInfo ?? '')}</p>
+<p>Số tiền: <strong id="amount">${formatVnd(fromVnpAmount(params.vnp_Amount) ?? 0)} VND</strong></p>
+<form method="post" action="/sandbox/vnpay/pay">${hidden}
+<button name="outcome" value="success" id="pay">Thanh toán</button>
+<button name="outcome" value="failure" id="fail">Thất bại</button>
+<button name="outcome" value="cancel" id="cancel">Hủy giao dịch</button></form></div>`);
+    },
+  };
+
+  const decide: LocalRoute = {
+    method: 'POST',
+    path: '/sandbox/vnpay/pay',
+    async handle(request, response, body) {
+      // `deliverIpn=no` simulates a lost IPN: the money is taken but our server never hears of it.
+      const { outcome, deliverIpn, ...original } = formFields(request, body);
+      if (!verifyParams(original, options.hashSecret) || !(outcome! in RESULT_CODES)) {
+        return page(response, 400, 'Sai chữ ký', '<h1>Giao dịch không hợp lệ</h1>');
+      }
+      const codes = RESULT_CODES[outcome as Outcome];
+      const result = signParams(
+        {
+          vnp_Amount: original.vnp_Amount!,
+          vnp_BankCode: 'NCB',
+          vnp_BankTranNo: `VNP${randomInt(10_000_000, 99_999_999)}`,
+          vnp_CardType: 'ATM',
+          vnp_OrderInfo: original.vnp_OrderInfo!,
+          vnp_PayDate: vietnamTimestamp(new Date()),
+          vnp_ResponseCode: codes.response,
+          vnp_TmnCode: original.vnp_TmnCode!,
+          vnp_TransactionNo: outcome === 'cancel' ? '0' : String(randomInt(10_000_000, 99_999_999)),
+          vnp_TransactionStatus: codes.status,
+          vnp_TxnRef: original.vnp_TxnRef!,
+        },
+        options.hashSecret,
+      );
+      transactions.set(original.vnp_TxnRef!, { params: result });
+      const query = new URLSearchParams(result).toString();
+      // The gateway calls the IPN server-to-server before sending the browser back.
+      if (deliverIpn !== 'no') await fetch(`${options.ipnUrl()}?${query}`).then((r) => r.text()).catch(() => undefined);
+      response.writeHead(302, { location: `${original.vnp_ReturnUrl}?${query}` });
+      response.end();
+    },
+  };
+
+  const querydr: LocalRoute = {
+    method: 'POST',
+    path: '/sandbox/vnpay/merchant_webapi/api/transaction',
+    async handle(_request, response, body) {
+      const request = JSON.parse(body.toString('utf8') || '{}') as VnpParams;
+      const data = ['vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_TransactionDate', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo']
+        .map((k) => request[k] ?? '')
+        .join('|');
+      const reply = (params: VnpParams) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(signQuerydrResponse(params, options.hashSecret)));
+      };
+      const base = { vnp_ResponseId: request.vnp_RequestId ?? '', vnp_Command: 'querydr', vnp_TmnCode: options.tmnCode, vnp_TxnRef: request.vnp_TxnRef ?? '' };
+      if (hmacSha512(options.hashSecret, data) !== request.vnp_SecureHash) return reply({ ...base, vnp_ResponseCode: '97', vnp_Message: 'Invalid Checksum' });
+      const known = transactions.get(request.vnp_TxnRef ?? '');
+      if (!known) return reply({ ...base, vnp_ResponseCode: '91', vnp_Message: 'Transaction not found' });
+      const p = known.params;
+      reply({
+        ...base, vnp_ResponseCode: '00', vnp_Message: 'Query success', vnp_Amount: p.vnp_Amount!, vnp_BankCode: p.vnp_BankCode!,
+        vnp_PayDate: p.vnp_PayDate!, vnp_TransactionNo: p.vnp_TransactionNo!, vnp_TransactionType: '01',
+        vnp_TransactionStatus: p.vnp_TransactionStatus!, vnp_OrderInfo: p.vnp_OrderInfo!, vnp_PromotionCode: '', vnp_PromotionAmount: '',
+      });
+    },
+  };
+
+  return [pay, decide, querydr];
+}

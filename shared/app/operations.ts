@@ -1,0 +1,35 @@
+import type { OperationDefinition } from '../platform/api/operation';
+import { getProcedureOperation, listProceduresOperation } from '../modules/catalogue/api/operations';
+import { quoteFeesOperation } from '../modules/fees/api/operations';
+import {
+  collectedOperation,
+  getDossierOperation,
+  kpiReportOperation,
+  registerDossierOperation,
+  resultReadyOperation,
+} from '../modules/dossiers/api/operations';
+import { healthOperation, openApiOperation } from './system/operations';
+import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
+import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
+
+/** Every operation of the public API, in the order the OpenAPI document lists them. */
+export const Operations: readonly OperationDefinition[] = [
+  healthOperation,
+  openApiOperation,
+  listProceduresOperation,
+  getProcedureOperation,
+  quoteFeesOperation,
+  registerDossierOperation,
+  getDossierOperation,
+  resultReadyOperation,
+  collectedOperation,
+  kpiReportOperation,
+  createPaymentOperation,
+  getPaymentOperation,
+  vnpayIpnOperation,
+  vnpayReturnOperation,
+  vietqrWebhookOperation,
+  registerDeliveryOperation,
+  getDeliveryOperation,
+  postalWebhookOperation,
+];

@@ -1,0 +1,25 @@
+import * as z from 'zod';
+import { HealthSchema } from './health';
+import { defineOperation } from '../../platform/api/operation';
+
+export const healthOperation = defineOperation({
+  operationId: 'getHealth',
+  method: 'GET',
+  path: '/v1/health',
+  summary: 'Liveness',
+  tags: ['system'],
+  auth: 'public',
+  request: {},
+  responses: { 200: { description: 'The service is up', schema: HealthSchema } },
+});
+
+export const openApiOperation = defineOperation({
+  operationId: 'getOpenApiDocument',
+  method: 'GET',
+  path: '/v1/openapi.json',
+  summary: 'This OpenAPI 3.1 document, generated from the zod schemas',
+  tags: ['system'],
+  auth: 'public',
+  request: {},
+  responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string() }) } },
+});

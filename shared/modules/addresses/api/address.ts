@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { printableText, ProvinceCodeSchema } from '../../../platform/api/common';
+
+/** Commune-level unit code (mã đơn vị hành chính cấp xã) since 2025-07-01, leading zeros kept. */
+export const CommuneCodeSchema = z.string().regex(/^\d{5}$/, 'must be a 5-digit commune code').meta({ example: '11311' });
+
+/**
+ * A Vietnamese postal address since 2025-07-01: province and commune by their official codes (there
+ * are no districts any more) and the street part as the recipient writes it. Whether the codes exist
+ * and belong together is checked against the imported lists by `validateAddress`.
+ *
+ * @example { "provinceCode": "31", "communeCode": "11311", "street": "Số 18 Hoàng Diệu" }
+ */
+export const AddressSchema = z
+  .strictObject({
+    provinceCode: ProvinceCodeSchema.meta({ example: '31' }),
+    communeCode: CommuneCodeSchema,
+    street: printableText(200).meta({
+      description: 'house number, street, hamlet (thôn / tổ dân phố)',
+      example: 'Số 18 Hoàng Diệu',
+    }),
+  })
+  .meta({ id: 'Address' });
+export type Address = z.infer<typeof AddressSchema>;

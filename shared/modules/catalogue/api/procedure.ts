@@ -1,0 +1,79 @@
+import * as z from 'zod';
+import {
+  AgencyCodeSchema,
+  BilingualTextSchema,
+  ChannelSchema,
+  LegalDateSchema,
+  ProcedureCodeSchema,
+  ProvinceCodeSchema,
+} from '../../../platform/api/common';
+import { FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees/api/fee-schedule';
+import { PostageTariffSchema } from '../../fees/api/postage';
+
+/** A procedure as the catalogue file declares it. */
+export const ProcedureDefinitionSchema = z.strictObject({
+  code: ProcedureCodeSchema,
+  name: BilingualTextSchema,
+  agencyCode: AgencyCodeSchema,
+  /** Submission channels the procedure accepts. */
+  channels: z.array(ChannelSchema).min(1),
+  /** Procedures that need the applicant in person must say false. */
+  postalReturnAllowed: z.boolean(),
+  /** Weight of the paper result, used to price postage. */
+  resultWeightGrams: z.int().min(1).max(30_000).default(100),
+  schedules: z.array(FeeScheduleSchema).min(1),
+});
+export type ProcedureDefinition = z.infer<typeof ProcedureDefinitionSchema>;
+
+export const AgencySchema = z.strictObject({
+  code: AgencyCodeSchema,
+  name: BilingualTextSchema,
+  provinceCode: ProvinceCodeSchema,
+});
+export type Agency = z.infer<typeof AgencySchema>;
+
+/** The file an operator imports with `npm run catalogue:import -- <file>`. */
+export const CatalogueFileSchema = z.strictObject({
+  agencies: z.array(AgencySchema).min(1),
+  procedures: z.array(ProcedureDefinitionSchema).min(1),
+  postageTariff: PostageTariffSchema,
+});
+export type CatalogueFile = z.infer<typeof CatalogueFileSchema>;
+
+const ScheduleSummarySchema = z.strictObject({
+  version: z.string(),
+  validFrom: LegalDateSchema,
+  validTo: LegalDateSchema.optional(),
+});
+
+/** A procedure as the API shows it: the schedule in force today and the versions on record. */
+export const ProcedureSchema = z
+  .strictObject({
+    code: ProcedureCodeSchema,
+    name: BilingualTextSchema,
+    agencyCode: AgencyCodeSchema,
+    channels: z.array(ChannelSchema),
+    onlineAllowed: z.boolean(),
+    postalReturnAllowed: z.boolean(),
+    resultWeightGrams: z.int(),
+    feesInForce: z
+      .strictObject({
+        version: z.string(),
+        validFrom: LegalDateSchema,
+        validTo: LegalDateSchema.optional(),
+        rules: z.array(FeeRuleSchema),
+        reductions: z.array(ReductionSchema),
+      })
+      .nullable()
+      .meta({ description: 'the fee schedule in force today; null when none is' }),
+    scheduleVersions: z.array(ScheduleSummarySchema),
+  })
+  .meta({ id: 'Procedure' });
+export type Procedure = z.infer<typeof ProcedureSchema>;
+
+export const ProcedurePathSchema = z.strictObject({ procedureCode: ProcedureCodeSchema });
+
+export const ProcedureListQuerySchema = z.strictObject({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

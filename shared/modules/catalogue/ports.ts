@@ -1,0 +1,20 @@
+import type { Agency, CatalogueFile, ProcedureDefinition } from './api/procedure';
+import type { PostageTariff } from '../fees/api/postage';
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}
+
+/** Reads of the procedure catalogue: what the fee engine and the API need. */
+export interface CatalogueReader {
+  getProcedure(code: string): Promise<ProcedureDefinition | undefined>;
+  listProcedures(page: { limit: number; cursor?: string }): Promise<Page<ProcedureDefinition>>;
+  getAgency(code: string): Promise<Agency | undefined>;
+  getPostageTariff(): Promise<PostageTariff | undefined>;
+}
+
+/** Operator import: replaces the catalogue entries named in the file. */
+export interface CatalogueWriter {
+  saveCatalogue(catalogue: CatalogueFile): Promise<void>;
+}

@@ -1,0 +1,148 @@
+import * as z from 'zod';
+import { normaliseVietnamesePhone } from '../../identity/domain/phone';
+import { DOSSIER_STATUSES } from '../domain/status';
+import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema } from '../../../platform/api/common';
+import { DossierNoSchema } from './dossier-events';
+import { BeneficiarySchema, FeeInputsSchema } from '../../fees/api/fee-inputs';
+import { FeeAssessmentSchema } from '../../fees/api/fee-quote';
+
+export const CitizenIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit citizen id (số định danh cá nhân)');
+
+/** A Vietnamese mobile or fixed-line number; stored in E.164 form. */
+export const VietnamesePhoneSchema = z
+  .string()
+  .min(9)
+  .max(20)
+  .transform((value, ctx) => {
+    const phone = normaliseVietnamesePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'must be a Vietnamese mobile or fixed-line number' });
+      return z.NEVER;
+    }
+    return phone.e164;
+  })
+  .meta({ example: '0912345678' });
+
+export const DossierStatusSchema = z.enum(DOSSIER_STATUSES);
+
+export const ApplicantSchema = z.strictObject({
+  citizenId: CitizenIdSchema,
+  fullName: printableText(200),
+  phone: VietnamesePhoneSchema,
+  email: z.email().max(254).optional(),
+});
+export type Applicant = z.infer<typeof ApplicantSchema>;
+
+/**
+ * PUT /v1/dossiers/{dossierNo}: registration by the one-stop system of the agency.
+ * @example {"procedureCode":"2.000815","agencyCode":"HP-PX","channel":"online","submittedAt":"2026-11-21T02:00:00Z","applicant":{"citizenId":"031099012345","fullName":"Nguyễn Văn A","phone":"0912345678"},"inputs":{"pages":3,"copies":1}}
+ */
+export const RegisterDossierRequestSchema = z
+  .strictObject({
+    procedureCode: ProcedureCodeSchema,
+    agencyCode: AgencyCodeSchema,
+    channel: ChannelSchema,
+    submittedAt: InstantSchema,
+    applicant: ApplicantSchema,
+    inputs: FeeInputsSchema.default({}),
+    beneficiary: BeneficiarySchema.optional(),
+  })
+  .meta({ id: 'RegisterDossierRequest' });
+export type RegisterDossierRequest = z.infer<typeof RegisterDossierRequestSchema>;
+
+export const DossierPathSchema = z.strictObject({ dossierNo: DossierNoSchema });
+
+export const TimelineEntrySchema = z.strictObject({
+  at: InstantSchema,
+  from: DossierStatusSchema.nullable(),
+  to: DossierStatusSchema,
+  cause: z.string().meta({ description: 'the event that caused it, e.g. PaymentSucceeded' }),
+  eventId: z.string().optional(),
+  /** false for an event that was not valid in the state it found: recorded, not applied. */
+  applied: z.boolean(),
+  note: z.string().optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const DossierPaymentSchema = z.strictObject({
+  paymentId: z.string(),
+  provider: z.string(),
+  amount: VndSchema,
+  status: z.enum(['pending', 'succeeded', 'failed', 'expired', 'cancelled']),
+  paidAt: InstantSchema.optional(),
+  /** Money taken when the dossier no longer awaited it: to be refunded, not counted as paid. */
+  refundReview: z.boolean().optional(),
+});
+export type DossierPayment = z.infer<typeof DossierPaymentSchema>;
+
+export const ReturnChannelSchema = z.enum(['electronic', 'postal', 'counter']);
+export type ReturnChannel = z.infer<typeof ReturnChannelSchema>;
+
+/** Level-4 (toàn trình) completion: submitted online, fees paid online or none owed, result online or by post. */
+export const Level4Schema = z.strictObject({
+  completed: z.boolean(),
+  completedAt: InstantSchema.optional(),
+  submissionChannel: ChannelSchema.optional(),
+  paymentChannel: z.enum(['online', 'none_owed', 'not_online']).optional(),
+  returnChannel: ReturnChannelSchema.optional(),
+  /** Why a returned dossier does not count as level 4. */
+  reason: z.string().optional(),
+});
+export type Level4 = z.infer<typeof Level4Schema>;
+
+export const DossierResultSchema = z.strictObject({
+  kind: z.enum(['electronic', 'paper']),
+  documentRef: z.string().optional(),
+  issuedAt: InstantSchema,
+  returnedAt: InstantSchema.optional(),
+  returnChannel: ReturnChannelSchema.optional(),
+  /** Set when a postal delivery came back: the citizen collects at the counter. */
+  counterPickup: z.strictObject({ reason: z.string() }).optional(),
+});
+
+export const DossierDeliverySchema = z.strictObject({
+  deliveryId: z.string(),
+  status: z.string(),
+  postage: VndSchema,
+  postagePayer: z.enum(['prepaid', 'on_delivery']),
+});
+export type DossierDelivery = z.infer<typeof DossierDeliverySchema>;
+
+/** A dossier as the API shows it to its applicant and its agency. */
+export const DossierSchema = z
+  .strictObject({
+    dossierNo: DossierNoSchema,
+    procedureCode: ProcedureCodeSchema,
+    agencyCode: AgencyCodeSchema,
+    channel: ChannelSchema,
+    submittedAt: InstantSchema,
+    applicant: ApplicantSchema.omit({ phone: true }).extend({ phone: z.string() }),
+    status: DossierStatusSchema,
+    nationalPortalStatus: z.int().meta({ description: 'status code on the National Public Service Portal' }),
+    fees: FeeAssessmentSchema,
+    amountDue: VndSchema,
+    payments: z.array(DossierPaymentSchema),
+    result: DossierResultSchema.optional(),
+    delivery: DossierDeliverySchema.optional(),
+    level4: Level4Schema,
+    timeline: z.array(TimelineEntrySchema),
+    version: z.int(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'Dossier' });
+export type DossierView = z.infer<typeof DossierSchema>;
+
+export const ResultReadyRequestSchema = z
+  .strictObject({
+    kind: z.enum(['electronic', 'paper']),
+    documentRef: z.string().trim().min(1).max(200).optional(),
+    issuedAt: InstantSchema,
+  })
+  .meta({ id: 'ResultReadyRequest' });
+
+export const CollectedRequestSchema = z.strictObject({ collectedAt: InstantSchema.optional() }).meta({ id: 'CollectedRequest' });
+
+export const EventAcceptedSchema = z
+  .strictObject({ dossierNo: DossierNoSchema, eventId: z.string(), type: z.string(), status: z.literal('accepted') })
+  .meta({ id: 'EventAccepted' });

@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { BeneficiaryCategorySchema } from '../../../platform/api/common';
+
+const count = (description: string) => z.int().min(1).max(100_000).optional().meta({ description });
+
+/**
+ * What a quote or a dossier tells the fee engine. Each field is optional: a rule says which it needs,
+ * and a missing one is reported against its path.
+ */
+export const FeeInputsSchema = z
+  .strictObject({
+    pages: count('pages of the document (per copy)'),
+    copies: count('number of copies'),
+    signatures: count('number of signatures'),
+    persons: count('number of persons'),
+    certificates: count('number of certificates requested'),
+    declaredValue: z.int().min(0).max(1e15).optional().meta({ description: 'declared value in VND' }),
+    applicantType: z.enum(['individual', 'organisation']).optional(),
+    assetType: z.string().min(1).max(64).optional(),
+    onTime: z.boolean().optional().meta({ description: 'registration made within the legal time limit' }),
+  })
+  .meta({ id: 'FeeInputs' });
+export type FeeInputs = z.infer<typeof FeeInputsSchema>;
+
+/** Inputs that count units; rules may price per unit of these. */
+export const UnitInputSchema = z.enum(['pages', 'copies', 'signatures', 'persons', 'certificates']);
+export type UnitInput = z.infer<typeof UnitInputSchema>;
+
+/** A beneficiary category entitles a reduction only with evidence (a document reference). */
+export const BeneficiarySchema = z
+  .strictObject({
+    category: BeneficiaryCategorySchema,
+    evidenceRef: z.string().trim().min(1).max(200).meta({ description: 'reference of the supporting document' }),
+  })
+  .meta({ id: 'Beneficiary' });
+export type Beneficiary = z.infer<typeof BeneficiarySchema>;

@@ -1,0 +1,68 @@
+import * as z from 'zod';
+import { DossierPathSchema } from '../../dossiers/api/dossier';
+import { CreatePaymentRequestSchema, IdempotencyHeadersSchema, PaymentPathSchema, PaymentSchema, TransferAckSchema, TransferNotificationSchema, VnpayQuerySchema } from './payment';
+import { defineOperation } from '../../../platform/api/operation';
+
+export const createPaymentOperation = defineOperation({
+  operationId: 'createPayment',
+  method: 'POST',
+  path: '/v1/dossiers/{dossierNo}/payments',
+  summary: 'Start paying the amount due on one\u2019s dossier (Idempotency-Key required)',
+  description:
+    'The amount is the dossier\u2019s current amount due. A pending payment is returned (200) rather than duplicated until it expires. ' +
+    'The same Idempotency-Key and body answer the same response; the same key with another body answers 409.',
+  tags: ['payments'],
+  auth: 'citizen',
+  request: { params: DossierPathSchema, headers: IdempotencyHeadersSchema, body: CreatePaymentRequestSchema },
+  responses: { 201: { description: 'Payment started', schema: PaymentSchema }, 200: { description: 'The live payment of the dossier', schema: PaymentSchema } },
+  errors: [404, 409, 413, 415],
+});
+
+export const getPaymentOperation = defineOperation({
+  operationId: 'getPayment',
+  method: 'GET',
+  path: '/v1/payments/{paymentId}',
+  summary: 'Status of one\u2019s payment',
+  tags: ['payments'],
+  auth: 'citizen',
+  request: { params: PaymentPathSchema },
+  responses: { 200: { description: 'The payment', schema: PaymentSchema } },
+  errors: [404],
+});
+
+const IpnReplySchema = z.strictObject({ RspCode: z.string(), Message: z.string() }).meta({ id: 'VnpayIpnReply' });
+
+export const vnpayIpnOperation = defineOperation({
+  operationId: 'vnpayIpn',
+  method: 'GET',
+  path: '/v1/callbacks/vnpay/ipn',
+  summary: 'VNPay IPN (PAY 2.1.0): signed result of a payment',
+  description: 'Checks in order: checksum (97), order (01), amount (04), still pending (02), durable write, 00. A failed payment is recorded and answered 00.',
+  tags: ['callbacks'],
+  auth: 'signed',
+  request: { query: VnpayQuerySchema },
+  responses: { 200: { description: 'VNPay reply', schema: IpnReplySchema } },
+});
+
+export const vnpayReturnOperation = defineOperation({
+  operationId: 'vnpayReturn',
+  method: 'GET',
+  path: '/v1/callbacks/vnpay/return',
+  summary: 'Browser return from VNPay: verifies, changes nothing, redirects to the payment\u2019s returnUrl',
+  tags: ['callbacks'],
+  auth: 'signed',
+  request: { query: VnpayQuerySchema },
+  responses: { 302: { description: 'Redirect to the portal with paymentId and status' } },
+});
+
+export const vietqrWebhookOperation = defineOperation({
+  operationId: 'vietqrWebhook',
+  method: 'POST',
+  path: '/v1/callbacks/vietqr',
+  summary: 'Signed bank-transfer notification (X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.rawBody">)',
+  tags: ['callbacks'],
+  auth: 'signed',
+  request: { body: TransferNotificationSchema },
+  responses: { 200: { description: 'Processed (also for duplicates, mismatches and unmatched transfers)', schema: TransferAckSchema } },
+  errors: [401, 413, 415],
+});

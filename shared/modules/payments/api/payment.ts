@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import { InstantSchema, VndSchema } from '../../../platform/api/common';
+import { DossierNoSchema } from '../../dossiers/api/dossier-events';
+
+export const PaymentStatusSchema = z.enum(['pending', 'succeeded', 'failed', 'expired', 'cancelled']);
+
+/** `Idempotency-Key`: 1–255 characters, kept at least 24 h with a hash of the request body. */
+export const IdempotencyHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string({ error: 'the Idempotency-Key header is required' })
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+});
+
+/**
+ * POST /v1/dossiers/{dossierNo}/payments
+ * @example {"provider":"vnpay","returnUrl":"https://dichvucong.example.gov.vn/thanh-toan/ket-qua"}
+ */
+export const CreatePaymentRequestSchema = z
+  .strictObject({
+    provider: z.enum(['vnpay', 'vietqr']),
+    returnUrl: z.url({ protocol: /^https?$/ }).max(1000),
+  })
+  .meta({ id: 'CreatePaymentRequest' });
+export type CreatePaymentRequest = z.infer<typeof CreatePaymentRequestSchema>;
+
+export const PaymentQrSchema = z.strictObject({
+  payload: z.string().meta({ description: 'EMVCo VietQR payload to render as a QR code' }),
+  bankBin: z.string(),
+  accountNo: z.string(),
+  accountName: z.string(),
+  memo: z.string().meta({ description: 'transfer content that identifies this payment' }),
+});
+
+export const PaymentSchema = z
+  .strictObject({
+    paymentId: z.string(),
+    dossierNo: DossierNoSchema,
+    provider: z.enum(['vnpay', 'vietqr']),
+    amount: VndSchema,
+    currency: z.literal('VND'),
+    status: PaymentStatusSchema,
+    redirectUrl: z.string().optional(),
+    qr: PaymentQrSchema.optional(),
+    expiresAt: InstantSchema,
+    createdAt: InstantSchema,
+    completedAt: InstantSchema.optional(),
+  })
+  .meta({ id: 'Payment' });
+export type PaymentView = z.infer<typeof PaymentSchema>;
+
+export const PaymentPathSchema = z.strictObject({ paymentId: z.string().regex(/^pay_[A-Za-z0-9]{10,40}$/) });
+
+/** VNPay callbacks arrive as query strings; every vnp_* field is a string. */
+export const VnpayQuerySchema = z.record(z.string().max(64), z.string().max(2048));
+
+/**
+ * The bank-transfer notification (our own signed JSON, payments.md).
+ * @example {"eventId":"evt-1","reference":"TT1234567890","amount":205000,"transactionId":"FT26325123","paidAt":"2026-11-21T02:00:00Z"}
+ */
+export const TransferNotificationSchema = z
+  .strictObject({
+    eventId: z.string().min(1).max(128),
+    reference: z.string().min(1).max(64),
+    amount: z.int().min(1),
+    transactionId: z.string().min(1).max(64),
+    paidAt: InstantSchema,
+    bankCode: z.string().max(32).optional(),
+    description: z.string().max(500).optional(),
+  })
+  .meta({ id: 'TransferNotification' });
+export type TransferNotification = z.infer<typeof TransferNotificationSchema>;
+
+export const TransferAckSchema = z
+  .strictObject({ result: z.enum(['applied', 'duplicate', 'amount_mismatch', 'unmatched', 'late']) })
+  .meta({ id: 'TransferAck' });

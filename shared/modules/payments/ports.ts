@@ -1,0 +1,65 @@
+import type { Payment, PaymentProviderName } from './domain/payment';
+import type { DossierEvent } from '../dossiers/api/dossier-events';
+
+/** One callback or decision, kept as received (append-only): the payment's ledger. */
+export interface LedgerEntry {
+  readonly paymentId?: string;
+  readonly provider: PaymentProviderName;
+  readonly kind: 'created' | 'callback' | 'reconciliation' | 'expiry';
+  readonly outcome: string;
+  readonly at: string;
+  /** The provider's fields as received; never logged. */
+  readonly received?: Readonly<Record<string, unknown>>;
+}
+
+export interface Settlement {
+  readonly before: Payment;
+  readonly after: Payment;
+  readonly ledger: LedgerEntry;
+  /** Dossier events to publish through the outbox in the same transaction. */
+  readonly events: readonly DossierEvent[];
+}
+
+export type IdempotencyBegin =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'replay'; readonly statusCode: number; readonly body: unknown }
+  | { readonly kind: 'mismatch' }
+  | { readonly kind: 'in_progress' };
+
+export interface PaymentStore {
+  get(paymentId: string): Promise<Payment | undefined>;
+  findByProviderRef(provider: PaymentProviderName, ref: string): Promise<Payment | undefined>;
+  /** The dossier's pending payment that has not expired, if any. */
+  livePaymentOf(dossierNo: string, now: Date): Promise<Payment | undefined>;
+  /** Creates the payment unless the dossier already has a live one, which is returned instead. */
+  create(payment: Payment, ledger: LedgerEntry, now: Date): Promise<{ created: true } | { created: false; existing: Payment }>;
+  /** Writes a payment's new state, its ledger entry and its dossier events, conditionally on its version. */
+  settle(settlement: Settlement): Promise<void>;
+  appendLedger(entry: LedgerEntry): Promise<void>;
+  /** Up to `limit` pending payments due by `now`, oldest first, after `after` when given (paging). */
+  pendingExpiredBy(now: Date, limit: number, after?: Payment): Promise<readonly Payment[]>;
+  beginIdempotent(scope: string, key: string, requestHash: string): Promise<IdempotencyBegin>;
+  completeIdempotent(scope: string, key: string, statusCode: number, body: unknown): Promise<void>;
+  abandonIdempotent(scope: string, key: string): Promise<void>;
+}
+
+export interface ProviderStatus {
+  /**
+   * Verified answers only: `succeeded` (money taken) or `failed` (the provider says it is over unpaid).
+   * `pending`: still in progress; `unknown`: no verified final answer (HTTP error, bad or missing
+   * signature, a busy or unknown code), so ask again later; `not_queryable`: the provider has no status
+   * query, so the payment expires on our clock and a later transfer is a late success.
+   */
+  readonly outcome: 'succeeded' | 'failed' | 'pending' | 'unknown' | 'not_queryable';
+  readonly amount?: number;
+  readonly transactionId?: string;
+  readonly paidAt?: string;
+  readonly received?: Readonly<Record<string, unknown>>;
+}
+
+/** A payment provider: how a payment starts, and what the provider says of it now. */
+export interface PaymentProvider {
+  readonly name: PaymentProviderName;
+  start(payment: Payment, context: { ipAddr: string; orderInfo: string }): Promise<Pick<Payment, 'redirectUrl' | 'qr'>>;
+  query(payment: Payment): Promise<ProviderStatus>;
+}

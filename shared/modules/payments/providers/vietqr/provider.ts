@@ -1,0 +1,37 @@
+import { QRPay } from 'vietnam-qr-pay';
+import type { VietqrSettings } from '../../settings';
+import type { Payment } from '../../domain/payment';
+import type { PaymentProvider, ProviderStatus } from '../../ports';
+
+/**
+ * Bank transfer by VietQR: a dynamic EMVCo QR for the exact amount with the payment's reference as
+ * the transfer content; the bank's signed webhook reports the transfer.
+ */
+export class VietqrProvider implements PaymentProvider {
+  readonly name = 'vietqr' as const;
+
+  constructor(private readonly settings: VietqrSettings) {}
+
+  async start(payment: Payment): Promise<Pick<Payment, 'qr'>> {
+    const payload = QRPay.initVietQR({
+      bankBin: this.settings.bankBin,
+      bankNumber: this.settings.accountNo,
+      amount: String(payment.amount),
+      purpose: payment.providerRef,
+    }).build();
+    return {
+      qr: {
+        payload,
+        bankBin: this.settings.bankBin,
+        accountNo: this.settings.accountNo,
+        accountName: this.settings.accountName,
+        memo: payment.providerRef,
+      },
+    };
+  }
+
+  /** Transfers have no status query: an unpaid transfer payment expires on our clock, a later transfer is a late success. */
+  async query(): Promise<ProviderStatus> {
+    return { outcome: 'not_queryable' };
+  }
+}

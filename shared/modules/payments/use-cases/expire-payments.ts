@@ -1,0 +1,95 @@
+import type { Clock } from '../../../platform/kernel/time';
+import { logger } from '../../../platform/observability/logger';
+import type { PaymentProvider, ProviderStatus } from '../ports';
+import type { Payment, PaymentProviderName } from '../domain/payment';
+import { settlePayment, type SettleDeps } from './settle-payment';
+
+export interface ExpiryCounts {
+  expired: number;
+  paid: number;
+  /** Not decided this run (no verified final answer, or a concurrent settlement): asked again next run. */
+  skipped: number;
+}
+
+export interface ExpiryOptions {
+  /** Payments read per page; every page is processed, so nothing due is starved by what is skipped. */
+  readonly pageSize?: number;
+  /** Provider queries in flight at once. */
+  readonly concurrency?: number;
+  /** Stop starting new work (e.g. the Lambda is about to time out); the rest waits for the next run. */
+  readonly shouldStop?: () => boolean;
+}
+
+type ExpiryDeps = SettleDeps & { readonly providers: Readonly<Record<PaymentProviderName, PaymentProvider>> };
+
+async function expireOne(deps: ExpiryDeps, payment: Payment, counts: ExpiryCounts): Promise<void> {
+  const status: ProviderStatus = await deps.providers[payment.provider].query(payment).catch((error: unknown) => {
+    logger.warn('provider status query failed', { paymentId: payment.paymentId, error });
+    return { outcome: 'unknown' };
+  });
+  switch (status.outcome) {
+    case 'pending':
+    case 'unknown':
+      // Still in progress, or no verified final answer: expiring now could drop money the gateway took.
+      counts.skipped++;
+      return;
+    case 'succeeded': {
+      const result = await settlePayment(deps, {
+        provider: payment.provider,
+        ref: payment.providerRef,
+        amount: status.amount,
+        outcome: 'succeeded',
+        ...(status.transactionId ? { transactionId: status.transactionId } : {}),
+        ...(status.paidAt ? { paidAt: status.paidAt } : {}),
+        kind: 'reconciliation',
+        received: status.received ?? {},
+      });
+      if (result === 'applied') counts.paid++;
+      else counts.skipped++;
+      return;
+    }
+    case 'failed':
+    case 'not_queryable': {
+      const result = await settlePayment(deps, {
+        provider: payment.provider,
+        ref: payment.providerRef,
+        amount: payment.amount,
+        outcome: 'expired',
+        kind: 'expiry',
+        received: status.received ?? {},
+      });
+      if (result === 'recorded_failure') counts.expired++;
+      else counts.skipped++;
+      return;
+    }
+  }
+}
+
+/**
+ * Expires pending payments past their expiry, but only on the provider's verified word: a payment it
+ * reports paid is settled as paid, one it verifiably never completed expires, and anything else waits
+ * for the next run. Pages through everything due, so payments that keep being skipped (a gateway that
+ * cannot answer for them) never hide the ones behind them.
+ */
+export async function expirePayments(deps: ExpiryDeps, clock: Clock, options: ExpiryOptions = {}): Promise<ExpiryCounts> {
+  const { pageSize = 100, concurrency = 8, shouldStop = () => false } = options;
+  const counts: ExpiryCounts = { expired: 0, paid: 0, skipped: 0 };
+  const now = clock.now();
+  let after: Payment | undefined;
+  for (;;) {
+    const page = await deps.payments.pendingExpiredBy(now, pageSize, after);
+    for (let i = 0; i < page.length && !shouldStop(); i += concurrency) {
+      await Promise.all(
+        page.slice(i, i + concurrency).map((p) =>
+          expireOne(deps, p, counts).catch((error: unknown) => {
+            // One payment's storage error must not stop the others; it is still due next run.
+            logger.error('payment expiry failed', { paymentId: p.paymentId, error });
+            counts.skipped++;
+          }),
+        ),
+      );
+    }
+    if (page.length < pageSize || shouldStop()) return counts;
+    after = page[page.length - 1];
+  }
+}

@@ -1,0 +1,116 @@
+import type { Dossier } from '../../dossiers/domain/dossier';
+import { PaymentChangedError } from '../domain/errors';
+import type { Payment } from '../domain/payment';
+import type { Clock } from '../../../platform/kernel/time';
+import { logger } from '../../../platform/observability/logger';
+import type { DossierEventPublisher, DossierStore } from '../../dossiers/ports';
+import type { PaymentStore } from '../ports';
+import type { SettledPayments } from '../settled-payments-port';
+import type { DossierEvent } from '../../dossiers/api/dossier-events';
+import { publishQueued } from '../../dossiers/use-cases/relay-outbox';
+
+/**
+ * The id settlement gives a payment's PaymentSucceeded event (settle-payment.ts). Re-emitting under the
+ * same id is what makes reconciliation safe: the consumer applies an id once.
+ */
+export const paymentSucceededEventId = (paymentId: string) => `payment-succeeded-${paymentId}`;
+
+/** The PaymentSucceeded event of a settled payment, as reconciliation re-emits it. */
+export function paymentSucceededEvent(payment: Payment): Extract<DossierEvent, { type: 'PaymentSucceeded' }> {
+  // The provider's own pay date is not kept on the payment; the instant we recorded the success is
+  // the closest we have (and an event applied before keeps its original, since the id is the same).
+  const at = payment.completedAt ?? payment.createdAt;
+  return {
+    type: 'PaymentSucceeded', version: 1, id: paymentSucceededEventId(payment.paymentId), occurredAt: at, dossierNo: payment.dossierNo,
+    paymentId: payment.paymentId, provider: payment.provider, amount: payment.amount, paidAt: at,
+  };
+}
+
+export interface ReconcilePaymentsDeps {
+  readonly payments: SettledPayments;
+  readonly dossiers: Pick<DossierStore, 'get' | 'enqueue'>;
+  readonly publisher: DossierEventPublisher;
+  readonly clock: Clock;
+}
+
+export interface ReconcileResult {
+  readonly checked: number;
+  readonly confirmed: number;
+  readonly reemitted: number;
+  readonly missingDossier: number;
+}
+
+const PAGE = 100;
+const MAX_PAGES = 20;
+
+const records = (dossier: Dossier, payment: Payment) => dossier.payments.some((p) => p.paymentId === payment.paymentId && p.status === 'succeeded');
+
+/**
+ * Finds succeeded payments (settled at least `afterMs` ago) whose dossier does not record them, i.e.
+ * "paid but the dossier never moved on", and emits their PaymentSucceeded again with the same id,
+ * through the outbox, so the relay keeps at it if this send is lost too. Payments whose dossier
+ * records them leave the index, so a run reads the few recent settlements plus any stuck ones.
+ */
+export async function reconcilePayments(deps: ReconcilePaymentsDeps, afterMs: number): Promise<ReconcileResult> {
+  const settledBefore = new Date(deps.clock.now().getTime() - afterMs);
+  let checked = 0, confirmed = 0, missingDossier = 0;
+  const reemit: DossierEvent[] = [];
+  let last: Payment | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const settled = await deps.payments.succeededUnconfirmed(settledBefore, PAGE, last);
+    for (const payment of settled) {
+      checked++;
+      const dossier = await deps.dossiers.get(payment.dossierNo);
+      if (!dossier) {
+        // Cannot happen by construction (a payment is created for a dossier); an operator must look.
+        logger.error('succeeded payment of an unknown dossier', { paymentId: payment.paymentId });
+        missingDossier++;
+      } else if (records(dossier, payment)) {
+        await deps.payments.confirmRecordedByDossier(payment);
+        confirmed++;
+      } else {
+        reemit.push(paymentSucceededEvent(payment));
+      }
+    }
+    last = settled.at(-1);
+    if (settled.length < PAGE) break;
+  }
+  if (reemit.length > 0) {
+    logger.warn('succeeded payments not recorded by their dossier: PaymentSucceeded emitted again', { eventIds: reemit.map((e) => e.id) });
+    await deps.dossiers.enqueue(reemit); // a row still there (the relay has it) is kept as it is
+    await publishQueued(deps.publisher, reemit);
+  }
+  return { checked, confirmed, reemitted: reemit.length, missingDossier };
+}
+
+/**
+ * Follow-up of an applied PaymentSucceeded: money the dossier did not want (it was already paid, or
+ * no longer awaited payment) is flagged for refund review on the payment itself, as a wrong amount
+ * is at settlement: a conditional write with its ledger entry. Idempotent: run again on redelivery.
+ */
+export async function flagUnwantedPayment(payments: Pick<PaymentStore, 'get' | 'settle'>, event: DossierEvent, dossier: Dossier, now: Date): Promise<boolean> {
+  if (event.type !== 'PaymentSucceeded') return false;
+  const record = dossier.payments.find((p) => p.paymentId === event.paymentId);
+  if (!record?.refundReview) return false;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const payment = await payments.get(event.paymentId);
+    if (!payment || payment.refundReview) return false;
+    const at = now.toISOString();
+    const reason = `dossier ${dossier.dossierNo} did not await this payment when it arrived (${dossier.status})`;
+    try {
+      await payments.settle({
+        before: payment,
+        after: { ...payment, refundReview: { reason, at }, version: payment.version + 1 },
+        ledger: { paymentId: payment.paymentId, provider: payment.provider, kind: 'reconciliation', outcome: 'refund_review', at },
+        events: [],
+      });
+      logger.warn('payment flagged for refund review', { paymentId: payment.paymentId });
+      return true;
+    } catch (error) {
+      if (error instanceof PaymentChangedError) continue; // a callback wrote meanwhile: decide again
+      throw error;
+    }
+  }
+  // Not acknowledged: the redelivered event runs this follow-up again.
+  throw new PaymentChangedError(`Payment ${event.paymentId} kept changing`);
+}

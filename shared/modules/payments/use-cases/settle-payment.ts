@@ -1,0 +1,114 @@
+import { DuplicateTransactionError, PaymentChangedError } from '../domain/errors';
+import { assertPaymentTransition, isProviderTransactionId, type Payment, type PaymentCause, type PaymentProviderName, type PaymentStatus } from '../domain/payment';
+import type { Clock } from '../../../platform/kernel/time';
+import { logger } from '../../../platform/observability/logger';
+import { paymentSettled } from '../../../platform/observability/metrics';
+import type { DossierEventPublisher, Outbox } from '../../dossiers/ports';
+import type { LedgerEntry, PaymentStore } from '../ports';
+import type { DossierEvent } from '../../dossiers/api/dossier-events';
+import { publishQueued } from '../../dossiers/use-cases/relay-outbox';
+
+/** A provider's word on a payment, normalised: VND amounts, UTC instants. */
+export interface ProviderReport {
+  readonly provider: PaymentProviderName;
+  readonly ref: string;
+  readonly amount: number | undefined;
+  readonly outcome: 'succeeded' | 'failed' | 'cancelled' | 'expired';
+  readonly transactionId?: string;
+  readonly paidAt?: string;
+  readonly kind: LedgerEntry['kind'];
+  readonly received: Readonly<Record<string, unknown>>;
+}
+
+export type SettleResult = 'not_found' | 'amount_mismatch' | 'already_confirmed' | 'applied' | 'recorded_failure' | 'late_success';
+
+export interface SettleDeps {
+  readonly payments: PaymentStore;
+  readonly outbox: Outbox;
+  readonly publisher: DossierEventPublisher;
+  readonly clock: Clock;
+}
+
+const CAUSE_OF: Record<Exclude<ProviderReport['outcome'], 'succeeded'>, [PaymentStatus, PaymentCause]> = {
+  failed: ['failed', 'ProviderReportedFailure'],
+  cancelled: ['cancelled', 'CustomerCancelled'],
+  expired: ['expired', 'ExpiredUnpaid'],
+};
+
+function dossierEvent(payment: Payment, report: ProviderReport, at: string): DossierEvent {
+  const base = { version: 1 as const, occurredAt: at, dossierNo: payment.dossierNo };
+  return report.outcome === 'succeeded'
+    ? { ...base, type: 'PaymentSucceeded', id: `payment-succeeded-${payment.paymentId}`, paymentId: payment.paymentId, provider: payment.provider, amount: payment.amount, paidAt: report.paidAt ?? at }
+    : { ...base, type: 'PaymentFailed', id: `payment-${report.outcome}-${payment.paymentId}`, paymentId: payment.paymentId, reason: report.outcome };
+}
+
+/**
+ * Applies a provider's report in the order payments.md prescribes: (signature already checked by the
+ * caller) → payment exists → amount → still pending → durable write → answer. The payment's state,
+ * its ledger entry and the dossier event are one transaction; the event then goes to the queue, and
+ * the outbox relay re-sends it if this process dies first.
+ */
+export async function settlePayment(deps: SettleDeps, report: ProviderReport): Promise<SettleResult> {
+  const at = deps.clock.now().toISOString();
+  const ledger = (payment: Payment | undefined, outcome: string): LedgerEntry => ({
+    ...(payment ? { paymentId: payment.paymentId } : {}),
+    provider: report.provider,
+    kind: report.kind,
+    outcome,
+    at,
+    received: report.received,
+  });
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const payment = await deps.payments.findByProviderRef(report.provider, report.ref);
+    if (!payment) {
+      await deps.payments.appendLedger(ledger(undefined, 'not_found'));
+      return 'not_found';
+    }
+    try {
+      if (report.amount !== payment.amount) {
+        // Money may have been taken for the wrong amount: never paid, always reviewed.
+        const reviewed = report.outcome === 'succeeded' ? { refundReview: { reason: `amount ${report.amount} ≠ ${payment.amount}`, at } } : {};
+        await deps.payments.settle({ before: payment, after: { ...payment, ...reviewed, version: payment.version + 1 }, ledger: ledger(payment, 'amount_mismatch'), events: [] });
+        logger.warn('payment amount mismatch', { paymentId: payment.paymentId, provider: report.provider });
+        return 'amount_mismatch';
+      }
+      // Money taken after we recorded the attempt as over (expired, failed, cancelled): the named bypass.
+      const lateSuccess = report.outcome === 'succeeded' && payment.status !== 'pending' && payment.status !== 'succeeded';
+      if (lateSuccess) logger.warn('success reported for a payment recorded as over', { paymentId: payment.paymentId, was: payment.status });
+      if (payment.status !== 'pending' && !lateSuccess) {
+        const secondTransaction =
+          report.outcome === 'succeeded' && (payment.status !== 'succeeded' || payment.providerTransactionId !== report.transactionId);
+        if (secondTransaction) logger.warn('success reported for a settled payment', { paymentId: payment.paymentId });
+        await deps.payments.appendLedger(ledger(payment, secondTransaction ? 'duplicate_success_refund_review' : 'already_confirmed'));
+        return 'already_confirmed';
+      }
+      const [status, cause]: [PaymentStatus, PaymentCause] =
+        report.outcome === 'succeeded' ? ['succeeded', lateSuccess ? 'LateSuccess' : 'ProviderConfirmedSuccess'] : CAUSE_OF[report.outcome];
+      assertPaymentTransition(payment.status, status, cause);
+      const after: Payment = {
+        ...payment,
+        status,
+        completedAt: at,
+        // Only a success records the provider's transaction, which claims its unique key: a cancel
+        // carries vnp_TransactionNo=0 on every payment, and its replays are stopped by state anyway.
+        ...(status === 'succeeded' && isProviderTransactionId(report.transactionId) ? { providerTransactionId: report.transactionId } : {}),
+        ...(status !== 'succeeded' ? { failureReason: report.outcome } : {}),
+        version: payment.version + 1,
+      };
+      const event = dossierEvent(payment, report, at);
+      await deps.payments.settle({ before: payment, after, ledger: ledger(payment, status), events: [event] });
+      paymentSettled(payment.provider, status);
+      await publishQueued(deps.publisher, [event]);
+      return lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure';
+    } catch (error) {
+      if (error instanceof PaymentChangedError) continue; // a concurrent callback won: decide again on fresh state
+      if (error instanceof DuplicateTransactionError) {
+        await deps.payments.appendLedger(ledger(payment, 'duplicate_transaction'));
+        return 'already_confirmed';
+      }
+      throw error;
+    }
+  }
+  throw new PaymentChangedError(`Payment for ${report.ref} kept changing`);
+}

@@ -1,0 +1,89 @@
+import { DuplicateTransactionError, PaymentChangedError } from '../../shared/modules/payments/domain/errors';
+import type { Payment, PaymentProviderName } from '../../shared/modules/payments/domain/payment';
+import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../shared/modules/payments/ports';
+import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
+import type { SettleDeps } from '../../shared/modules/payments/use-cases/settle-payment';
+
+/** Settlement writes its events through the store (FakePaymentStore.events); the outbox is not read here. */
+export const unusedOutbox = new Proxy({}, { get: (_t, name) => { throw new Error(`outbox.${String(name)} is not expected`); } }) as SettleDeps['outbox'];
+
+/** An in-memory PaymentStore with the DynamoDB store's rules: version checks, unique transactions, paging. */
+export class FakePaymentStore implements PaymentStore {
+  readonly payments = new Map<string, Payment>();
+  readonly transactions = new Set<string>();
+  readonly ledger: LedgerEntry[] = [];
+  readonly events: DossierEvent[] = [];
+  writes = 0;
+
+  add(payment: Payment): void {
+    this.payments.set(payment.paymentId, payment);
+  }
+  async get(id: string) {
+    return this.payments.get(id);
+  }
+  async findByProviderRef(provider: PaymentProviderName, ref: string) {
+    return [...this.payments.values()].find((p) => p.provider === provider && p.providerRef === ref);
+  }
+  async livePaymentOf(dossierNo: string, now: Date) {
+    return [...this.payments.values()].find((p) => p.dossierNo === dossierNo && p.status === 'pending' && p.expiresAt > now.toISOString());
+  }
+  async create(payment: Payment, ledger: LedgerEntry, now: Date): Promise<{ created: true } | { created: false; existing: Payment }> {
+    const existing = await this.livePaymentOf(payment.dossierNo, now);
+    if (existing) return { created: false, existing };
+    this.writes++;
+    this.add(payment);
+    this.ledger.push(ledger);
+    return { created: true };
+  }
+  async settle({ before, after, ledger, events }: Settlement) {
+    if (this.payments.get(before.paymentId)?.version !== before.version) throw new PaymentChangedError('changed');
+    const key = after.status === 'succeeded' && after.providerTransactionId ? `${after.provider}#${after.providerTransactionId}` : undefined;
+    if (key && after.providerTransactionId !== before.providerTransactionId) {
+      if (this.transactions.has(key)) throw new DuplicateTransactionError('dup');
+      this.transactions.add(key);
+    }
+    this.writes++;
+    this.payments.set(after.paymentId, after);
+    this.ledger.push(ledger);
+    this.events.push(...events);
+  }
+  async appendLedger(entry: LedgerEntry) {
+    this.ledger.push(entry);
+  }
+  /** Oldest due first, as the gsi1 index orders them, from after `after`, at most `limit`. */
+  async pendingExpiredBy(now: Date, limit: number, after?: Payment) {
+    const key = (p: Payment) => `${p.expiresAt}#${p.paymentId}`;
+    return [...this.payments.values()]
+      .filter((p) => p.status === 'pending' && key(p) < now.toISOString() && (!after || key(p) > key(after)))
+      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+      .slice(0, limit);
+  }
+  async beginIdempotent(): Promise<IdempotencyBegin> {
+    this.writes++;
+    return { kind: 'new' };
+  }
+  async completeIdempotent() {}
+  async abandonIdempotent() {
+    this.writes--;
+  }
+}
+
+export function pendingPayment(n: number, overrides: Partial<Payment> = {}): Payment {
+  const id = `pay_${String(n).padStart(24, '0')}`;
+  return {
+    paymentId: id,
+    dossierNo: `H31.26-${n}`,
+    citizenId: '079099012345',
+    agencyCode: 'HP-STP',
+    provider: 'vnpay',
+    providerRef: id.slice(4),
+    amount: 5_000,
+    currency: 'VND',
+    status: 'pending',
+    returnUrl: 'https://portal.example.vn/r',
+    createdAt: '2026-11-21T00:00:00.000Z',
+    expiresAt: `2026-11-21T00:${String(15 + (n % 40)).padStart(2, '0')}:00.000Z`,
+    version: 1,
+    ...overrides,
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { settlePayment, type ProviderReport } from '../../../../../../shared/modules/payments/use-cases/settle-payment';
+import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
+
+const deps = (store: FakePaymentStore) => ({
+  payments: store,
+  outbox: unusedOutbox,
+  publisher: { publish: async () => undefined },
+  clock: { now: () => new Date('2026-11-21T01:00:00Z') },
+});
+const report = (ref: string, overrides: Partial<ProviderReport> = {}): ProviderReport => ({
+  provider: 'vnpay', ref, amount: 5_000, outcome: 'cancelled', transactionId: '0', kind: 'callback', received: {}, ...overrides,
+});
+
+describe('settlePayment', () => {
+  it('records every cancellation although each carries vnp_TransactionNo=0', async () => {
+    const store = new FakePaymentStore();
+    const [a, b] = [pendingPayment(1), pendingPayment(2)];
+    store.add(a);
+    store.add(b);
+    expect(await settlePayment(deps(store), report(a.providerRef))).toBe('recorded_failure');
+    expect(await settlePayment(deps(store), report(b.providerRef))).toBe('recorded_failure');
+    expect(await settlePayment(deps(store), report(b.providerRef, { outcome: 'failed', transactionId: '' }))).toBe('already_confirmed');
+    expect([store.payments.get(a.paymentId)?.status, store.payments.get(b.paymentId)?.status]).toEqual(['cancelled', 'cancelled']);
+    // "0" identifies no money taken: it is kept in the ledger as received, never as the payment's transaction.
+    expect(store.payments.get(a.paymentId)?.providerTransactionId).toBeUndefined();
+    expect(store.transactions.size).toBe(0);
+  });
+
+  it.each(['cancelled', 'failed', 'expired'] as const)('records money taken after %s as a late success and sends it to the dossier', async (was) => {
+    const store = new FakePaymentStore();
+    const payment = pendingPayment(3, { status: was, failureReason: was });
+    store.add(payment);
+    expect(await settlePayment(deps(store), report(payment.providerRef, { outcome: 'succeeded', transactionId: '14012345' }))).toBe('late_success');
+    expect(store.payments.get(payment.paymentId)).toMatchObject({ status: 'succeeded', providerTransactionId: '14012345' });
+    expect(store.events).toEqual([expect.objectContaining({ type: 'PaymentSucceeded', paymentId: payment.paymentId, amount: 5_000 })]);
+    // A replay of the same success changes nothing.
+    expect(await settlePayment(deps(store), report(payment.providerRef, { outcome: 'succeeded', transactionId: '14012345' }))).toBe('already_confirmed');
+    expect(store.events).toHaveLength(1);
+  });
+});

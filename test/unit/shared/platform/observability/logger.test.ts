@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, redactPersonalData } from '../../../../../shared/platform/observability/logger';
+
+describe('Function: redactPersonalData', () => {
+  it.each([
+    ['citizenId', '001099012345'],
+    ['phone', '0912345678'],
+    ['fullName', 'Nguyễn Văn A'],
+    ['address', { provinceCode: '31', street: '12 Lê Lợi' }],
+    ['applicant', { citizenId: '001099012345' }],
+    ['authorization', 'Bearer abc'],
+  ])('hides the value under %s', (key, value) => {
+    expect(redactPersonalData(key, value)).toBe('[redacted]');
+  });
+
+  it('hides citizen ids and phone numbers inside free text', () => {
+    expect(redactPersonalData('message', 'dossier of 001099012345 reached +84912345678 and 0312345678')).toBe(
+      'dossier of [redacted] reached [redacted] and [redacted]',
+    );
+  });
+
+  it('keeps AWS identifiers that Powertools writes', () => {
+    const arn = 'arn:aws:lambda:ap-southeast-1:123456789012:function:x';
+    expect(redactPersonalData('function_arn', arn)).toBe(arn);
+  });
+});
+
+describe('Class: Logger (as configured)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it('writes no personal data whatever the caller passes', () => {
+    vi.stubEnv('POWERTOOLS_DEV', 'true');
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+    const lines: string[] = [];
+    vi.spyOn(console, 'info').mockImplementation((line: unknown) => void lines.push(String(line)));
+    const logger = createLogger();
+    logger.info('registered dossier for 001099012345', {
+      dossier: { applicant: { citizenId: '001099012345', fullName: 'Trần Thị B', phone: '0987654321' } },
+      recipient: { fullName: 'Trần Thị B' },
+      note: 'call 0987654321',
+    });
+    const output = lines.join('\n');
+    expect(output).toContain('registered dossier');
+    expect(output).not.toMatch(/001099012345|0987654321|Trần Thị B/);
+  });
+});
