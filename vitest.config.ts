@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/layering/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/support/setup.ts'],
         },

@@ -1,0 +1,64 @@
+/**
+ * Layering rules (run in `npm test` by test/layering/layering.test.ts):
+ * - a module's domain is pure: only the kernel, its own domain and plain libraries;
+ * - modules talk to each other only through their index.ts;
+ * - the platform knows no module, and nothing but the app wires modules together;
+ * - deployable code (functions/, shared/, infra/) never imports local/, test/, bench/ or scripts/;
+ * - no cycles.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'A module domain imports only the kernel, its own domain and libraries free of I/O.',
+      severity: 'error',
+      from: { path: '^shared/modules/([^/]+)/domain/' },
+      to: {
+        pathNot: ['^shared/platform/kernel/', '^shared/modules/$1/domain/', '^node_modules/libphonenumber-js/'],
+        dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'modules-through-their-index',
+      comment: 'Another module is reached only through its index.ts, never its internals.',
+      severity: 'error',
+      from: { path: '^shared/modules/([^/]+)/' },
+      to: { path: '^shared/modules/([^/]+)/', pathNot: ['^shared/modules/$1/', '^shared/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'platform-knows-no-module',
+      comment: 'The platform is below the modules: it cannot depend on them or on the app.',
+      severity: 'error',
+      from: { path: '^shared/platform/' },
+      to: { path: '^shared/(modules|app)/' },
+    },
+    {
+      name: 'modules-do-not-wire',
+      comment: 'Only the app (container, function list, operations) and entry points depend on the app.',
+      severity: 'error',
+      from: { path: '^shared/modules/' },
+      to: { path: '^shared/app/' },
+    },
+    {
+      name: 'deployable-stays-deployable',
+      comment: 'What is bundled into a Lambda or synthesised never imports the local runtime, tests, bench or scripts.',
+      severity: 'error',
+      from: { path: '^(functions|shared|infra)/' },
+      to: { path: '^(local|test|bench|scripts)/' },
+    },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|cdk\\.out|\\.local)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+  },
+};

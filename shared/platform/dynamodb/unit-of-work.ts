@@ -1,0 +1,108 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { RetryableWriteConflict } from './optimistic';
+
+type Values = Record<string, unknown>;
+type Names = Record<string, string>;
+export type Key = { readonly pk: string; readonly sk: string };
+
+/** What a failed condition on one item means to the caller, given the item as it was (ALL_OLD). */
+export type OnConditionFailed = (existing: Values | undefined) => Error;
+
+interface Common {
+  readonly condition?: string;
+  readonly names?: Names;
+  readonly values?: Values;
+  /** Without it a failed condition is a {@link RetryableWriteConflict}: someone else moved first. */
+  readonly onConditionFailed?: OnConditionFailed;
+}
+export interface PutOptions extends Common {}
+export interface UpdateOptions extends Common {
+  readonly update: string;
+}
+
+interface NamedItem {
+  readonly name: string;
+  readonly request: Record<string, unknown>;
+  readonly onConditionFailed?: OnConditionFailed;
+}
+
+/**
+ * One DynamoDB transaction whose items carry names (the AWS hexagonal sample's unit of work, one step
+ * further): a cancelled transaction is mapped to the error of the item *named* in the reason, never
+ * by its position, so adding an item cannot silently change which error a caller sees.
+ */
+export class UnitOfWork {
+  private readonly items: NamedItem[] = [];
+
+  constructor(private readonly tableName: string) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  put(name: string, item: Key & Values, options: PutOptions = {}): this {
+    return this.add(name, { Put: { TableName: this.tableName, Item: item, ...condition(options) } }, options);
+  }
+
+  update(name: string, key: Key, options: UpdateOptions): this {
+    const request = { TableName: this.tableName, Key: key, UpdateExpression: options.update, ...condition(options) };
+    return this.add(name, { Update: request }, options);
+  }
+
+  delete(name: string, key: Key, options: Common = {}): this {
+    return this.add(name, { Delete: { TableName: this.tableName, Key: key, ...condition(options) } }, options);
+  }
+
+  conditionCheck(name: string, key: Key, options: Common & { readonly condition: string }): this {
+    return this.add(name, { ConditionCheck: { TableName: this.tableName, Key: key, ...condition(options) } }, options);
+  }
+
+  /** Item names in order, for tests and logs. */
+  names(): string[] {
+    return this.items.map((i) => i.name);
+  }
+
+  async commit(client: DynamoDBDocumentClient): Promise<void> {
+    if (this.items.length === 0) return;
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: this.items.map((i) => i.request) as never }));
+    } catch (error) {
+      throw this.explain(error);
+    }
+  }
+
+  /** The typed error a cancelled transaction stands for, chosen by the name of the item that failed. */
+  explain(error: unknown): unknown {
+    if (!(error instanceof TransactionCanceledException)) return error;
+    const reasons = error.CancellationReasons ?? [];
+    const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+    if (failed >= 0) {
+      const item = this.items[failed];
+      const old = reasons[failed]?.Item;
+      const existing = old ? unmarshall(old as never) : undefined;
+      if (item?.onConditionFailed) return item.onConditionFailed(existing);
+      return new RetryableWriteConflict(`condition on ${item?.name ?? `item ${failed}`} failed`, { cause: error });
+    }
+    if (reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
+      return new RetryableWriteConflict('transaction conflict', { cause: error });
+    }
+    return error;
+  }
+
+  private add(name: string, request: Record<string, unknown>, options: Common): this {
+    if (this.items.some((i) => i.name === name)) throw new Error(`unit of work already has an item named ${name}`);
+    if (this.items.length >= 100) throw new Error('a DynamoDB transaction holds at most 100 items');
+    this.items.push({ name, request, ...(options.onConditionFailed ? { onConditionFailed: options.onConditionFailed } : {}) });
+    return this;
+  }
+}
+
+function condition(options: Common) {
+  return {
+    ...(options.condition ? { ConditionExpression: options.condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+    ...(options.names ? { ExpressionAttributeNames: options.names } : {}),
+    ...(options.values ? { ExpressionAttributeValues: options.values } : {}),
+  };
+}

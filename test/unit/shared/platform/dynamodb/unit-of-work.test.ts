@@ -1,0 +1,114 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { RetryableWriteConflict, withOptimisticRetry } from '../../../../../shared/platform/dynamodb/optimistic';
+import { UnitOfWork } from '../../../../../shared/platform/dynamodb/unit-of-work';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-southeast-1' }));
+
+class DuplicateThing extends Error {
+  constructor(readonly existing: unknown) {
+    super('duplicate');
+  }
+}
+
+function cancelled(codes: string[], old?: Record<string, unknown>) {
+  return new TransactionCanceledException({
+    message: 'cancelled',
+    $metadata: {},
+    CancellationReasons: codes.map((Code) => ({ Code, ...(Code === 'ConditionalCheckFailed' && old ? { Item: old as never } : {}) })),
+  });
+}
+
+function unit() {
+  return new UnitOfWork('t')
+    .put('marker', { pk: 'A', sk: 'B' }, { condition: 'attribute_not_exists(pk)' })
+    .put('thing', { pk: 'C', sk: 'D' }, { condition: 'attribute_not_exists(pk)', onConditionFailed: (existing) => new DuplicateThing(existing) })
+    .update('counter', { pk: 'E', sk: 'F' }, { update: 'ADD n :one', values: { ':one': 1 } });
+}
+
+describe('Class: UnitOfWork', () => {
+  beforeEach(() => ddb.reset());
+
+  it('sends one transaction with every item, conditions asking for the old item', async () => {
+    // Prepare
+    ddb.on(TransactWriteCommand).resolves({});
+    // Act
+    await unit().commit(client);
+    // Assess
+    const input = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input;
+    expect(input.TransactItems).toHaveLength(3);
+    expect(input.TransactItems![0]!.Put).toMatchObject({ TableName: 't', ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
+  });
+
+  it('maps a failed condition to the error of the item named in the reason, with the old item', async () => {
+    // Prepare: the second item failed
+    ddb.on(TransactWriteCommand).rejects(cancelled(['None', 'ConditionalCheckFailed', 'None'], { pk: { S: 'C' }, sk: { S: 'D' }, v: { N: '3' } }));
+    // Act
+    const error = await unit().commit(client).catch((e: unknown) => e);
+    // Assess
+    expect(error).toBeInstanceOf(DuplicateThing);
+    expect((error as DuplicateThing).existing).toEqual({ pk: 'C', sk: 'D', v: 3 });
+  });
+
+  it('turns a failed condition without a mapping into a retry signal naming the item', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None', 'None']));
+    const error = await unit().commit(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryableWriteConflict);
+    expect((error as Error).message).toContain('marker');
+  });
+
+  it.each(['TransactionConflict', 'ThrottlingError'])('treats %s as retryable', async (code) => {
+    ddb.on(TransactWriteCommand).rejects(cancelled(['None', code, 'None']));
+    await expect(unit().commit(client)).rejects.toBeInstanceOf(RetryableWriteConflict);
+  });
+
+  it('passes other errors through untouched', async () => {
+    const boom = new Error('network');
+    ddb.on(TransactWriteCommand).rejects(boom);
+    await expect(unit().commit(client)).rejects.toBe(boom);
+  });
+
+  it('refuses two items of one name and more than 100 items', () => {
+    expect(() => new UnitOfWork('t').put('a', { pk: '1', sk: '1' }).put('a', { pk: '2', sk: '2' })).toThrow(/already has/);
+    const big = new UnitOfWork('t');
+    for (let i = 0; i < 100; i++) big.put(`i${i}`, { pk: `${i}`, sk: 's' });
+    expect(() => big.put('one-more', { pk: 'x', sk: 's' })).toThrow(/100/);
+  });
+});
+
+describe('Function: withOptimisticRetry', () => {
+  it('retries retry signals and throttling until one round succeeds', async () => {
+    let calls = 0;
+    const result = await withOptimisticRetry(async () => {
+      calls++;
+      if (calls === 1) throw new RetryableWriteConflict('lost');
+      if (calls === 2) throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+      return 'done';
+    }, { attempts: 5, baseDelayMs: 0 });
+    expect(result).toBe('done');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after the policy attempts and lets the signal escape (a 500, not a 409)', async () => {
+    let calls = 0;
+    const error = await withOptimisticRetry(async () => {
+      calls++;
+      throw new RetryableWriteConflict('lost again');
+    }, { attempts: 3, baseDelayMs: 0 }).catch((e: unknown) => e);
+    expect(calls).toBe(3);
+    expect(error).toBeInstanceOf(RetryableWriteConflict);
+  });
+
+  it('never retries other errors', async () => {
+    let calls = 0;
+    await expect(withOptimisticRetry(async () => {
+      calls++;
+      throw new TypeError('bug');
+    }, { attempts: 5, baseDelayMs: 0 })).rejects.toBeInstanceOf(TypeError);
+    expect(calls).toBe(1);
+  });
+});
