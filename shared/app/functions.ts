@@ -1,3 +1,4 @@
+import type { HttpMethod, RouteAuth } from '../platform/api/operation';
 import type { QueueKey } from '../platform/config/resources';
 import type { SecretName } from '../platform/config/secrets';
 
@@ -6,10 +7,7 @@ import type { SecretName } from '../platform/config/secrets';
  * privilege it needs. The CDK stack deploys from this list and the local runtime serves from it.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-
-/** `jwt`: API Gateway's JWT authorizer verifies issuer, audience and signature before the handler runs. */
-export type RouteAuth = 'none' | 'jwt';
+export type { HttpMethod, RouteAuth };
 
 export interface Route {
   readonly method: HttpMethod;

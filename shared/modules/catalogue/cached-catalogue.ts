@@ -1,6 +1,6 @@
 import type { CatalogueReader, Page } from './ports';
 import type { Agency, ProcedureDefinition } from './api/procedure';
-import type { PostageTariff } from '../fees/api/postage';
+import type { PostageTariff } from '../fees';
 import type { Clock } from '../../platform/kernel/time';
 import { systemClock } from '../../platform/kernel/time';
 

@@ -1,7 +1,7 @@
 import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CatalogueReader, CatalogueWriter, Page } from './ports';
 import type { Agency, CatalogueFile, ProcedureDefinition } from './api/procedure';
-import type { PostageTariff } from '../fees/api/postage';
+import type { PostageTariff } from '../fees';
 import { decodeCursor, encodeCursor } from '../../platform/dynamodb/cursor';
 
 const Keys = {

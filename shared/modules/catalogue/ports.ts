@@ -1,5 +1,5 @@
 import type { Agency, CatalogueFile, ProcedureDefinition } from './api/procedure';
-import type { PostageTariff } from '../fees/api/postage';
+import type { PostageTariff } from '../fees';
 
 export interface Page<T> {
   readonly items: readonly T[];

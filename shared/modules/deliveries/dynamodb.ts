@@ -2,11 +2,12 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import type { Delivery } from './domain/delivery';
 import { isTerminalDelivery } from './domain/status';
 import { boundTimeline, carrierEventKey } from './domain/timeline';
-import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../dossiers/domain/errors';
+import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../dossiers';
 import type { DeliveryStore } from './ports';
 import type { DeliveryTimelineEntry } from './api/delivery';
-import type { DossierEvent } from '../dossiers/api/dossier-events';
-import { cancellationCodes, outboxPut } from '../../platform/dynamodb/transactions';
+import type { DossierEvent } from '../dossiers';
+import { cancellationCodes } from '../../platform/dynamodb/transactions';
+import { outboxPut } from '../dossiers';
 
 const MARKER_TTL_SECONDS = 30 * 24 * 60 * 60;
 

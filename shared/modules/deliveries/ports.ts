@@ -1,6 +1,6 @@
 import type { Delivery } from './domain/delivery';
 import type { DeliveryTimelineEntry } from './api/delivery';
-import type { DossierEvent } from '../dossiers/api/dossier-events';
+import type { DossierEvent } from '../dossiers';
 
 export interface DeliveryStore {
   get(deliveryId: string): Promise<Delivery | undefined>;

@@ -11,7 +11,8 @@ import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } 
 import { KPI_COUNTERS, kpiMonth, type KpiCounts } from './domain/kpi';
 import type { AppliedEvent, DossierStore, KpiReader, Outbox, OutboxEntry } from './ports';
 import type { DossierEvent } from './api/dossier-events';
-import { cancellationCodes, OutboxKeys, outboxDelete, outboxPut } from '../../platform/dynamodb/transactions';
+import { cancellationCodes } from '../../platform/dynamodb/transactions';
+import { OutboxKeys, outboxDelete, outboxPut } from './outbox';
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Longer than any SQS retention (14 days): a redelivered event always finds its marker. */

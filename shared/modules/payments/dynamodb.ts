@@ -3,7 +3,8 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteComma
 import { DuplicateTransactionError, PaymentChangedError } from './domain/errors';
 import { isProviderTransactionId, PaymentStatuses, type Payment, type PaymentProviderName } from './domain/payment';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from './ports';
-import { cancellationCodes, outboxPut } from '../../platform/dynamodb/transactions';
+import { cancellationCodes } from '../../platform/dynamodb/transactions';
+import { outboxPut } from '../dossiers';
 
 const IDEMPOTENCY_TTL_SECONDS = 48 * 60 * 60;
 /**

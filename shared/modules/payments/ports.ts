@@ -1,5 +1,5 @@
 import type { Payment, PaymentProviderName } from './domain/payment';
-import type { DossierEvent } from '../dossiers/api/dossier-events';
+import type { DossierEvent } from '../dossiers';
 
 /** One callback or decision, kept as received (append-only): the payment's ledger. */
 export interface LedgerEntry {

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { HttpMethod } from '../../app/functions';
 
 /**
  * Who may call an operation. `public` and `signed` routes carry no JWT (`signed` callbacks are
@@ -44,3 +43,8 @@ export function defineOperation<const T extends OperationDefinition>(operation: 
 export function requiresJwt(auth: OperationAuth): boolean {
   return auth === 'citizen' || auth === 'agency' || auth === 'citizen_or_agency';
 }
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+/** `jwt`: API Gateway's JWT authorizer verifies issuer, audience and signature before the handler runs. */
+export type RouteAuth = 'none' | 'jwt';

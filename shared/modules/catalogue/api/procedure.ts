@@ -7,8 +7,8 @@ import {
   ProcedureCodeSchema,
   ProvinceCodeSchema,
 } from '../../../platform/api/common';
-import { FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees/api/fee-schedule';
-import { PostageTariffSchema } from '../../fees/api/postage';
+import { FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees';
+import { PostageTariffSchema } from '../../fees';
 
 /** A procedure as the catalogue file declares it. */
 export const ProcedureDefinitionSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CatalogueFileSchema, type CatalogueFile, type ProcedureDefinition } from '../api/procedure';
-import type { FeeRule, FeeSchedule } from '../../fees/api/fee-schedule';
+import type { FeeRule, FeeSchedule } from '../../fees';
 import { InvalidInputError, type FieldIssue } from '../../../platform/kernel/errors';
 
 /** A catalogue file that cannot be imported; every issue names the entry it is about. */

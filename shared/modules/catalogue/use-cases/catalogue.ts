@@ -1,7 +1,7 @@
 import type { CatalogueReader, Page } from '../ports';
 import type { Procedure, ProcedureDefinition } from '../api/procedure';
 import { NotFoundError } from '../../../platform/kernel/errors';
-import { scheduleInForce } from '../../fees/domain/quote';
+import { scheduleInForce } from '../../fees';
 import { vietnamDate, type Clock } from '../../../platform/kernel/time';
 
 /** A catalogue entry as the API shows it: the schedule in force today and the versions on record. */

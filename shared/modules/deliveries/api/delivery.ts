@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { FailureReasonSchema } from '../domain/carrier-codes';
-import { AddressSchema } from '../../addresses/api/address';
+import { AddressSchema } from '../../addresses';
 import { InstantSchema, printableText, VndSchema } from '../../../platform/api/common';
-import { VietnamesePhoneSchema } from '../../dossiers/api/dossier';
-import { DeliveryStatusSchema, DossierNoSchema } from '../../dossiers/api/dossier-events';
+import { VietnamesePhoneSchema } from '../../dossiers';
+import { DeliveryStatusSchema, DossierNoSchema } from '../../dossiers';
 
 export const PostagePayerSchema = z.enum(['prepaid', 'on_delivery']);
 export type PostagePayer = z.infer<typeof PostagePayerSchema>;

@@ -1,4 +1,4 @@
-import { DossierPathSchema } from '../../dossiers/api/dossier';
+import { DossierPathSchema } from '../../dossiers';
 import { DeliverySchema, PostalWebhookBodySchema, PostalWebhookResultSchema, RegisterDeliveryRequestSchema } from './delivery';
 import { defineOperation } from '../../../platform/api/operation';
 

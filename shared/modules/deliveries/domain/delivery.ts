@@ -1,6 +1,6 @@
-import type { Address } from '../../addresses/api/address';
+import type { Address } from '../../addresses';
 import type { DeliveryTimelineEntry, PostagePayer } from '../api/delivery';
-import type { DeliveryStatus } from '../../dossiers/api/dossier-events';
+import type { DeliveryStatus } from '../../dossiers';
 import { nextDeliveryStatus } from './status';
 
 /** The postal return of one dossier's result. */

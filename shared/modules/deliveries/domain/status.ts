@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from '../../dossiers/api/dossier-events';
+import type { DeliveryStatus } from '../../dossiers';
 
 export type { DeliveryStatus };
 

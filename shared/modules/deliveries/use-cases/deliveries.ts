@@ -1,25 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { validateAddress } from '../../addresses/domain/validate-address';
+import { validateAddress } from '../../addresses';
 import { deliveryStatusFromCarrier } from '../domain/carrier-codes';
 import { applyCarrierEvent, type CarrierEvent, type Delivery } from '../domain/delivery';
 import { carrierEventKey } from '../domain/timeline';
-import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../dossiers/domain/errors';
-import type { Dossier } from '../../dossiers/domain/dossier';
+import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../dossiers';
+import type { Dossier } from '../../dossiers';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../platform/kernel/errors';
-import { PostalReturnNotAllowedError } from '../../fees/domain/errors';
-import { quotePostage } from '../../fees/domain/postage';
+import { PostalReturnNotAllowedError } from '../../fees';
+import { quotePostage } from '../../fees';
 import type { Clock } from '../../../platform/kernel/time';
 import type { Principal } from '../../../platform/http/principal';
 import { deliveryStatusChanged } from '../../../platform/observability/metrics';
-import type { AdministrativeUnitsReader } from '../../addresses/ports';
-import type { CatalogueReader } from '../../catalogue/ports';
+import type { AdministrativeUnitsReader } from '../../addresses';
+import type { CatalogueReader } from '../../catalogue';
 import type { DeliveryStore } from '../ports';
-import type { DossierEventPublisher, DossierStore, Outbox } from '../../dossiers/ports';
+import type { DossierEventPublisher, DossierStore, Outbox } from '../../dossiers';
 import type { PostalService } from '../carrier-port';
 import { PostalWebhookEventSchema, type DeliveryView, type RegisterDeliveryRequest } from '../api/delivery';
-import type { DeliveryStatus, DossierEvent } from '../../dossiers/api/dossier-events';
-import { canSee, visibleDossier } from '../../dossiers/use-cases/dossiers';
-import { publishQueued } from '../../dossiers/use-cases/relay-outbox';
+import type { DeliveryStatus, DossierEvent } from '../../dossiers';
+import { canSee, visibleDossier } from '../../dossiers';
+import { publishQueued } from '../../dossiers';
 
 export interface DeliveryDeps {
   readonly deliveries: DeliveryStore;

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { normaliseVietnamesePhone } from '../../identity/domain/phone';
+import { normaliseVietnamesePhone } from '../../identity';
 import { DOSSIER_STATUSES } from '../domain/status';
 import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema } from '../../../platform/api/common';
 import { DossierNoSchema } from './dossier-events';
-import { BeneficiarySchema, FeeInputsSchema } from '../../fees/api/fee-inputs';
-import { FeeAssessmentSchema } from '../../fees/api/fee-quote';
+import { BeneficiarySchema, FeeInputsSchema } from '../../fees';
+import { FeeAssessmentSchema } from '../../fees';
 
 export const CitizenIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit citizen id (số định danh cá nhân)');
 

@@ -1,7 +1,7 @@
 import type { Applicant, DossierDelivery, DossierPayment, Level4, TimelineEntry } from '../api/dossier';
 import type { Channel } from '../../../platform/api/common';
-import type { Beneficiary, FeeInputs } from '../../fees/api/fee-inputs';
-import type { FeeAssessment } from '../../fees/api/fee-quote';
+import type { Beneficiary, FeeInputs } from '../../fees';
+import type { FeeAssessment } from '../../fees';
 import type { ReturnChannel } from '../api/dossier';
 import type { DossierStatus } from './status';
 

@@ -1,6 +1,6 @@
 import type { RegisterDossierRequest } from '../api/dossier';
 import { InvalidInputError } from '../../../platform/kernel/errors';
-import type { FeeAssessment } from '../../fees/api/fee-quote';
+import type { FeeAssessment } from '../../fees';
 import type { Dossier } from './dossier';
 import { assertTransition } from './transitions';
 

@@ -8,11 +8,11 @@ import { acceptsCause, InvalidStateTransitionError, type TransitionCause } from 
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/kernel/errors';
 import type { Clock } from '../../../platform/kernel/time';
 import type { Principal } from '../../../platform/http/principal';
-import type { CatalogueReader } from '../../catalogue/ports';
+import type { CatalogueReader } from '../../catalogue';
 import type { DossierEventPublisher, DossierStore, Outbox } from '../ports';
 import type { DossierView, RegisterDossierRequest } from '../api/dossier';
 import type { DossierEvent } from '../api/dossier-events';
-import { assessFeesForDossier } from '../../fees/use-cases/assess-fees';
+import { assessFeesForDossier } from '../../fees';
 import { publishQueued } from './relay-outbox';
 
 export interface DossierDeps {

@@ -1,4 +1,4 @@
-import type { Agency, ProcedureDefinition } from '../../catalogue/api/procedure';
+import type { Agency, ProcedureDefinition } from '../../catalogue';
 import type { FeeQuote, FeeQuoteRequest, QuoteItem, QuoteReduction } from '../api/fee-quote';
 import type { FeeSchedule } from '../api/fee-schedule';
 import type { PostageTariff } from '../api/postage';

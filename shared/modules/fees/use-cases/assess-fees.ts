@@ -1,4 +1,4 @@
-import type { CatalogueReader } from '../../catalogue/ports';
+import type { CatalogueReader } from '../../catalogue';
 import type { FeeAssessment } from '../api/fee-quote';
 import { assessFees, type AssessmentRequest } from '../domain/assessment';
 import { UnknownProcedureError } from '../domain/errors';

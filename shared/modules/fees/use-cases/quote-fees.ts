@@ -1,4 +1,4 @@
-import type { CatalogueReader } from '../../catalogue/ports';
+import type { CatalogueReader } from '../../catalogue';
 import type { FeeQuote, FeeQuoteRequest } from '../api/fee-quote';
 import { UnknownProcedureError } from '../domain/errors';
 import { quoteFees } from '../domain/quote';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DossierPathSchema } from '../../dossiers/api/dossier';
+import { DossierPathSchema } from '../../dossiers';
 import { CreatePaymentRequestSchema, IdempotencyHeadersSchema, PaymentPathSchema, PaymentSchema, TransferAckSchema, TransferNotificationSchema, VnpayQuerySchema } from './payment';
 import { defineOperation } from '../../../platform/api/operation';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { InstantSchema, VndSchema } from '../../../platform/api/common';
-import { DossierNoSchema } from '../../dossiers/api/dossier-events';
+import { DossierNoSchema } from '../../dossiers';
 
 export const PaymentStatusSchema = z.enum(['pending', 'succeeded', 'failed', 'expired', 'cancelled']);
 

@@ -6,10 +6,10 @@ import { acceptReturnUrl } from '../domain/return-url';
 import type { Clock } from '../../../platform/kernel/time';
 import { ForbiddenError, InvalidInputError } from '../../../platform/kernel/errors';
 import type { Principal } from '../../../platform/http/principal';
-import type { DossierStore } from '../../dossiers/ports';
+import type { DossierStore } from '../../dossiers';
 import type { PaymentProvider, PaymentStore } from '../ports';
 import type { CreatePaymentRequest, PaymentView } from '../api/payment';
-import { visibleDossier } from '../../dossiers/use-cases/dossiers';
+import { visibleDossier } from '../../dossiers';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

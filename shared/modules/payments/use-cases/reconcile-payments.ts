@@ -1,13 +1,13 @@
-import type { Dossier } from '../../dossiers/domain/dossier';
+import type { Dossier } from '../../dossiers';
 import { PaymentChangedError } from '../domain/errors';
 import type { Payment } from '../domain/payment';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
-import type { DossierEventPublisher, DossierStore } from '../../dossiers/ports';
+import type { DossierEventPublisher, DossierStore } from '../../dossiers';
 import type { PaymentStore } from '../ports';
 import type { SettledPayments } from '../settled-payments-port';
-import type { DossierEvent } from '../../dossiers/api/dossier-events';
-import { publishQueued } from '../../dossiers/use-cases/relay-outbox';
+import type { DossierEvent } from '../../dossiers';
+import { publishQueued } from '../../dossiers';
 
 /**
  * The id settlement gives a payment's PaymentSucceeded event (settle-payment.ts). Re-emitting under the

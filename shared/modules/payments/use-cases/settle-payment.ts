@@ -3,10 +3,10 @@ import { assertPaymentTransition, isProviderTransactionId, type Payment, type Pa
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
 import { paymentSettled } from '../../../platform/observability/metrics';
-import type { DossierEventPublisher, Outbox } from '../../dossiers/ports';
+import type { DossierEventPublisher, Outbox } from '../../dossiers';
 import type { LedgerEntry, PaymentStore } from '../ports';
-import type { DossierEvent } from '../../dossiers/api/dossier-events';
-import { publishQueued } from '../../dossiers/use-cases/relay-outbox';
+import type { DossierEvent } from '../../dossiers';
+import { publishQueued } from '../../dossiers';
 
 /** A provider's word on a payment, normalised: VND amounts, UTC instants. */
 export interface ProviderReport {
