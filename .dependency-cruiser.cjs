@@ -1,6 +1,6 @@
 /**
  * Layering rules (run in `npm test` by test/layering/layering.test.ts):
- * - a module's domain is pure: only the kernel, its own domain and plain libraries;
+ * - a module's domain is pure: only the kernel, its own domain and ports, other modules' types, plain libraries;
  * - modules talk to each other only through their index.ts;
  * - the platform knows no module, and nothing but the app wires modules together;
  * - deployable code (functions/, shared/, infra/) never imports local/, test/, bench/ or scripts/;
@@ -11,13 +11,28 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'A module domain imports only the kernel, its own domain and libraries free of I/O.',
+      comment:
+        'A module domain imports only the kernel, its own domain and ports, and libraries free of I/O; ' +
+        'never a schema, an adapter or the platform beyond the kernel.',
       severity: 'error',
       from: { path: '^shared/modules/([^/]+)/domain/' },
       to: {
-        pathNot: ['^shared/platform/kernel/', '^shared/modules/$1/domain/', '^node_modules/libphonenumber-js/'],
+        pathNot: [
+          '^shared/platform/kernel/',
+          '^shared/modules/$1/domain/',
+          '^shared/modules/$1/ports\\.ts$',
+          '^shared/modules/[^/]+/index\\.ts$',
+          '^node_modules/libphonenumber-js/',
+        ],
         dependencyTypesNot: ['core'],
       },
+    },
+    {
+      name: 'domain-borrows-only-types',
+      comment: "A domain may name another module's types (through its index), never run its code.",
+      severity: 'error',
+      from: { path: '^shared/modules/([^/]+)/domain/' },
+      to: { path: '^shared/modules/[^/]+/index\\.ts$', pathNot: '^shared/modules/$1/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'modules-through-their-index',

@@ -32,6 +32,7 @@ describe('Layering', () => {
     const found = await violations(PLANTED, ['shared', 'functions', 'local']);
     expect(found.map(describeViolation).sort()).toEqual([
       'deployable-stays-deployable: functions/handler.ts → local/dev.ts',
+      'domain-borrows-only-types: shared/modules/beta/domain/uses-alpha.ts → shared/modules/alpha/index.ts',
       'domain-is-pure: shared/modules/alpha/domain/rule.ts → shared/platform/sqs/client.ts',
       'modules-through-their-index: shared/modules/beta/use-cases/steal.ts → shared/modules/alpha/domain/rule.ts',
     ]);
