@@ -1,4 +1,15 @@
 import * as z from 'zod';
+import { BENEFICIARY_CATEGORIES, CHANNELS, type BeneficiaryCategory, type BilingualText, type Channel } from '../kernel/vocabulary';
+
+export { Channels } from '../kernel/vocabulary';
+export type { BeneficiaryCategory, BilingualText, Channel };
+
+/**
+ * Whether two types describe the same values (each assignable to the other, same keys): what a schema
+ * built from a domain vocabulary asserts about the domain type, so the two cannot drift apart.
+ * `readonly` is ignored on purpose: domain types are read-only, parsed values are not.
+ */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false) : false;
 
 /** An integer number of Vietnamese đồng. VND has no minor unit. */
 export const VndSchema = z
@@ -55,8 +66,7 @@ export function printableText(max: number) {
 export const BilingualTextSchema = z.strictObject({
   vi: z.string().min(1).max(500),
   en: z.string().min(1).max(500),
-});
-export type BilingualText = z.infer<typeof BilingualTextSchema>;
+}) satisfies z.ZodType<BilingualText>;
 
 /** Procedure code (mã thủ tục hành chính), e.g. `1.001234` or `2.000908`. */
 export const ProcedureCodeSchema = z
@@ -69,23 +79,12 @@ export const AgencyCodeSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, dot, dash or underscore')
   .meta({ example: 'HP-STP' });
 
-export const Channels = { ONLINE: 'online', COUNTER: 'counter', POSTAL: 'postal' } as const;
 /** How a dossier is submitted. */
-export const ChannelSchema = z.enum([Channels.ONLINE, Channels.COUNTER, Channels.POSTAL]);
-export type Channel = z.infer<typeof ChannelSchema>;
+export const ChannelSchema = z.enum(CHANNELS) satisfies z.ZodType<Channel>;
 
 export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/, 'must be a 2-digit province code');
 
-export const BeneficiaryCategorySchema = z.enum([
-  'child',
-  'elderly',
-  'poor_household',
-  'disability',
-  'meritorious',
-  'ethnic_minority_difficult_area',
-  'student',
-]);
-export type BeneficiaryCategory = z.infer<typeof BeneficiaryCategorySchema>;
+export const BeneficiaryCategorySchema = z.enum(BENEFICIARY_CATEGORIES) satisfies z.ZodType<BeneficiaryCategory>;
 
 /** A list page: pass `nextCursor` back as `?cursor=` for the next one. */
 export function pageOf<T extends z.ZodType>(item: T) {
