@@ -1,5 +1,5 @@
-import { optionalEnv, requiredEnv } from '../../platform/config/env';
-import { readSecret } from '../../platform/config/secrets';
+import { optionalEnv, requiredEnv, type SettingValues } from '../../platform/config/env';
+import type { SettingsSource } from '../../platform/config/source';
 
 export interface PostalSettings {
   readonly apiUrl: string;
@@ -11,21 +11,18 @@ export interface PostalSettings {
   readonly reconcileAfterMinutes: number;
 }
 
-let cached: Promise<PostalSettings> | undefined;
-
-export function postalSettings(): Promise<PostalSettings> {
-  cached ??= (async () => ({
-    apiUrl: requiredEnv('POSTAL_API_URL'),
-    username: requiredEnv('POSTAL_API_USERNAME'),
-    password: await readSecret('POSTAL_API_PASSWORD'),
-    maxFailedAttempts: Number(optionalEnv('POSTAL_MAX_FAILED_ATTEMPTS', '2')),
-    reconcileAfterMinutes: Number(optionalEnv('POSTAL_RECONCILE_AFTER_MINUTES', '120')),
-  }))();
-  cached.catch(() => (cached = undefined));
-  return cached;
+/** Read once per container (shared/app/container.ts memoises it); the password comes from SSM in AWS. */
+export async function loadPostalSettings({ values: env, secret }: SettingsSource): Promise<PostalSettings> {
+  return {
+    apiUrl: requiredEnv('POSTAL_API_URL', env),
+    username: requiredEnv('POSTAL_API_USERNAME', env),
+    password: await secret('POSTAL_API_PASSWORD'),
+    maxFailedAttempts: maxFailedAttempts(env),
+    reconcileAfterMinutes: Number(optionalEnv('POSTAL_RECONCILE_AFTER_MINUTES', '120', env)),
+  };
 }
 
-/** Attempts from the environment without the carrier credentials (webhook and delivery handlers). */
-export function maxFailedAttempts(): number {
-  return Number(optionalEnv('POSTAL_MAX_FAILED_ATTEMPTS', '2'));
+/** Attempts from the settings without the carrier credentials (webhook and delivery handlers). */
+export function maxFailedAttempts(env: SettingValues): number {
+  return Number(optionalEnv('POSTAL_MAX_FAILED_ATTEMPTS', '2', env));
 }

@@ -1,5 +1,5 @@
 import { optionalEnv, requiredEnv } from '../../platform/config/env';
-import { readSecret } from '../../platform/config/secrets';
+import type { SettingsSource } from '../../platform/config/source';
 
 export interface VnpaySettings {
   readonly tmnCode: string;
@@ -30,32 +30,28 @@ export interface PaymentSettings {
   readonly returnOrigins: readonly string[];
 }
 
-let cached: Promise<PaymentSettings> | undefined;
-
-/** Read once per container; the secret is fetched from SSM in AWS. */
-export function paymentSettings(): Promise<PaymentSettings> {
-  cached ??= (async () => ({
+/** Read once per container (shared/app/container.ts memoises it); the secret comes from SSM in AWS. */
+export async function loadPaymentSettings({ values: env, secret }: SettingsSource): Promise<PaymentSettings> {
+  return {
     vnpay: {
-      tmnCode: requiredEnv('VNPAY_TMN_CODE'),
-      hashSecret: await readSecret('VNPAY_HASH_SECRET'),
-      gatewayUrl: requiredEnv('VNPAY_PAYMENT_URL'),
-      apiUrl: requiredEnv('VNPAY_API_URL'),
-      returnUrl: requiredEnv('VNPAY_RETURN_URL'),
+      tmnCode: requiredEnv('VNPAY_TMN_CODE', env),
+      hashSecret: await secret('VNPAY_HASH_SECRET'),
+      gatewayUrl: requiredEnv('VNPAY_PAYMENT_URL', env),
+      apiUrl: requiredEnv('VNPAY_API_URL', env),
+      returnUrl: requiredEnv('VNPAY_RETURN_URL', env),
     },
     vietqr: {
-      bankBin: requiredEnv('VIETQR_BANK_BIN'),
-      accountNo: requiredEnv('VIETQR_ACCOUNT_NO'),
-      accountName: requiredEnv('VIETQR_ACCOUNT_NAME'),
+      bankBin: requiredEnv('VIETQR_BANK_BIN', env),
+      accountNo: requiredEnv('VIETQR_ACCOUNT_NO', env),
+      accountName: requiredEnv('VIETQR_ACCOUNT_NAME', env),
     },
     expiryMinutes: {
-      vnpay: Number(optionalEnv('VNPAY_EXPIRY_MINUTES', '15')),
-      vietqr: Number(optionalEnv('VIETQR_EXPIRY_MINUTES', '60')),
+      vnpay: Number(optionalEnv('VNPAY_EXPIRY_MINUTES', '15', env)),
+      vietqr: Number(optionalEnv('VIETQR_EXPIRY_MINUTES', '60', env)),
     },
-    returnOrigins: optionalEnv('PAYMENT_RETURN_ORIGINS', optionalEnv('CORS_ALLOWED_ORIGINS', ''))
+    returnOrigins: optionalEnv('PAYMENT_RETURN_ORIGINS', optionalEnv('CORS_ALLOWED_ORIGINS', '', env), env)
       .split(',')
       .map((o) => o.trim())
       .filter((o) => o.length > 0),
-  }))();
-  cached.catch(() => (cached = undefined));
-  return cached;
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Secrets never live in code, logs or the OpenAPI document. In AWS each is a SecureString parameter
  * under SECRETS_PARAMETER_PREFIX (e.g. /toantrinh/prod/vnpay-hash-secret), read through Powertools
- * Parameters with a 5-minute cache; locally the environment variable of the same name is used.
+ * Parameters with a 5-minute cache; locally the value the runtime was given under the same name.
  */
 export const SecretNames = {
   vnpayHashSecret: 'VNPAY_HASH_SECRET',
@@ -16,20 +16,44 @@ export function parameterNameOf(secret: SecretName): string {
   return secret.toLowerCase().replace(/_/g, '-');
 }
 
-export async function readSecret(name: SecretName): Promise<string> {
-  const local = process.env[name];
-  if (local !== undefined && local !== '') return local;
-  const prefix = process.env.SECRETS_PARAMETER_PREFIX;
-  if (!prefix) throw new Error(`Secret ${name} is not configured (set ${name} locally or SECRETS_PARAMETER_PREFIX in AWS)`);
-  const { getParameter } = await import('@aws-lambda-powertools/parameters/ssm');
-  const value = await getParameter(`${prefix}${parameterNameOf(name)}`, { decrypt: true, maxAge: 300 });
-  if (!value) throw new Error(`Parameter ${prefix}${parameterNameOf(name)} is empty`);
-  return value;
+/** Reads one secret by name; built once per container (shared/app/container.ts). */
+export type SecretReader = (name: SecretName) => Promise<string>;
+
+export interface SecretSource {
+  /** Secrets given as values (the local runtime, tests); they win over SSM. */
+  readonly values: Readonly<Partial<Record<SecretName, string>>>;
+  /** Where the SecureString parameters live in AWS, e.g. `/toantrinh/prod/`. */
+  readonly parameterPrefix?: string;
+}
+
+/** Fetches a decrypted parameter; the default is a Powertools SSM provider of this reader's own. */
+export type ParameterFetcher = (path: string) => Promise<string | undefined>;
+
+function powertoolsFetcher(): ParameterFetcher {
+  let provider: Promise<{ get(path: string, options: object): Promise<unknown> }> | undefined;
+  return async (path) => {
+    // Imported on first use: functions that read no secret never load the SSM client.
+    provider ??= import('@aws-lambda-powertools/parameters/ssm').then(({ SSMProvider }) => new SSMProvider());
+    const value = await (await provider).get(path, { decrypt: true, maxAge: 300 });
+    return typeof value === 'string' ? value : undefined;
+  };
+}
+
+export function createSecretReader(source: SecretSource, fetchParameter: ParameterFetcher = powertoolsFetcher()): SecretReader {
+  return async (name) => {
+    const given = source.values[name];
+    if (given !== undefined && given !== '') return given;
+    const prefix = source.parameterPrefix;
+    if (!prefix) throw new Error(`Secret ${name} is not configured (set ${name} locally or SECRETS_PARAMETER_PREFIX in AWS)`);
+    const value = await fetchParameter(`${prefix}${parameterNameOf(name)}`);
+    if (!value) throw new Error(`Parameter ${prefix}${parameterNameOf(name)} is empty`);
+    return value;
+  };
 }
 
 /** A comma-separated list of secrets, several accepted at once while they rotate. */
-export async function readSecretList(name: SecretName): Promise<string[]> {
-  return (await readSecret(name))
+export async function readSecretList(read: SecretReader, name: SecretName): Promise<string[]> {
+  return (await read(name))
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

@@ -1,6 +1,6 @@
-import { optionalEnv } from './env';
+import { optionalEnv, type SettingValues } from './env';
 
 /** The deployed version, set by the build (SERVICE_VERSION); `dev` otherwise. */
-export function serviceVersion(): string {
-  return optionalEnv('SERVICE_VERSION', 'dev');
+export function serviceVersion(env: SettingValues): string {
+  return optionalEnv('SERVICE_VERSION', 'dev', env);
 }
