@@ -7,7 +7,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { Functions, type FunctionDefinition, type HttpFunction, type QueueFunction, type ScheduledFunction } from '../shared/app/functions';
 import { deadLetterEnvVar, deadLetterQueueName, MainTable, queueName, Queues, type QueueDefinition, type QueueKey } from '../shared/platform/config/resources';
 import { DynamoCatalogueRepository } from '../shared/modules/catalogue/dynamodb';
-import { validateCatalogue } from '../shared/modules/catalogue/domain/validate-catalogue';
+import { validateCatalogue } from '../shared/modules/catalogue/use-cases/validate-catalogue';
 import { LocalApiGateway } from './api-gateway';
 import { DevTokenIssuer } from './dev-tokens';
 import { devTokenRoute } from './dev-token-route';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FeeQuoteRequest } from '../../shared/modules/fees/api/fee-quote';
+import type { FeeQuoteRequest } from '../../shared/modules/fees/domain/fee-quote';
 
 /** The seed catalogue the project ships. */
 export function seedCatalogueJson(): unknown {

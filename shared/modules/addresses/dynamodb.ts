@@ -1,4 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from '../../platform/dynamodb/batch-write';
 import type { Commune, Province } from './domain/administrative-units';
 import type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from './ports';
 
@@ -17,7 +18,6 @@ export const UnitKeys = {
   index: (level: Level) => `UNIT#${level}S`,
 } as const;
 
-const BATCH_LIMIT = 25;
 const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
 /** Misses are cached too, so made-up codes must not grow the cache without bound. */
 const CACHE_MAX_ENTRIES = 10_000;
@@ -98,13 +98,9 @@ export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsR
   private async replaceList(level: Level, items: Record<string, unknown>[]): Promise<void> {
     this.cache.clear();
     const keep = new Set(items.map((item) => item.pk as string));
-    for (let i = 0; i < items.length; i += BATCH_LIMIT) {
-      await this.writeBatch(items.slice(i, i + BATCH_LIMIT).map((Item) => ({ PutRequest: { Item } })));
-    }
+    await batchWriteAll(this.client, this.tableName, items.map((Item) => ({ PutRequest: { Item } })));
     const stale = (await this.indexedKeys(level)).filter((key) => !keep.has(key.pk));
-    for (let i = 0; i < stale.length; i += BATCH_LIMIT) {
-      await this.writeBatch(stale.slice(i, i + BATCH_LIMIT).map((Key) => ({ DeleteRequest: { Key } })));
-    }
+    await batchWriteAll(this.client, this.tableName, stale.map((Key) => ({ DeleteRequest: { Key } })));
     await this.client.send(
       new PutCommand({ TableName: this.tableName, Item: { ...UnitKeys.marker(level), count: items.length, loadedAt: new Date(this.now()).toISOString() } }),
     );
@@ -139,15 +135,5 @@ export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsR
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
     this.cache.set(cacheKey, { value: Item, expiresAt: this.now() + this.cacheTtlMs });
     return Item;
-  }
-
-  private async writeBatch(requests: Record<string, unknown>[]): Promise<void> {
-    let pending = requests;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept items unprocessed after 8 retries');
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-      pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-    }
   }
 }

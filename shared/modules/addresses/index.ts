@@ -1,5 +1,7 @@
 /** The addresses module's public surface: the only thing other modules import. */
 export { AddressSchema } from './api/address';
-export type { Address } from './api/address';
+export type { Address } from './domain/address';
+export type { Commune, Province } from './domain/administrative-units';
 export { validateAddress } from './domain/validate-address';
-export type { AdministrativeUnitsReader } from './ports';
+export type { AddressValidation } from './domain/validate-address';
+export type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from './ports';

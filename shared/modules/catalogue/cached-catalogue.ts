@@ -1,5 +1,5 @@
 import type { CatalogueReader, Page } from './ports';
-import type { Agency, ProcedureDefinition } from './api/procedure';
+import type { Agency, ProcedureDefinition } from './domain/catalogue';
 import type { PostageTariff } from '../fees';
 import type { Clock } from '../../platform/kernel/time';
 import { systemClock } from '../../platform/kernel/time';

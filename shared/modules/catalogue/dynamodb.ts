@@ -1,7 +1,8 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CatalogueReader, CatalogueWriter, Page } from './ports';
-import type { Agency, CatalogueFile, ProcedureDefinition } from './api/procedure';
+import type { Agency, CatalogueFile, ProcedureDefinition } from './domain/catalogue';
 import type { PostageTariff } from '../fees';
+import { batchWriteAll } from '../../platform/dynamodb/batch-write';
 import { decodeCursor, encodeCursor } from '../../platform/dynamodb/cursor';
 
 const Keys = {
@@ -10,8 +11,6 @@ const Keys = {
   postageTariff: () => ({ pk: 'CATALOGUE', sk: 'POSTAGE_TARIFF' }),
   procedureIndex: 'PROC',
 } as const;
-
-const BATCH_LIMIT = 25;
 
 /** A page of the procedure index continues from a table key plus its gsi1 key in the PROC partition. */
 const PROCEDURE_PAGE_KEY = { keys: ['pk', 'sk', 'gsi1sk'], fixed: { gsi1pk: Keys.procedureIndex } } as const;
@@ -67,18 +66,6 @@ export class DynamoCatalogueRepository implements CatalogueReader, CatalogueWrit
       })),
       { ...Keys.postageTariff(), tariff: catalogue.postageTariff },
     ];
-    for (let i = 0; i < items.length; i += BATCH_LIMIT) {
-      await this.writeBatch(items.slice(i, i + BATCH_LIMIT));
-    }
-  }
-
-  private async writeBatch(items: Record<string, unknown>[]): Promise<void> {
-    let requests = items.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept items unprocessed after 8 retries');
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-      requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-    }
+    await batchWriteAll(this.client, this.tableName, items.map((Item) => ({ PutRequest: { Item } })));
   }
 }

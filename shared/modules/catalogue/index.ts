@@ -1,3 +1,4 @@
 /** The catalogue module's public surface: the only thing other modules import. */
-export type { Agency, ProcedureDefinition } from './api/procedure';
-export type { CatalogueReader } from './ports';
+export type { Agency, CatalogueFile, Procedure, ProcedureDefinition } from './domain/catalogue';
+export type { CatalogueReader, CatalogueWriter, Page } from './ports';
+export { CatalogueImportError } from './domain/errors';

@@ -1,4 +1,4 @@
-import type { Agency, CatalogueFile, ProcedureDefinition } from './api/procedure';
+import type { Agency, CatalogueFile, ProcedureDefinition } from './domain/catalogue';
 import type { PostageTariff } from '../fees';
 
 export interface Page<T> {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { printableText, ProvinceCodeSchema } from '../../../platform/api/common';
+import type { Address } from '../domain/address';
 
 /** Commune-level unit code (mã đơn vị hành chính cấp xã) since 2025-07-01, leading zeros kept. */
 export const CommuneCodeSchema = z.string().regex(/^\d{5}$/, 'must be a 5-digit commune code').meta({ example: '11311' });
@@ -20,5 +21,4 @@ export const AddressSchema = z
       example: 'Số 18 Hoàng Diệu',
     }),
   })
-  .meta({ id: 'Address' });
-export type Address = z.infer<typeof AddressSchema>;
+  .meta({ id: 'Address' }) satisfies z.ZodType<Address>;

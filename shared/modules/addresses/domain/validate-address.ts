@@ -1,11 +1,6 @@
 import type { FieldIssue } from '../../../platform/kernel/errors';
 import type { AdministrativeUnitsReader } from '../ports';
-
-export interface AddressInput {
-  readonly provinceCode: string;
-  readonly communeCode: string;
-  readonly street: string;
-}
+import type { Address } from './address';
 
 export interface AddressValidation {
   readonly issues: FieldIssue[];
@@ -29,7 +24,7 @@ const STREET_MAX = 200;
  *
  * Issues are named `${at}.provinceCode`, `${at}.communeCode`, `${at}.street`.
  */
-export async function validateAddress(units: AdministrativeUnitsReader, address: AddressInput, at = 'address'): Promise<AddressValidation> {
+export async function validateAddress(units: AdministrativeUnitsReader, address: Address, at = 'address'): Promise<AddressValidation> {
   const issues: FieldIssue[] = [];
   const [provincesLoaded, communesLoaded] = await Promise.all([units.hasProvinces(), units.hasCommunes()]);
   const provinceCode = address.provinceCode.trim();

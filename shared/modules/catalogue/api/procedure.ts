@@ -8,7 +8,7 @@ import {
   ProvinceCodeSchema,
 } from '../../../platform/api/common';
 import { FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees';
-import { PostageTariffSchema } from '../../fees';
+import type { Agency, Procedure, ProcedureDefinition } from '../domain/catalogue';
 
 /** A procedure as the catalogue file declares it. */
 export const ProcedureDefinitionSchema = z.strictObject({
@@ -22,23 +22,13 @@ export const ProcedureDefinitionSchema = z.strictObject({
   /** Weight of the paper result, used to price postage. */
   resultWeightGrams: z.int().min(1).max(30_000).default(100),
   schedules: z.array(FeeScheduleSchema).min(1),
-});
-export type ProcedureDefinition = z.infer<typeof ProcedureDefinitionSchema>;
+}) satisfies z.ZodType<ProcedureDefinition>;
 
 export const AgencySchema = z.strictObject({
   code: AgencyCodeSchema,
   name: BilingualTextSchema,
   provinceCode: ProvinceCodeSchema,
-});
-export type Agency = z.infer<typeof AgencySchema>;
-
-/** The file an operator imports with `npm run catalogue:import -- <file>`. */
-export const CatalogueFileSchema = z.strictObject({
-  agencies: z.array(AgencySchema).min(1),
-  procedures: z.array(ProcedureDefinitionSchema).min(1),
-  postageTariff: PostageTariffSchema,
-});
-export type CatalogueFile = z.infer<typeof CatalogueFileSchema>;
+}) satisfies z.ZodType<Agency>;
 
 const ScheduleSummarySchema = z.strictObject({
   version: z.string(),
@@ -68,8 +58,7 @@ export const ProcedureSchema = z
       .meta({ description: 'the fee schedule in force today; null when none is' }),
     scheduleVersions: z.array(ScheduleSummarySchema),
   })
-  .meta({ id: 'Procedure' });
-export type Procedure = z.infer<typeof ProcedureSchema>;
+  .meta({ id: 'Procedure' }) satisfies z.ZodType<Procedure>;
 
 export const ProcedurePathSchema = z.strictObject({ procedureCode: ProcedureCodeSchema });
 

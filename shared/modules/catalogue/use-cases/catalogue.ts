@@ -1,5 +1,5 @@
 import type { CatalogueReader, Page } from '../ports';
-import type { Procedure, ProcedureDefinition } from '../api/procedure';
+import type { Procedure, ProcedureDefinition } from '../domain/catalogue';
 import { NotFoundError } from '../../../platform/kernel/errors';
 import { scheduleInForce } from '../../fees';
 import { vietnamDate, type Clock } from '../../../platform/kernel/time';

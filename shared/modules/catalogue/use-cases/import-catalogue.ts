@@ -1,4 +1,4 @@
-import { validateCatalogue } from '../domain/validate-catalogue';
+import { validateCatalogue } from './validate-catalogue';
 import type { CatalogueWriter } from '../ports';
 
 export interface ImportSummary {

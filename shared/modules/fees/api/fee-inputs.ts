@@ -1,11 +1,15 @@
 import * as z from 'zod';
 import { BeneficiaryCategorySchema } from '../../../platform/api/common';
+import { APPLICANT_TYPES, UNIT_INPUTS, type Beneficiary, type FeeInputs, type UnitInput } from '../domain/fee-inputs';
 
 const count = (description: string) => z.int().min(1).max(100_000).optional().meta({ description });
+
+export const ApplicantTypeSchema = z.enum(APPLICANT_TYPES);
 
 /**
  * What a quote or a dossier tells the fee engine. Each field is optional: a rule says which it needs,
  * and a missing one is reported against its path.
+ * @example {"pages":3,"copies":1}
  */
 export const FeeInputsSchema = z
   .strictObject({
@@ -15,16 +19,14 @@ export const FeeInputsSchema = z
     persons: count('number of persons'),
     certificates: count('number of certificates requested'),
     declaredValue: z.int().min(0).max(1e15).optional().meta({ description: 'declared value in VND' }),
-    applicantType: z.enum(['individual', 'organisation']).optional(),
+    applicantType: ApplicantTypeSchema.optional(),
     assetType: z.string().min(1).max(64).optional(),
     onTime: z.boolean().optional().meta({ description: 'registration made within the legal time limit' }),
   })
-  .meta({ id: 'FeeInputs' });
-export type FeeInputs = z.infer<typeof FeeInputsSchema>;
+  .meta({ id: 'FeeInputs' }) satisfies z.ZodType<FeeInputs>;
 
 /** Inputs that count units; rules may price per unit of these. */
-export const UnitInputSchema = z.enum(['pages', 'copies', 'signatures', 'persons', 'certificates']);
-export type UnitInput = z.infer<typeof UnitInputSchema>;
+export const UnitInputSchema = z.enum(UNIT_INPUTS) satisfies z.ZodType<UnitInput>;
 
 /** A beneficiary category entitles a reduction only with evidence (a document reference). */
 export const BeneficiarySchema = z
@@ -32,5 +34,4 @@ export const BeneficiarySchema = z
     category: BeneficiaryCategorySchema,
     evidenceRef: z.string().trim().min(1).max(200).meta({ description: 'reference of the supporting document' }),
   })
-  .meta({ id: 'Beneficiary' });
-export type Beneficiary = z.infer<typeof BeneficiarySchema>;
+  .meta({ id: 'Beneficiary' }) satisfies z.ZodType<Beneficiary>;

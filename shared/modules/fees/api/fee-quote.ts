@@ -1,6 +1,15 @@
 import * as z from 'zod';
 import { BilingualTextSchema, ChannelSchema, InstantSchema, ProcedureCodeSchema, ProvinceCodeSchema, VndSchema } from '../../../platform/api/common';
 import { BeneficiarySchema, FeeInputsSchema } from './fee-inputs';
+import {
+  CURRENCY,
+  QUOTE_ITEM_KINDS,
+  type FeeAssessment,
+  type FeeQuote,
+  type FeeQuoteRequest,
+  type QuoteItem,
+  type QuoteReduction,
+} from '../domain/fee-quote';
 
 /**
  * POST /v1/fees/quote request.
@@ -18,10 +27,9 @@ export const FeeQuoteRequestSchema = z
       .optional()
       .meta({ description: 'destination of a postal return, to add postage' }),
   })
-  .meta({ id: 'FeeQuoteRequest' });
-export type FeeQuoteRequest = z.infer<typeof FeeQuoteRequestSchema>;
+  .meta({ id: 'FeeQuoteRequest' }) satisfies z.ZodType<FeeQuoteRequest>;
 
-export const QuoteItemKindSchema = z.enum(['fee', 'charge', 'postage']);
+export const QuoteItemKindSchema = z.enum(QUOTE_ITEM_KINDS);
 
 export const QuoteItemSchema = z.strictObject({
   kind: QuoteItemKindSchema.meta({ description: 'fee = phí, charge = lệ phí, postage = cước bưu chính' }),
@@ -30,8 +38,7 @@ export const QuoteItemSchema = z.strictObject({
   amount: VndSchema.meta({ description: 'amount owed for this line after reductions' }),
   basis: z.string().meta({ description: 'the arithmetic', example: '3 trang × 1 bản: 2×2.000 + 1×1.000' }),
   legalBasis: z.string().meta({ description: 'the legal text that sets the rate', example: 'Thông tư 226/2016/TT-BTC' }),
-});
-export type QuoteItem = z.infer<typeof QuoteItemSchema>;
+}) satisfies z.ZodType<QuoteItem>;
 
 export const QuoteReductionSchema = z.strictObject({
   code: z.string(),
@@ -39,8 +46,7 @@ export const QuoteReductionSchema = z.strictObject({
   amount: VndSchema.meta({ description: 'amount taken off the line' }),
   reason: BilingualTextSchema,
   basis: z.string(),
-});
-export type QuoteReduction = z.infer<typeof QuoteReductionSchema>;
+}) satisfies z.ZodType<QuoteReduction>;
 
 /** An itemised quote, the way a receipt is itemised. */
 export const FeeQuoteSchema = z
@@ -51,11 +57,10 @@ export const FeeQuoteSchema = z
     items: z.array(QuoteItemSchema),
     reductions: z.array(QuoteReductionSchema),
     total: VndSchema,
-    currency: z.literal('VND'),
+    currency: z.literal(CURRENCY),
     scheduleVersion: z.string(),
   })
-  .meta({ id: 'FeeQuote' });
-export type FeeQuote = z.infer<typeof FeeQuoteSchema>;
+  .meta({ id: 'FeeQuote' }) satisfies z.ZodType<FeeQuote>;
 
 /**
  * The fees of a registered dossier, priced once at registration by the schedule in force on its
@@ -69,7 +74,6 @@ export const FeeAssessmentSchema = z
     items: z.array(QuoteItemSchema),
     reductions: z.array(QuoteReductionSchema),
     total: VndSchema,
-    currency: z.literal('VND'),
+    currency: z.literal(CURRENCY),
   })
-  .meta({ id: 'FeeAssessment' });
-export type FeeAssessment = z.infer<typeof FeeAssessmentSchema>;
+  .meta({ id: 'FeeAssessment' }) satisfies z.ZodType<FeeAssessment>;

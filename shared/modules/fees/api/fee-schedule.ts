@@ -1,10 +1,25 @@
 import * as z from 'zod';
 import { BeneficiaryCategorySchema, BilingualTextSchema, LegalDateSchema, VndSchema } from '../../../platform/api/common';
-import { UnitInputSchema } from './fee-inputs';
+import { ApplicantTypeSchema, UnitInputSchema } from './fee-inputs';
+import {
+  FEE_KINDS,
+  OnlinePriceTypes,
+  REDUCTION_POLICIES,
+  ReductionEffectTypes,
+  ReductionTriggerTypes,
+  ROUNDING_MODES,
+  RuleTypes,
+  type FeeRule,
+  type FeeSchedule,
+  type OnlinePrice,
+  type Reduction,
+  type Rounding,
+} from '../domain/fee-schedule';
 
 /**
- * The fee schedule format of the catalogue file: every rule kind found in Vietnamese fee circulars.
- * Operators write these; the import validates them and names the faulty entry.
+ * The fee schedule format of the catalogue file, built from the vocabularies of domain/fee-schedule.ts
+ * and checked against its types. Operators write these; the import validates them and names the faulty
+ * entry.
  */
 
 const PercentSchema = z
@@ -20,20 +35,18 @@ const WindowFields = {
   validTo: LegalDateSchema.optional(),
 };
 
-export const RoundingSchema = z.enum(['half_up', 'floor']);
-export type Rounding = z.infer<typeof RoundingSchema>;
+export const RoundingSchema = z.enum(ROUNDING_MODES) satisfies z.ZodType<Rounding>;
 
 /** The price online: an explicit amount (optionally per unit), a percentage of the counter price, or free. */
 export const OnlinePriceSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('amount'), amount: VndSchema, per: UnitInputSchema.optional(), ...WindowFields }),
-  z.strictObject({ type: z.literal('percent'), percent: PercentSchema, ...WindowFields }),
-  z.strictObject({ type: z.literal('free'), ...WindowFields }),
-]);
-export type OnlinePrice = z.infer<typeof OnlinePriceSchema>;
+  z.strictObject({ type: z.literal(OnlinePriceTypes.AMOUNT), amount: VndSchema, per: UnitInputSchema.optional(), ...WindowFields }),
+  z.strictObject({ type: z.literal(OnlinePriceTypes.PERCENT), percent: PercentSchema, ...WindowFields }),
+  z.strictObject({ type: z.literal(OnlinePriceTypes.FREE), ...WindowFields }),
+]) satisfies z.ZodType<OnlinePrice>;
 
 const RuleBase = {
   code: z.string().regex(/^[a-z0-9_.-]{1,60}$/),
-  kind: z.enum(['fee', 'charge']).meta({ description: 'fee = phí, charge = lệ phí' }),
+  kind: z.enum(FEE_KINDS).meta({ description: 'fee = phí, charge = lệ phí' }),
   label: BilingualTextSchema,
   basis: z.string().min(1).max(500).meta({ description: 'legal basis, e.g. "Thông tư 226/2016/TT-BTC"' }),
   rounding: RoundingSchema.default('half_up'),
@@ -47,10 +60,10 @@ const TierSchema = z.strictObject({
 });
 
 export const FeeRuleSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...RuleBase, type: z.literal('flat'), amount: VndSchema }),
+  z.strictObject({ ...RuleBase, type: z.literal(RuleTypes.FLAT), amount: VndSchema }),
   z.strictObject({
     ...RuleBase,
-    type: z.literal('per_unit'),
+    type: z.literal(RuleTypes.PER_UNIT),
     unit: UnitInputSchema,
     /** Priced per unit within each of these (e.g. pages per copy). */
     multiplier: UnitInputSchema.optional(),
@@ -60,7 +73,7 @@ export const FeeRuleSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...RuleBase,
-    type: z.literal('base_plus_surcharge'),
+    type: z.literal(RuleTypes.BASE_PLUS_SURCHARGE),
     unit: UnitInputSchema,
     base: VndSchema,
     /** Units covered by the base price; each unit after them costs the surcharge. */
@@ -69,44 +82,42 @@ export const FeeRuleSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...RuleBase,
-    type: z.literal('percent_of_value'),
+    type: z.literal(RuleTypes.PERCENT_OF_VALUE),
     percent: PercentSchema,
     min: VndSchema.optional(),
     max: VndSchema.optional(),
   }),
   z.strictObject({
     ...RuleBase,
-    type: z.literal('marginal_bands'),
+    type: z.literal(RuleTypes.MARGINAL_BANDS),
     /** Ascending bands; the last one has no upper bound. */
     bands: z.array(z.strictObject({ upTo: VndSchema.optional(), percent: PercentSchema })).min(1),
   }),
   z.strictObject({
     ...RuleBase,
-    type: z.literal('matrix'),
+    type: z.literal(RuleTypes.MATRIX),
     cells: z
       .array(
         z.strictObject({
-          applicantType: z.enum(['individual', 'organisation']),
+          applicantType: ApplicantTypeSchema,
           assetType: z.string().min(1).max(64),
           amount: VndSchema,
         }),
       )
       .min(1),
   }),
-]);
-export type FeeRule = z.infer<typeof FeeRuleSchema>;
-export type FeeRuleType = FeeRule['type'];
+]) satisfies z.ZodType<FeeRule>;
 
 /** What qualifies a dossier for a reduction: an evidenced beneficiary category, or an input's value. */
 export const ReductionTriggerSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('beneficiary'), category: BeneficiaryCategorySchema }),
-  z.strictObject({ type: z.literal('input'), input: z.literal('onTime'), equals: z.boolean() }),
+  z.strictObject({ type: z.literal(ReductionTriggerTypes.BENEFICIARY), category: BeneficiaryCategorySchema }),
+  z.strictObject({ type: z.literal(ReductionTriggerTypes.INPUT), input: z.literal('onTime'), equals: z.boolean() }),
 ]);
 
 export const ReductionEffectSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('exempt') }),
-  z.strictObject({ type: z.literal('percent_off'), percent: PercentSchema }),
-  z.strictObject({ type: z.literal('amount_off'), amount: VndSchema }),
+  z.strictObject({ type: z.literal(ReductionEffectTypes.EXEMPT) }),
+  z.strictObject({ type: z.literal(ReductionEffectTypes.PERCENT_OFF), percent: PercentSchema }),
+  z.strictObject({ type: z.literal(ReductionEffectTypes.AMOUNT_OFF), amount: VndSchema }),
 ]);
 
 export const ReductionSchema = z.strictObject({
@@ -117,8 +128,7 @@ export const ReductionSchema = z.strictObject({
   appliesTo: z.array(z.string()).min(1).optional(),
   reason: BilingualTextSchema,
   basis: z.string().min(1).max(500),
-});
-export type Reduction = z.infer<typeof ReductionSchema>;
+}) satisfies z.ZodType<Reduction>;
 
 /**
  * One version of a procedure's fees, in force from `validFrom` to `validTo` (inclusive, Viet Nam
@@ -131,6 +141,5 @@ export const FeeScheduleSchema = z.strictObject({
   rules: z.array(FeeRuleSchema),
   reductions: z.array(ReductionSchema).default([]),
   /** Whether several applicable reductions stack or only the most favourable applies (unverified in law). */
-  reductionPolicy: z.enum(['most_favourable', 'stack']).default('most_favourable'),
-});
-export type FeeSchedule = z.infer<typeof FeeScheduleSchema>;
+  reductionPolicy: z.enum(REDUCTION_POLICIES).default('most_favourable'),
+}) satisfies z.ZodType<FeeSchedule>;

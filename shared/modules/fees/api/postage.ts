@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { VndSchema } from '../../../platform/api/common';
+import type { PostageTariff } from '../domain/postage';
 
 /**
  * Postage for returning a result by post: same-province and other-province prices by weight band.
@@ -12,5 +13,4 @@ export const PostageTariffSchema = z.strictObject({
   bands: z
     .array(z.strictObject({ upToGrams: z.int().min(1), sameProvince: VndSchema, otherProvince: VndSchema }))
     .min(1),
-});
-export type PostageTariff = z.infer<typeof PostageTariffSchema>;
+}) satisfies z.ZodType<PostageTariff>;

@@ -1,4 +1,4 @@
-import type { FeeAssessment, FeeQuoteRequest } from '../api/fee-quote';
+import type { FeeAssessment, FeeQuoteRequest } from './fee-quote';
 import { quoteFees, type QuoteContext } from './quote';
 
 export type AssessmentRequest = Omit<FeeQuoteRequest, 'submittedAt' | 'delivery'> & { readonly submittedAt: string };

@@ -1,4 +1,4 @@
-import type { Rounding } from '../api/fee-schedule';
+import type { Rounding } from './fee-schedule';
 
 /** Percentages are carried as integer parts per million so that 0.01% is exact. */
 export const PPM = 1_000_000n;

@@ -1,7 +1,23 @@
-import type { QuoteItem } from '../api/fee-quote';
-import type { PostageTariff } from '../api/postage';
+import type { QuoteItem } from './fee-quote';
 import { InvalidInputError } from '../../../platform/kernel/errors';
 import { formatVnd } from './money';
+
+/**
+ * Postage for returning a result by post: same-province and other-province prices by weight band.
+ * Postage is always its own quote line (Decision 45/2016 Art. 12: the applicant pays it).
+ */
+export interface PostageTariff {
+  readonly version: string;
+  readonly basis: string;
+  /** Ascending by weight; a parcel heavier than the last band cannot be priced. */
+  readonly bands: readonly PostageBand[];
+}
+
+export interface PostageBand {
+  readonly upToGrams: number;
+  readonly sameProvince: number;
+  readonly otherProvince: number;
+}
 
 export interface PostageRoute {
   readonly fromProvinceCode: string;

@@ -1,10 +1,8 @@
-import type { Agency, ProcedureDefinition } from '../../catalogue';
-import type { FeeQuote, FeeQuoteRequest, QuoteItem, QuoteReduction } from '../api/fee-quote';
-import type { FeeSchedule } from '../api/fee-schedule';
-import type { PostageTariff } from '../api/postage';
+import { CURRENCY, type FeeQuote, type FeeQuoteRequest, type PricedProcedure, type ProcessingAgency, type QuoteItem, type QuoteReduction } from './fee-quote';
+import type { FeeSchedule } from './fee-schedule';
 import { isWithin, vietnamDate } from '../../../platform/kernel/time';
 import { ChannelNotAllowedError, NoScheduleInForceError, PostalReturnNotAllowedError } from './errors';
-import { quotePostage } from './postage';
+import { quotePostage, type PostageTariff } from './postage';
 import { describeEffect, reductionsForLine } from './reductions';
 import { priceRuleForChannel } from './rules';
 
@@ -14,9 +12,9 @@ export function scheduleInForce(schedules: readonly FeeSchedule[], date: string)
 }
 
 export interface QuoteContext {
-  readonly procedure: ProcedureDefinition;
+  readonly procedure: PricedProcedure;
   /** The processing agency: its province decides same-province or other-province postage. */
-  readonly agency: Agency | undefined;
+  readonly agency: ProcessingAgency | undefined;
   readonly postageTariff: PostageTariff | undefined;
   /** The submission instant when the request gives none. */
   readonly now: Date;
@@ -62,7 +60,7 @@ export function quoteFees(request: FeeQuoteRequest, context: QuoteContext): FeeQ
     items,
     reductions,
     total: items.reduce((sum, item) => sum + item.amount, 0),
-    currency: 'VND',
+    currency: CURRENCY,
     scheduleVersion: schedule.version,
   };
 }

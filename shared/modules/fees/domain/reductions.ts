@@ -1,5 +1,5 @@
-import type { Beneficiary, FeeInputs } from '../api/fee-inputs';
-import type { FeeSchedule, Reduction } from '../api/fee-schedule';
+import type { Beneficiary, FeeInputs } from './fee-inputs';
+import type { FeeSchedule, Reduction, Rounding } from './fee-schedule';
 import { formatPercent, formatVnd, percentOf } from './money';
 
 export interface AppliedReduction {
@@ -18,7 +18,7 @@ function triggered(reduction: Reduction, inputs: FeeInputs, beneficiary: Benefic
   }
 }
 
-function discount(reduction: Reduction, amount: number, ruleRounding: 'half_up' | 'floor'): number {
+function discount(reduction: Reduction, amount: number, ruleRounding: Rounding): number {
   const effect = reduction.effect;
   switch (effect.type) {
     case 'exempt':
@@ -49,7 +49,7 @@ export function describeEffect(reduction: Reduction): string {
 export function reductionsForLine(
   schedule: Pick<FeeSchedule, 'reductions' | 'reductionPolicy'>,
   ruleCode: string,
-  rounding: 'half_up' | 'floor',
+  rounding: Rounding,
   amount: number,
   inputs: FeeInputs,
   beneficiary: Beneficiary | undefined,

@@ -1,6 +1,6 @@
-import type { FeeInputs, UnitInput } from '../api/fee-inputs';
-import type { FeeRule, OnlinePrice } from '../api/fee-schedule';
-import type { Channel } from '../../../platform/api/common';
+import type { FeeInputs, UnitInput } from './fee-inputs';
+import type { FeeRule, OnlinePrice } from './fee-schedule';
+import { Channels, type Channel } from '../../../platform/kernel/vocabulary';
 import { isWithin } from '../../../platform/kernel/time';
 import { MissingInputError, NoRateError } from './errors';
 import { divideRounded, formatPercent, formatVnd, percentOf, percentToPpm, PPM } from './money';
@@ -149,6 +149,6 @@ function onlinePrice(online: OnlinePrice, counter: RulePrice, rule: FeeRule, inp
 /** The price of a rule for a dossier submitted on `date` (Viet Nam) through `channel`. */
 export function priceRuleForChannel(rule: FeeRule, inputs: FeeInputs, channel: Channel, date: string): RulePrice {
   const counter = priceRule(rule, inputs);
-  if (channel !== 'online' || !rule.online || !isWithin(date, rule.online)) return counter;
+  if (channel !== Channels.ONLINE || !rule.online || !isWithin(date, rule.online)) return counter;
   return onlinePrice(rule.online, counter, rule, inputs);
 }

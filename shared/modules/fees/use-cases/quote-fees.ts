@@ -1,11 +1,11 @@
-import type { CatalogueReader } from '../../catalogue';
-import type { FeeQuote, FeeQuoteRequest } from '../api/fee-quote';
+import type { FeeCatalogue } from '../ports';
+import type { FeeQuote, FeeQuoteRequest } from '../domain/fee-quote';
 import { UnknownProcedureError } from '../domain/errors';
 import { quoteFees } from '../domain/quote';
 import type { Clock } from '../../../platform/kernel/time';
 
 /** Loads what the fee engine needs from the catalogue and prices the request. */
-export async function quoteFeesForRequest(catalogue: CatalogueReader, clock: Clock, request: FeeQuoteRequest): Promise<FeeQuote> {
+export async function quoteFeesForRequest(catalogue: FeeCatalogue, clock: Clock, request: FeeQuoteRequest): Promise<FeeQuote> {
   const procedure = await catalogue.getProcedure(request.procedureCode);
   if (!procedure) throw new UnknownProcedureError(request.procedureCode);
   const needsPostage = request.delivery !== undefined;

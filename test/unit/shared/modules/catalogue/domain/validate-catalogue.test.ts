@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueImportError, validateCatalogue } from '../../../../../../shared/modules/catalogue/domain/validate-catalogue';
+import { CatalogueImportError } from '../../../../../../shared/modules/catalogue/domain/errors';
+import { validateCatalogue } from '../../../../../../shared/modules/catalogue/use-cases/validate-catalogue';
 import { seedCatalogueJson } from '../../../../../support/fee-fixtures';
 
 function catalogueWith(mutate: (c: any) => void): any {

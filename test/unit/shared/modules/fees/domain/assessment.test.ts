@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCatalogue } from '../../../../../../shared/modules/catalogue/domain/validate-catalogue';
+import { validateCatalogue } from '../../../../../../shared/modules/catalogue/use-cases/validate-catalogue';
 import { assessFees } from '../../../../../../shared/modules/fees/domain/assessment';
 import { seedCatalogueJson } from '../../../../../support/fee-fixtures';
 
@@ -21,7 +21,8 @@ describe('Function: assessFees', () => {
       { procedureCode: '2.000884', channel: 'counter', submittedAt: '2026-01-10T03:00:00Z', inputs: {} },
       { procedure, now: new Date('2026-01-10T03:00:00Z') },
     );
-    const rule = procedure.schedules[0]!.rules[0]!;
+    // The model is read-only; the test writes through it on purpose, as shared references would.
+    const rule = procedure.schedules[0]!.rules[0]! as { type: string; amount?: number; label: { vi: string } };
     if (rule.type === 'flat') rule.amount = 99_000;
     rule.label.vi = 'changed';
     expect(assessment.total).toBe(10_000);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateCatalogue } from '../../../../../../shared/modules/catalogue/domain/validate-catalogue';
+import { validateCatalogue } from '../../../../../../shared/modules/catalogue/use-cases/validate-catalogue';
 import { quoteFees } from '../../../../../../shared/modules/fees/domain/quote';
-import type { FeeQuoteRequest } from '../../../../../../shared/modules/fees/api/fee-quote';
+import type { FeeQuoteRequest } from '../../../../../../shared/modules/fees/domain/fee-quote';
 import { BeneficiaryCategorySchema } from '../../../../../../shared/platform/api/common';
 import { seedCatalogueJson } from '../../../../../support/fee-fixtures';
 

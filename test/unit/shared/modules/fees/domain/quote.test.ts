@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCatalogue } from '../../../../../../shared/modules/catalogue/domain/validate-catalogue';
+import { validateCatalogue } from '../../../../../../shared/modules/catalogue/use-cases/validate-catalogue';
 import { quoteFees } from '../../../../../../shared/modules/fees/domain/quote';
 import { FeeQuoteRequestSchema } from '../../../../../../shared/modules/fees/api/fee-quote';
 import { FEE_FIXTURES, seedCatalogueJson, withFloorRoundingVariant } from '../../../../../support/fee-fixtures';

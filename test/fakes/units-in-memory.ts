@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from '../ports';
-import { parseAdministrativeUnitsCsv, type Commune, type Province } from './administrative-units';
+import type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from '../../shared/modules/addresses/ports';
+import { parseAdministrativeUnitsCsv, type Commune, type Province } from '../../shared/modules/addresses/domain/administrative-units';
 
 /**
- * The units held in memory: for unit tests and the local runtime. A list that was never saved counts
- * as not loaded, as in the DynamoDB adapter.
+ * The units held in memory, for unit tests: a fake of the units ports. A list that was never saved
+ * counts as not loaded, as in the DynamoDB adapter.
  */
 export class InMemoryAdministrativeUnits implements AdministrativeUnitsReader, AdministrativeUnitsWriter {
   private provinces: Map<string, Province> | undefined;

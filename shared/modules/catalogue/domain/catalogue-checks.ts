@@ -1,12 +1,11 @@
-import type { z } from 'zod';
-import { CatalogueFileSchema, type CatalogueFile, type ProcedureDefinition } from '../api/procedure';
 import type { FeeRule, FeeSchedule } from '../../fees';
-import { InvalidInputError, type FieldIssue } from '../../../platform/kernel/errors';
+import type { FieldIssue } from '../../../platform/kernel/errors';
+import type { CatalogueFile, ProcedureDefinition } from './catalogue';
 
-/** A catalogue file that cannot be imported; every issue names the entry it is about. */
-export class CatalogueImportError extends InvalidInputError {
-  override readonly code = 'INVALID_CATALOGUE';
-}
+/**
+ * The checks a schema cannot make on one field: across entries (unknown agency, duplicate codes,
+ * overlapping validity windows) and within a list (tiers without gaps, ascending bands).
+ */
 
 function tierIssues(rule: Extract<FeeRule, { type: 'per_unit' }>, at: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -100,31 +99,8 @@ function procedureIssues(procedure: ProcedureDefinition, at: string, agencies: S
   return issues;
 }
 
-/** Names an entry by its code as well as its index, so an operator finds it in a long file. */
-function describeZodPath(file: unknown, path: readonly PropertyKey[]): string {
-  let node: unknown = file;
-  return path
-    .map((key) => {
-      node = (node as Record<PropertyKey, unknown> | undefined)?.[key];
-      if (typeof key === 'number') {
-        const code = (node as { code?: unknown; version?: unknown } | undefined)?.code ?? (node as { version?: unknown })?.version;
-        return typeof code === 'string' ? `[${key}](${code})` : `[${key}]`;
-      }
-      return `.${String(key)}`;
-    })
-    .join('')
-    .replace(/^\./, '');
-}
-
-function zodIssues(error: z.ZodError, file: unknown): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: describeZodPath(file, issue.path) || '(file)', message: issue.message }));
-}
-
-/** Parses and checks a catalogue file; throws one error listing every problem found. */
-export function validateCatalogue(file: unknown): CatalogueFile {
-  const parsed = CatalogueFileSchema.safeParse(file);
-  if (!parsed.success) throw new CatalogueImportError('Catalogue file is invalid', { details: zodIssues(parsed.error, file) });
-  const catalogue = parsed.data;
+/** Every problem of a well-formed catalogue, each named by the entry it is about; empty when it can be imported. */
+export function catalogueIssues(catalogue: CatalogueFile): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const agencies = new Set<string>();
   catalogue.agencies.forEach((agency, i) => {
@@ -144,6 +120,5 @@ export function validateCatalogue(file: unknown): CatalogueFile {
       issues.push({ path: `postageTariff.bands[${i}].upToGrams`, message: 'bands must ascend' });
     }
   });
-  if (issues.length > 0) throw new CatalogueImportError('Catalogue file is invalid', { details: issues });
-  return catalogue;
+  return issues;
 }

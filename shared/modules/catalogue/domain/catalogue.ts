@@ -1,0 +1,41 @@
+import type { BilingualText, Channel } from '../../../platform/kernel/vocabulary';
+import type { FeeRule, PostageTariff, PricedProcedure, Reduction } from '../../fees';
+
+/** A procedure as the catalogue file declares it: everything fees needs to price it, and its name. */
+export interface ProcedureDefinition extends PricedProcedure {
+  readonly name: BilingualText;
+}
+
+/** An agency that processes dossiers; its province decides postage. */
+export interface Agency {
+  readonly code: string;
+  readonly name: BilingualText;
+  readonly provinceCode: string;
+}
+
+/** The file an operator imports with `npm run catalogue:import -- <file>`. */
+export interface CatalogueFile {
+  readonly agencies: readonly Agency[];
+  readonly procedures: readonly ProcedureDefinition[];
+  readonly postageTariff: PostageTariff;
+}
+
+export interface ScheduleSummary {
+  readonly version: string;
+  readonly validFrom: string;
+  readonly validTo?: string;
+}
+
+/** A procedure as the API shows it: the schedule in force today and the versions on record. */
+export interface Procedure {
+  readonly code: string;
+  readonly name: BilingualText;
+  readonly agencyCode: string;
+  readonly channels: readonly Channel[];
+  readonly onlineAllowed: boolean;
+  readonly postalReturnAllowed: boolean;
+  readonly resultWeightGrams: number;
+  /** The fee schedule in force today; null when none is. */
+  readonly feesInForce: (ScheduleSummary & { readonly rules: readonly FeeRule[]; readonly reductions: readonly Reduction[] }) | null;
+  readonly scheduleVersions: readonly ScheduleSummary[];
+}
