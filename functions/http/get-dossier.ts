@@ -1,9 +1,12 @@
 import { getDossierOperation } from '../../shared/modules/dossiers/api/operations';
-import { dossierStore } from '../../shared/app/wiring/dossiers';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { getDossier } from '../../shared/modules/dossiers/use-cases/dossiers';
 
-export const handler = httpRoute(getDossierOperation, async ({ params, principal }) => ({
+export const makeHandler = (container: Container) => httpRoute(getDossierOperation, async ({ params, principal }) => ({
   statusCode: 200,
-  body: await getDossier(dossierStore(), principal, params.dossierNo),
-}));
+  body: await getDossier(container.dossierStore, principal, params.dossierNo),
+}), container.routeOptions);
+
+export const handler = lazyHandler(makeHandler);

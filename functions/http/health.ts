@@ -1,8 +1,11 @@
 import { healthOperation } from '../../shared/app/system/operations';
 import { httpRoute } from '../../shared/platform/http/route';
-import { serviceVersion } from '../../shared/platform/config/version';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 
-export const handler = httpRoute(healthOperation, () => ({
+export const makeHandler = (container: Container) => httpRoute(healthOperation, () => ({
   statusCode: 200,
-  body: { status: 'ok', service: 'toantrinh', version: serviceVersion(), time: new Date().toISOString() },
-}));
+  body: { status: 'ok', service: 'toantrinh', version: container.serviceVersion, time: container.clock.now().toISOString() },
+}), container.routeOptions);
+
+export const handler = lazyHandler(makeHandler);

@@ -1,9 +1,12 @@
 import { kpiReportOperation } from '../../shared/modules/dossiers/api/operations';
-import { dossierStore } from '../../shared/app/wiring/dossiers';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { kpiReport } from '../../shared/modules/dossiers/use-cases/kpi-report';
 
-export const handler = httpRoute(kpiReportOperation, async ({ query, principal }) => ({
+export const makeHandler = (container: Container) => httpRoute(kpiReportOperation, async ({ query, principal }) => ({
   statusCode: 200,
-  body: await kpiReport(dossierStore(), principal, query.agencyCode, query.month),
-}));
+  body: await kpiReport(container.dossierStore, principal, query.agencyCode, query.month),
+}), container.routeOptions);
+
+export const handler = lazyHandler(makeHandler);

@@ -1,9 +1,12 @@
 import { resultReadyOperation } from '../../shared/modules/dossiers/api/operations';
-import { dossierDeps } from '../../shared/app/wiring/dossiers';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { submitAgencyEvent } from '../../shared/modules/dossiers/use-cases/dossiers';
 
-export const handler = httpRoute(resultReadyOperation, async ({ params, body, principal }) => {
-  const event = await submitAgencyEvent(dossierDeps(), principal, params.dossierNo, 'ResultReady', 'ResultReady', body);
+export const makeHandler = (container: Container) => httpRoute(resultReadyOperation, async ({ params, body, principal }) => {
+  const event = await submitAgencyEvent(container.dossierDeps, principal, params.dossierNo, 'ResultReady', 'ResultReady', body);
   return { statusCode: 202, body: { dossierNo: event.dossierNo, eventId: event.id, type: event.type, status: 'accepted' } };
-});
+}, container.routeOptions);
+
+export const handler = lazyHandler(makeHandler);

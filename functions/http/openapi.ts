@@ -1,12 +1,16 @@
 import { buildOpenApiDocument } from '../../shared/platform/api/openapi';
 import { Operations } from '../../shared/app/operations';
 import { openApiOperation } from '../../shared/app/system/operations';
-import { serviceVersion } from '../../shared/platform/config/version';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 
-let document: Record<string, unknown> | undefined;
+export function makeHandler(container: Container) {
+  let document: Record<string, unknown> | undefined;
+  return httpRoute(openApiOperation, () => {
+    document ??= buildOpenApiDocument(Operations, { version: container.serviceVersion });
+    return { statusCode: 200, body: document, headers: { 'cache-control': 'public, max-age=300' } };
+  }, container.routeOptions);
+}
 
-export const handler = httpRoute(openApiOperation, () => {
-  document ??= buildOpenApiDocument(Operations, { version: serviceVersion() });
-  return { statusCode: 200, body: document, headers: { 'cache-control': 'public, max-age=300' } };
-});
+export const handler = lazyHandler(makeHandler);

@@ -1,5 +1,6 @@
 import { postalWebhookOperation } from '../../shared/modules/deliveries/api/operations';
-import { deliveryDeps } from '../../shared/app/wiring/deliveries';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { readSecretList } from '../../shared/platform/config/secrets';
 import { AuthenticationError } from '../../shared/platform/kernel/errors';
 import { verifySignature } from '../../shared/platform/kernel/timestamped-hmac';
@@ -8,8 +9,8 @@ import { header, type ParsedHttpEvent } from '../../shared/platform/http/types';
 import { logger } from '../../shared/platform/observability/logger';
 import { handlePostalWebhook } from '../../shared/modules/deliveries/use-cases/deliveries';
 
-async function verify(event: ParsedHttpEvent): Promise<void> {
-  const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList('POSTAL_WEBHOOK_SECRETS'), new Date());
+async function verify(container: Container, event: ParsedHttpEvent): Promise<void> {
+  const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList(container.secrets, 'POSTAL_WEBHOOK_SECRETS'), container.clock.now());
   if (!check.valid) {
     logger.warn('postal webhook refused', { reason: check.reason });
     throw new AuthenticationError(`Invalid signature (${check.reason})`);
@@ -17,7 +18,9 @@ async function verify(event: ParsedHttpEvent): Promise<void> {
 }
 
 /** The postal service's delivery events: signature over the raw bytes first, then event by event. */
-export const handler = httpRoute(postalWebhookOperation, async ({ body }) => ({
+export const makeHandler = (container: Container) => httpRoute(postalWebhookOperation, async ({ body }) => ({
   statusCode: 200,
-  body: { results: await handlePostalWebhook(deliveryDeps(), body) },
-}), { before: verify });
+  body: { results: await handlePostalWebhook(container.deliveryDeps, body) },
+}), { ...container.routeOptions, before: (event) => verify(container, event) });
+
+export const handler = lazyHandler(makeHandler);

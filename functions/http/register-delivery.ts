@@ -1,9 +1,12 @@
 import { registerDeliveryOperation } from '../../shared/modules/deliveries/api/operations';
-import { deliveryDeps } from '../../shared/app/wiring/deliveries';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { registerDelivery } from '../../shared/modules/deliveries/use-cases/deliveries';
 
-export const handler = httpRoute(registerDeliveryOperation, async ({ params, body, principal }) => ({
+export const makeHandler = (container: Container) => httpRoute(registerDeliveryOperation, async ({ params, body, principal }) => ({
   statusCode: 201,
-  body: await registerDelivery(deliveryDeps(), principal, params.dossierNo, body),
-}));
+  body: await registerDelivery(container.deliveryDeps, principal, params.dossierNo, body),
+}), container.routeOptions);
+
+export const handler = lazyHandler(makeHandler);

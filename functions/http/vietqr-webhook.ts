@@ -1,5 +1,6 @@
 import { vietqrWebhookOperation } from '../../shared/modules/payments/api/operations';
-import { settleDeps } from '../../shared/app/wiring/payments';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { readSecretList } from '../../shared/platform/config/secrets';
 import { AuthenticationError } from '../../shared/platform/kernel/errors';
 import { verifySignature } from '../../shared/platform/kernel/timestamped-hmac';
@@ -18,16 +19,16 @@ const ACK: Record<SettleResult, 'applied' | 'duplicate' | 'amount_mismatch' | 'u
 };
 
 /** The bank's transfer notification: the signature over the raw bytes first, then the same settlement as the gateway. */
-async function verify(event: ParsedHttpEvent): Promise<void> {
-  const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList('VIETQR_WEBHOOK_SECRETS'), new Date());
+async function verify(container: Container, event: ParsedHttpEvent): Promise<void> {
+  const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList(container.secrets, 'VIETQR_WEBHOOK_SECRETS'), container.clock.now());
   if (!check.valid) {
     logger.warn('vietqr webhook refused', { reason: check.reason });
     throw new AuthenticationError(`Invalid signature (${check.reason})`);
   }
 }
 
-export const handler = httpRoute(vietqrWebhookOperation, async ({ body }) => {
-  const result = await settlePayment(settleDeps(), {
+export const makeHandler = (container: Container) => httpRoute(vietqrWebhookOperation, async ({ body }) => {
+  const result = await settlePayment(container.settleDeps, {
     provider: 'vietqr',
     ref: body.reference,
     amount: body.amount,
@@ -38,4 +39,6 @@ export const handler = httpRoute(vietqrWebhookOperation, async ({ body }) => {
     received: body,
   });
   return { statusCode: 200, body: { result: ACK[result] } };
-}, { before: verify });
+}, { ...container.routeOptions, before: (event) => verify(container, event) });
+
+export const handler = lazyHandler(makeHandler);

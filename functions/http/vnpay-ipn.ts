@@ -1,6 +1,6 @@
 import { vnpayIpnOperation } from '../../shared/modules/payments/api/operations';
-import { settleDeps } from '../../shared/app/wiring/payments';
-import { paymentSettings } from '../../shared/modules/payments/settings';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { fromVnpAmount, gatewayOutcome, IpnReply, payDate, verifyParams, type IpnReplyBody } from '../../shared/modules/payments/providers/vnpay/protocol';
 import { httpRoute } from '../../shared/platform/http/route';
 import { logger } from '../../shared/platform/observability/logger';
@@ -17,16 +17,16 @@ const REPLY: Record<SettleResult, IpnReplyBody> = {
 };
 
 /** The gateway's server-to-server result. It always gets a JSON reply; only 00 and 02 stop its retries. */
-export const handler = httpRoute(vnpayIpnOperation, async ({ event }) => {
+export const makeHandler = (container: Container) => httpRoute(vnpayIpnOperation, async ({ event }) => {
   const params = Object.fromEntries(new URLSearchParams(event.rawQueryString));
   let reply: IpnReplyBody;
   try {
-    const settings = await paymentSettings();
+    const settings = await container.paymentSettings;
     if (!verifyParams(params, settings.vnpay.hashSecret) || params.vnp_TmnCode !== settings.vnpay.tmnCode) {
       reply = IpnReply.INVALID_CHECKSUM;
     } else {
       const paidAt = payDate(params.vnp_PayDate)?.toISOString();
-      const result = await settlePayment(settleDeps(), {
+      const result = await settlePayment(container.settleDeps, {
         provider: 'vnpay',
         ref: params.vnp_TxnRef ?? '',
         amount: fromVnpAmount(params.vnp_Amount),
@@ -45,4 +45,6 @@ export const handler = httpRoute(vnpayIpnOperation, async ({ event }) => {
   logger.info('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode });
   ipnReplied(reply.RspCode);
   return { statusCode: 200, body: reply };
-});
+}, container.routeOptions);
+
+export const handler = lazyHandler(makeHandler);

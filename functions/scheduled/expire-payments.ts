@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
-import { paymentProviders, settleDeps } from '../../shared/app/wiring/payments';
-import { systemClock } from '../../shared/platform/kernel/time';
+import type { Container } from '../../shared/app/container';
+import { lazyHandler } from '../../shared/app/lazy-handler';
 import { logger } from '../../shared/platform/observability/logger';
 import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
 
@@ -8,10 +8,12 @@ import { expirePayments } from '../../shared/modules/payments/use-cases/expire-p
 const STOP_MARGIN_MS = 15_000;
 
 /** Every minute: pending payments past their expiry are reconciled with the provider, then expired. */
-export const handler = async (_event?: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
-  const result = await expirePayments({ ...settleDeps(), providers: await paymentProviders() }, systemClock, {
+export const makeHandler = (container: Container) => async (_event?: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>) => {
+  const result = await expirePayments({ ...container.settleDeps, providers: await container.paymentProviders }, container.clock, {
     shouldStop: () => (context?.getRemainingTimeInMillis ? context.getRemainingTimeInMillis() < STOP_MARGIN_MS : false),
   });
   if (result.expired + result.paid > 0 || result.skipped > 0) logger.info('payment expiry', { ...result });
   return result;
 };
+
+export const handler = lazyHandler(makeHandler);

@@ -1,21 +1,19 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { MainTable } from '../config/resources';
-import { requiredEnv } from '../config/env';
-
-let shared: DynamoDBDocumentClient | undefined;
+import type { AwsClientSettings } from '../config/aws';
 
 /**
- * One client per Lambda container, created on first use outside the request path. The endpoint comes
- * from the SDK's own settings (AWS_ENDPOINT_URL_DYNAMODB locally), so handlers have no local branch.
+ * A document client for one container (shared/app/container.ts builds it once, outside the request
+ * path). With no endpoint the SDK's own settings apply, so Lambda needs no local branch; the local
+ * runtime passes its DynamoDB Local endpoint.
  */
-export function documentClient(): DynamoDBDocumentClient {
-  shared ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  return shared;
-}
-
-export function mainTableName(): string {
-  return requiredEnv(MainTable.envVar);
+export function createDocumentClient(settings: AwsClientSettings = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      ...(settings.region ? { region: settings.region } : {}),
+      ...(settings.credentials ? { credentials: settings.credentials } : {}),
+      ...(settings.endpoints?.dynamodb ? { endpoint: settings.endpoints.dynamodb } : {}),
+    }),
+    { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
+  );
 }

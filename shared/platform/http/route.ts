@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { logger } from '../observability/logger';
 import type { OperationDefinition } from '../api/operation';
 import { correlationId, withRequestScope } from './middleware/correlation-id';
-import { cors, corsOriginsFromEnv } from './middleware/cors';
+import { cors } from './middleware/cors';
 import { httpErrorHandler } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
 import { authorize, principalOf, type Principal } from './principal';
@@ -40,6 +40,8 @@ export interface RouteOptions {
   readonly maxBodyBytes?: number;
   /** Runs before validation: callbacks check their signature over the raw body first. */
   readonly before?: (event: ParsedHttpEvent) => Promise<void> | void;
+  /** Portal origins answered with CORS headers (the container's settings); none when absent. */
+  readonly corsOrigins?: readonly string[];
 }
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -79,7 +81,7 @@ export function httpRoute<const Op extends OperationDefinition>(
   const handler = middy<ParsedHttpEvent, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationId())
-    .use(cors({ origins: corsOriginsFromEnv() }))
+    .use(cors({ origins: options.corsOrigins ?? [] }))
     .use(httpErrorHandler())
     .use(jsonBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }))
     .handler(async (event, context) => {

@@ -5,13 +5,6 @@ export interface CorsOptions {
   readonly origins: readonly string[];
 }
 
-export function corsOriginsFromEnv(value = process.env.CORS_ALLOWED_ORIGINS): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter((o) => o.length > 0);
-}
-
 /** Adds CORS headers to every answer, errors included, for an allowed portal origin. */
 export function cors(options: CorsOptions): HttpMiddleware {
   const allowAny = options.origins.includes('*');

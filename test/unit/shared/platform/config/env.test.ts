@@ -1,23 +1,33 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { integerEnv, submittedAtMaxAgeDays } from '../../../../../shared/platform/config/env';
+import { describe, expect, it } from 'vitest';
+import { integerEnv, listEnv, submittedAtMaxAgeDays } from '../../../../../shared/platform/config/env';
 
 describe('Function: submittedAtMaxAgeDays', () => {
-  afterEach(() => vi.unstubAllEnvs());
-
   it('is 30 days unless SUBMITTED_AT_MAX_AGE_DAYS says otherwise', () => {
-    vi.stubEnv('SUBMITTED_AT_MAX_AGE_DAYS', '');
-    expect(submittedAtMaxAgeDays()).toBe(30);
-    vi.stubEnv('SUBMITTED_AT_MAX_AGE_DAYS', '45');
-    expect(submittedAtMaxAgeDays()).toBe(45);
+    expect(submittedAtMaxAgeDays({ SUBMITTED_AT_MAX_AGE_DAYS: '' })).toBe(30);
+    expect(submittedAtMaxAgeDays({ SUBMITTED_AT_MAX_AGE_DAYS: '45' })).toBe(45);
   });
 
   it.each(['0', '-3', '2.5', 'thirty', '1e3'])('refuses %s naming the variable', (value) => {
-    vi.stubEnv('SUBMITTED_AT_MAX_AGE_DAYS', value);
-    expect(() => submittedAtMaxAgeDays()).toThrow(/SUBMITTED_AT_MAX_AGE_DAYS must be a whole number of at least 1/);
+    expect(() => submittedAtMaxAgeDays({ SUBMITTED_AT_MAX_AGE_DAYS: value })).toThrow(/SUBMITTED_AT_MAX_AGE_DAYS must be a whole number of at least 1/);
   });
 
   it('accepts zero where the minimum allows it', () => {
-    vi.stubEnv('SOME_COUNT', '0');
-    expect(integerEnv('SOME_COUNT', 5, 0)).toBe(0);
+    expect(integerEnv('SOME_COUNT', 5, 0, { SOME_COUNT: '0' })).toBe(0);
+  });
+
+  it('reads only the values it is given, never the process environment', () => {
+    process.env.SUBMITTED_AT_MAX_AGE_DAYS = '7';
+    try {
+      expect(submittedAtMaxAgeDays({})).toBe(30);
+    } finally {
+      delete process.env.SUBMITTED_AT_MAX_AGE_DAYS;
+    }
+  });
+});
+
+describe('Function: listEnv', () => {
+  it('splits on commas and drops blanks', () => {
+    expect(listEnv('ORIGINS', { ORIGINS: ' https://a.vn , ,https://b.vn' })).toEqual(['https://a.vn', 'https://b.vn']);
+    expect(listEnv('ORIGINS', {}, 'x,y')).toEqual(['x', 'y']);
   });
 });

@@ -92,12 +92,10 @@ describe('Function: httpRoute', () => {
   });
 
   it('adds CORS headers for a configured portal origin only, errors included', async () => {
-    process.env.CORS_ALLOWED_ORIGINS = 'https://portal.example.vn';
-    const handler = httpRoute(operation, ({ body }) => ({ statusCode: 200, body }));
+    const handler = httpRoute(operation, ({ body }) => ({ statusCode: 200, body }), { corsOrigins: ['https://portal.example.vn'] });
     const allowed = await call(handler, { body: '{"pages":1}', headers: { 'content-type': 'application/json', origin: 'https://portal.example.vn' } });
     const failed = await call(handler, { body: '{', headers: { 'content-type': 'application/json', origin: 'https://portal.example.vn' } });
     const other = await call(handler, { body: '{"pages":1}', headers: { 'content-type': 'application/json', origin: 'https://evil.example' } });
-    delete process.env.CORS_ALLOWED_ORIGINS;
     expect(allowed.headers?.['access-control-allow-origin']).toBe('https://portal.example.vn');
     expect(failed.headers?.['access-control-allow-origin']).toBe('https://portal.example.vn');
     expect(other.headers?.['access-control-allow-origin']).toBeUndefined();
