@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
-import type { FailureReason } from '../../shared/modules/deliveries/domain/carrier-codes';
+import type { FailureReason } from '../../shared/modules/deliveries/domain/failure-reason';
 import { nextDeliveryStatus, type DeliveryStatus } from '../../shared/modules/deliveries/domain/status';
 import { normaliseVietnamesePhone } from '../../shared/modules/identity/domain/phone';
 import type { HttpMethod } from '../../shared/app/functions';
@@ -172,7 +172,7 @@ function orderView(order: PostOfficeOrder) {
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer, params: Record<string, string>) => void;
 
-/** The VNPost-style order API of vnpost-client.ts, under POSTAL_API_PREFIX. */
+/** The VNPost-style order API of carriers/vnpost/client.ts, under POSTAL_API_PREFIX. */
 export function postOfficeApiRoutes(store: PostOfficeStore, credentials: { username: string; password: string }): LocalRoute[] {
   const route = (method: HttpMethod, path: string, handle: Handler, authenticated = true): LocalRoute => ({
     method,

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { deliveryStatusFromCarrier, FailureReasonLabels, FailureReasonSchema } from '../../shared/modules/deliveries/domain/carrier-codes';
+import { deliveryStatusFromCarrier } from '../../shared/modules/deliveries/domain/carrier-status';
+import { FAILURE_REASONS, FailureReasonLabels, isFailureReason } from '../../shared/modules/deliveries/domain/failure-reason';
+import { VNPOST_CODES } from '../../shared/modules/deliveries/carriers/vnpost/status-codes';
 import { isDirectDeliveryStep, type DeliveryStatus } from '../../shared/modules/deliveries/domain/status';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import type { LocalRoute } from '../api-gateway';
@@ -170,18 +172,18 @@ export function postOfficeSandbox(options: PostOfficeSandboxOptions): PostOffice
       } catch {
         return answer(request, response, 400, { message: 'Invalid JSON' }, 'Invalid JSON');
       }
-      const status = deliveryStatusFromCarrier(fields.status ?? '');
+      const status = deliveryStatusFromCarrier(fields.status ?? '', VNPOST_CODES);
       if (!status || status === 'REQUESTED') {
         const message = `Unknown status ${fields.status ?? '(none)'}: one of our names or a carrier code`;
         return answer(request, response, 400, { message }, message);
       }
-      const reason = REASONED.has(status) && fields.reason ? FailureReasonSchema.safeParse(fields.reason) : undefined;
-      if (reason && !reason.success) {
-        const message = `Unknown reason ${fields.reason}: one of ${FailureReasonSchema.options.join(', ')}`;
+      const reason = REASONED.has(status) && fields.reason ? fields.reason : undefined;
+      if (reason !== undefined && !isFailureReason(reason)) {
+        const message = `Unknown reason ${fields.reason}: one of ${FAILURE_REASONS.join(', ')}`;
         return answer(request, response, 400, { message }, message);
       }
       const location = fields.location?.trim();
-      const input: EventInput = { status, ...(location ? { location } : {}), ...(reason?.data ? { reason: reason.data } : {}) };
+      const input: EventInput = { status, ...(location ? { location } : {}), ...(reason ? { reason } : {}) };
       const deliver = !['false', 'no', '0'].includes(fields.deliverWebhook ?? '');
       const result = await step(order.trackingNumber, input, flag(fields.useCode), deliver);
       const summary = store.find(order.trackingNumber)!.status;
@@ -262,7 +264,7 @@ function describe(result: StepResult): string {
 }
 
 function renderOrders(orders: readonly PostOfficeOrder[], message: string): string {
-  const reasons = FailureReasonSchema.options
+  const reasons = FAILURE_REASONS
     .map((r) => `<option value="${r}">${escapeHtml(FailureReasonLabels[r].vi)}</option>`)
     .join('');
   const cards = [...orders].reverse().map((order) => {

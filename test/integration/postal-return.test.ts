@@ -8,6 +8,7 @@ import { DynamoCatalogueRepository } from '../../shared/modules/catalogue/dynamo
 import { DynamoAdministrativeUnitsRepository } from '../../shared/modules/addresses/dynamodb';
 import { DynamoDeliveryStore } from '../../shared/modules/deliveries/dynamodb';
 import { VnPostClient } from '../../shared/modules/deliveries/carriers/vnpost/client';
+import { VNPOST_CODES } from '../../shared/modules/deliveries/carriers/vnpost/status-codes';
 import { redriveDeadLetters } from '../../shared/platform/sqs/redrive';
 import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
@@ -235,6 +236,7 @@ describe('Pull reconciliation', () => {
       units: new DynamoAdministrativeUnitsRepository(client, inject('tableName')),
       clock: { now: () => new Date(Date.now() + 3 * 3_600_000) },
       maxFailedAttempts: 2,
+      carrierStatusCodes: VNPOST_CODES,
       postal: new VnPostClient({ baseUrl: `${inject('baseUrl')}/sandbox/postal/api`, username: 'toantrinh', password: 'sandbox' }),
     };
     const result = await reconcileDeliveries(deps, 2 * 3_600_000, 1_000);

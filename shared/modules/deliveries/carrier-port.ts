@@ -1,4 +1,4 @@
-import type { FailureReason } from './domain/carrier-codes';
+import type { FailureReason } from './domain/failure-reason';
 import type { DeliveryStatus } from './domain/status';
 
 export interface PostalAddress {

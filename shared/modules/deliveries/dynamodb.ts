@@ -1,12 +1,13 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from './domain/delivery';
 import { isTerminalDelivery } from './domain/status';
 import { boundTimeline, carrierEventKey } from './domain/timeline';
-import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../dossiers';
+import { DossierExistsError, DuplicateEventError } from '../dossiers';
 import type { DeliveryStore } from './ports';
-import type { DeliveryTimelineEntry } from './api/delivery';
+import type { DeliveryTimelineEntry } from './domain/delivery';
 import type { DossierEvent } from '../dossiers';
-import { cancellationCodes } from '../../platform/dynamodb/transactions';
+import { RetryableWriteConflict } from '../../platform/dynamodb/optimistic';
+import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { outboxPut } from '../dossiers';
 
 const MARKER_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -61,60 +62,47 @@ export class DynamoDeliveryStore implements DeliveryStore {
   }
 
   async create(delivery: Delivery, events: readonly DossierEvent[]): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...Keys.ofDossier(delivery.dossierNo), deliveryId: delivery.deliveryId }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...events.map((event) => outboxPut(this.tableName, event)),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') throw new DossierExistsError(`Dossier ${delivery.dossierNo} already has a postal return`, { cause: error });
-      throw error;
-    }
+    const work = new UnitOfWork(this.tableName)
+      .put('dossier pointer', { ...Keys.ofDossier(delivery.dossierNo), deliveryId: delivery.deliveryId }, {
+        condition: 'attribute_not_exists(pk)',
+        onConditionFailed: () => new DossierExistsError(`Dossier ${delivery.dossierNo} already has a postal return`),
+      })
+      .put('delivery', deliveryItem(delivery), { condition: 'attribute_not_exists(pk)' });
+    this.queue(work, events);
+    await work.commit(this.client);
   }
 
   async update(before: Delivery, unbounded: Delivery, events: readonly DossierEvent[], carrierEventId?: string): Promise<void> {
     // The version condition on the delivery covers the archive puts too: a lost race writes neither.
     const { delivery: after, archive } = boundTimeline(unbounded);
-    const items = [
-      ...(carrierEventId
-        ? [{
-            Put: {
-              TableName: this.tableName,
-              Item: { ...Keys.marker(before.deliveryId, carrierEventId), ttl: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS },
-              ConditionExpression: 'attribute_not_exists(sk)',
-            },
-          }]
-        : []),
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: deliveryItem(after),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': before.version },
-        },
-      },
-      ...(after.trackingNumber && !before.trackingNumber
-        ? [{ Put: { TableName: this.tableName, Item: { ...Keys.tracking(after.trackingNumber), deliveryId: after.deliveryId } } }]
-        : []),
-      ...archive.map(({ seq, entry }) => ({ Put: { TableName: this.tableName, Item: { ...Keys.archived(after.deliveryId, seq), entry } } })),
-      ...events.map((event) => outboxPut(this.tableName, event)),
-    ];
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      const reasons = cancellationCodes(error);
-      if (carrierEventId && reasons?.[0] === 'ConditionalCheckFailed') throw new DuplicateEventError(`Carrier event ${carrierEventId} was already applied`, { cause: error });
-      if (reasons?.[carrierEventId ? 1 : 0] === 'ConditionalCheckFailed') throw new ConcurrentModificationError(`Delivery ${before.deliveryId} changed meanwhile`, { cause: error });
-      // Another transaction was writing the same delivery at that instant: nothing was written, so
-      // this is the same lost race as a version mismatch and the caller re-reads and retries.
-      if (reasons?.includes('TransactionConflict')) throw new ConcurrentModificationError(`Delivery ${before.deliveryId} was being written meanwhile`, { cause: error });
-      throw error;
+    const work = new UnitOfWork(this.tableName);
+    if (carrierEventId) {
+      work.put('carrier event', { ...Keys.marker(before.deliveryId, carrierEventId), ttl: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS }, {
+        condition: 'attribute_not_exists(sk)',
+        onConditionFailed: () => new DuplicateEventError(`Carrier event ${carrierEventId} was already applied`),
+      });
+    }
+    // A version that moved is a lost race, not a conflict for the caller: re-read and apply again.
+    work.put('delivery', deliveryItem(after), {
+      condition: '#version = :expected',
+      names: { '#version': 'version' },
+      values: { ':expected': before.version },
+      onConditionFailed: (existing) => new RetryableWriteConflict(`Delivery ${before.deliveryId} changed meanwhile (version ${String(existing?.version ?? 'gone')}, expected ${before.version})`),
+    });
+    if (after.trackingNumber && !before.trackingNumber) work.put('tracking pointer', { ...Keys.tracking(after.trackingNumber), deliveryId: after.deliveryId });
+    for (const { seq, entry } of archive) work.put(`archived entry ${seq}`, { ...Keys.archived(after.deliveryId, seq), entry });
+    this.queue(work, events);
+    await work.commit(this.client);
+  }
+
+  /** The dossier events, in the outbox in the same transaction. A row already there is our bug: a 500, not retried. */
+  private queue(work: UnitOfWork, events: readonly DossierEvent[]): void {
+    for (const event of events) {
+      const { Item, ConditionExpression } = outboxPut(this.tableName, event).Put;
+      work.put(`outbox ${event.id}`, Item, {
+        condition: ConditionExpression,
+        onConditionFailed: () => new Error(`Dossier event ${event.id} is already in the outbox`),
+      });
     }
   }
 

@@ -1,5 +1,4 @@
-import type { Delivery } from './domain/delivery';
-import type { DeliveryTimelineEntry } from './api/delivery';
+import type { Delivery, DeliveryTimelineEntry } from './domain/delivery';
 import type { DossierEvent } from '../dossiers';
 
 export interface DeliveryStore {
@@ -10,7 +9,8 @@ export interface DeliveryStore {
   create(delivery: Delivery, events: readonly DossierEvent[]): Promise<void>;
   /**
    * Writes a new state conditionally on the version read, with the carrier event's idempotency
-   * marker (when given) and dossier events. Throws DuplicateEventError / ConcurrentModificationError.
+   * marker (when given) and dossier events. Throws DuplicateEventError when the carrier event was
+   * applied before, RetryableWriteConflict when the delivery changed meanwhile (re-read and retry).
    * Timeline entries beyond TIMELINE_ON_DELIVERY are archived in the same write.
    */
   update(before: Delivery, after: Delivery, events: readonly DossierEvent[], carrierEventId?: string): Promise<void>;

@@ -14,6 +14,8 @@ export interface RetryPolicy {
   readonly attempts: number;
   /** First back-off in ms, doubled each attempt with full jitter; 0 retries at once. */
   readonly baseDelayMs: number;
+  /** Ceiling of one back-off, for policies with many attempts (unbounded when absent). */
+  readonly maxDelayMs?: number;
 }
 
 /** The one place that decides how often an optimistic write is retried. */
@@ -36,7 +38,7 @@ export async function withOptimisticRetry<T>(attempt: (round: number) => Promise
       return await attempt(round);
     } catch (error) {
       if (!isRetryable(error) || round >= policy.attempts) throw error;
-      if (policy.baseDelayMs > 0) await sleep(Math.random() * policy.baseDelayMs * 2 ** (round - 1));
+      if (policy.baseDelayMs > 0) await sleep(Math.random() * Math.min(policy.maxDelayMs ?? Infinity, policy.baseDelayMs * 2 ** (round - 1)));
     }
   }
 }

@@ -1,12 +1,17 @@
 import * as z from 'zod';
-import { FailureReasonSchema } from '../domain/carrier-codes';
+import { FAILURE_REASONS, type FailureReason } from '../domain/failure-reason';
+import { POSTAGE_PAYERS, TIMELINE_SOURCES, type DeliveryTimelineEntry, type PostagePayer } from '../domain/delivery';
 import { AddressSchema } from '../../addresses';
-import { InstantSchema, printableText, VndSchema } from '../../../platform/api/common';
+import { InstantSchema, printableText, VndSchema, type SameShape } from '../../../platform/api/common';
 import { VietnamesePhoneSchema } from '../../dossiers';
 import { DeliveryStatusSchema, DossierNoSchema } from '../../dossiers';
 
-export const PostagePayerSchema = z.enum(['prepaid', 'on_delivery']);
-export type PostagePayer = z.infer<typeof PostagePayerSchema>;
+// Built from the domain's vocabularies, and checked against its types so the two cannot drift.
+export const PostagePayerSchema = z.enum(POSTAGE_PAYERS) satisfies z.ZodType<PostagePayer>;
+export type { PostagePayer };
+
+/** Why a postal item could not be delivered (Postal Law 49/2010, Art. 17). */
+export const FailureReasonSchema = z.enum(FAILURE_REASONS) satisfies z.ZodType<FailureReason>;
 
 /**
  * POST /v1/dossiers/{dossierNo}/delivery: return of the result by post.
@@ -27,13 +32,16 @@ export const DeliveryTimelineEntrySchema = z.strictObject({
   status: DeliveryStatusSchema,
   /** false: kept on the timeline without changing the status (late, repeated or impossible). */
   moved: z.boolean(),
-  source: z.enum(['registration', 'order', 'webhook', 'reconciliation']),
+  source: z.enum(TIMELINE_SOURCES),
   eventId: z.string().optional(),
   reason: z.string().optional(),
   location: z.string().optional(),
   note: z.string().optional(),
-});
-export type DeliveryTimelineEntry = z.infer<typeof DeliveryTimelineEntrySchema>;
+}) satisfies z.ZodType<DeliveryTimelineEntry>;
+export type { DeliveryTimelineEntry };
+
+/** Both ways: a field added to the domain entry and not to the schema fails to compile. */
+export const timelineEntryMatchesDomain: SameShape<z.infer<typeof DeliveryTimelineEntrySchema>, DeliveryTimelineEntry> = true;
 
 export const DeliverySchema = z
   .strictObject({

@@ -1,7 +1,29 @@
 import type { Address } from '../../addresses';
-import type { DeliveryTimelineEntry, PostagePayer } from '../api/delivery';
 import type { DeliveryStatus } from '../../dossiers';
-import { nextDeliveryStatus } from './status';
+import { DeliveryMachine, nextDeliveryStatus } from './status';
+
+/** Who pays the postage: added to the amount due, or collected from the recipient (COD). */
+export const POSTAGE_PAYERS = ['prepaid', 'on_delivery'] as const;
+export type PostagePayer = (typeof POSTAGE_PAYERS)[number];
+
+/** Where a timeline entry came from. */
+export const TIMELINE_SOURCES = ['registration', 'order', 'webhook', 'reconciliation'] as const;
+export type TimelineSource = (typeof TIMELINE_SOURCES)[number];
+
+/** One status the delivery went through, or was reported and kept without moving it. */
+export interface DeliveryTimelineEntry {
+  /** When it happened, as the carrier reports it. */
+  readonly at: string;
+  readonly receivedAt: string;
+  readonly status: DeliveryStatus;
+  /** false: kept on the timeline without changing the status (late, repeated or impossible). */
+  readonly moved: boolean;
+  readonly source: TimelineSource;
+  readonly eventId?: string;
+  readonly reason?: string;
+  readonly location?: string;
+  readonly note?: string;
+}
 
 /** The postal return of one dossier's result. */
 export interface Delivery {
@@ -51,7 +73,7 @@ export interface CarrierEventResult {
 export function applyCarrierEvent(
   delivery: Delivery,
   event: CarrierEvent,
-  source: DeliveryTimelineEntry['source'],
+  source: TimelineSource,
   maxFailedAttempts: number,
   now: Date,
 ): CarrierEventResult {
@@ -78,13 +100,13 @@ export function applyCarrierEvent(
   if (change.moved && change.status === 'ATTEMPT_FAILED') {
     next = { ...next, failedAttempts: next.failedAttempts + 1 };
     if (next.failedAttempts >= maxFailedAttempts) {
-      const returned = nextDeliveryStatus(next.status, 'RETURNED_TO_AGENCY');
+      const returned = DeliveryMachine.next(next.status, 'AttemptsExhausted');
       next = {
         ...next,
-        status: returned.status,
+        status: returned,
         timeline: [
           ...next.timeline,
-          { at: event.occurredAt, receivedAt, status: 'RETURNED_TO_AGENCY', moved: returned.moved, source, reason: 'absent_after_invitations', note: `${next.failedAttempts} failed attempts` },
+          { at: event.occurredAt, receivedAt, status: returned, moved: true, source, reason: 'absent_after_invitations', note: `${next.failedAttempts} failed attempts` },
         ],
       };
     }

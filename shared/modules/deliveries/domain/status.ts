@@ -1,12 +1,20 @@
+import { StateMachine, type Edge } from '../../../platform/kernel/state-machine';
 import type { DeliveryStatus } from '../../dossiers';
 
 export type { DeliveryStatus };
+
+/**
+ * What moves a delivery: the carrier reporting a status (webhook or reconciliation), our order being
+ * accepted by the carrier, and our own rule that enough failed attempts send the parcel back.
+ */
+export const DELIVERY_CAUSES = ['OrderCreated', 'CarrierReported', 'AttemptsExhausted'] as const;
+export type DeliveryCause = (typeof DELIVERY_CAUSES)[number];
 
 interface DeliveryStatusDefinition {
   /** Progress order: a status never gives way to one of lower rank unless `next` names it. */
   readonly rank: number;
   readonly terminal: boolean;
-  /** The carrier's next steps from here (domain.md, "Postal return"). */
+  /** The carrier's next steps from here (domain.md, "Postal return"): each a CarrierReported edge. */
   readonly next: readonly DeliveryStatus[];
 }
 
@@ -32,6 +40,28 @@ export const DeliveryLifecycle = {
 
 export const DELIVERY_STATUSES = Object.keys(DeliveryLifecycle) as [DeliveryStatus, ...DeliveryStatus[]];
 
+/** Our own steps, beside the carrier's: they are decided here, not reported. */
+const OUR_EDGES: readonly Edge<DeliveryStatus, DeliveryCause>[] = [
+  { from: 'REQUESTED', to: 'ORDER_CREATED', on: 'OrderCreated' },
+  { from: 'ATTEMPT_FAILED', to: 'RETURNED_TO_AGENCY', on: 'AttemptsExhausted' },
+];
+
+/**
+ * The delivery machine: every `next` of the table is a CarrierReported edge, plus our own steps.
+ * Ranks and the never-backwards rule stay in {@link nextDeliveryStatus}: the carrier's reports are
+ * unordered, so a report the machine has no edge for is kept on the timeline, not refused.
+ */
+export const DeliveryMachine = new StateMachine<DeliveryStatus, DeliveryCause>(
+  DELIVERY_STATUSES,
+  [
+    ...DELIVERY_STATUSES.flatMap((from) =>
+      (DeliveryLifecycle[from].next as readonly DeliveryStatus[]).map((to) => ({ from, to, on: 'CarrierReported' as const })),
+    ),
+    ...OUR_EDGES,
+  ],
+  { name: 'delivery', errorCode: 'INVALID_DELIVERY_TRANSITION' },
+);
+
 export function isTerminalDelivery(status: DeliveryStatus): boolean {
   return DeliveryLifecycle[status].terminal;
 }
@@ -40,9 +70,9 @@ export function deliveryRank(status: DeliveryStatus): number {
   return DeliveryLifecycle[status].rank;
 }
 
-/** Whether the table has a direct step `from → to`. */
+/** Whether the carrier may report `to` right after `from` (a direct step of the table). */
 export function isDirectDeliveryStep(from: DeliveryStatus, to: DeliveryStatus): boolean {
-  return (DeliveryLifecycle[from].next as readonly DeliveryStatus[]).includes(to);
+  return DeliveryMachine.isAllowed(from, to, 'CarrierReported');
 }
 
 /**
@@ -53,7 +83,7 @@ function reachableForward(from: DeliveryStatus, to: DeliveryStatus): boolean {
   const seen = new Set<DeliveryStatus>([from]);
   const queue: DeliveryStatus[] = [from];
   for (let status = queue.shift(); status !== undefined; status = queue.shift()) {
-    for (const next of DeliveryLifecycle[status].next as readonly DeliveryStatus[]) {
+    for (const next of DeliveryMachine.targets(status, 'CarrierReported')) {
       if (deliveryRank(next) <= deliveryRank(status) || seen.has(next)) continue;
       if (next === to) return true;
       seen.add(next);
@@ -78,7 +108,7 @@ export interface DeliveryStatusTiming {
 }
 
 /**
- * The one guard every delivery status change goes through. Carrier webhooks are at-least-once and
+ * The one guard every reported delivery status goes through. Carrier webhooks are at-least-once and
  * unordered, so an incoming status that cannot apply is not an error: the caller keeps it on the
  * timeline and the status stays. Rules, in order:
  * - a repeat or anything after a terminal status changes nothing;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DeliveryTimelineEntry } from '../api/delivery';
-import type { Delivery } from './delivery';
+import type { Delivery, DeliveryTimelineEntry } from './delivery';
 
 /**
  * How many timeline entries stay on the delivery item itself. The item is rewritten on every event

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { validateAddress } from '../../addresses';
-import { deliveryStatusFromCarrier } from '../domain/carrier-codes';
+import { deliveryStatusFromCarrier, type CarrierCodeTables } from '../domain/carrier-status';
 import { applyCarrierEvent, type CarrierEvent, type Delivery } from '../domain/delivery';
+import { DeliveryMachine } from '../domain/status';
 import { carrierEventKey } from '../domain/timeline';
-import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from '../../dossiers';
+import { DossierExistsError, DuplicateEventError } from '../../dossiers';
 import type { Dossier } from '../../dossiers';
 import { BusinessRuleError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../platform/kernel/errors';
 import { PostalReturnNotAllowedError } from '../../fees';
@@ -11,6 +12,7 @@ import { quotePostage } from '../../fees';
 import type { Clock } from '../../../platform/kernel/time';
 import type { Principal } from '../../../platform/http/principal';
 import { deliveryStatusChanged } from '../../../platform/observability/metrics';
+import { withOptimisticRetry, type RetryPolicy } from '../../../platform/dynamodb/optimistic';
 import type { AdministrativeUnitsReader } from '../../addresses';
 import type { CatalogueReader } from '../../catalogue';
 import type { DeliveryStore } from '../ports';
@@ -30,6 +32,8 @@ export interface DeliveryDeps {
   readonly clock: Clock;
   /** Failed attempts after which the post office returns the result to the agency. */
   readonly maxFailedAttempts: number;
+  /** The active carrier's wire vocabulary (carriers/registry.ts): webhook statuses are read with it. */
+  readonly carrierStatusCodes: CarrierCodeTables;
 }
 
 export function toDeliveryView(d: Delivery): DeliveryView {
@@ -49,13 +53,17 @@ function statusEvent(d: Delivery, status: DeliveryStatus, key: string, at: strin
   return { type: 'DeliveryStatusChanged', version: 1, id: `delivery-${d.deliveryId}-${key}`, occurredAt: at, dossierNo: d.dossierNo, deliveryId: d.deliveryId, status, ...extra };
 }
 
+/** Delivery statuses in which our carrier order is still to be placed (the dossier keeps the status as text). */
+const AWAITING_ORDER: readonly string[] = DeliveryMachine.statusesAccepting('OrderCreated');
+
 /** Whether a dossier's paper result can go out by post now (prepaid postage paid). */
 export function readyForPostalOrder(dossier: Dossier): boolean {
   return (
     dossier.status === 'RESULT_READY' &&
     dossier.result?.kind === 'paper' &&
     dossier.result.counterPickup === undefined &&
-    dossier.delivery?.status === 'REQUESTED' &&
+    dossier.delivery !== undefined &&
+    AWAITING_ORDER.includes(dossier.delivery.status) &&
     (dossier.delivery.postagePayer === 'on_delivery' || dossier.amountDue === 0)
   );
 }
@@ -110,12 +118,15 @@ export async function getDelivery(deps: Pick<DeliveryDeps, 'deliveries' | 'dossi
 
 export type OrderOutcome = 'ordered' | 'already_ordered' | 'not_ready';
 
+/** Our order write races only a carrier report on the same delivery: a few immediate re-reads settle it. */
+const ORDER_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 0 };
+
 /** The postal-orders consumer: one carrier order per delivery, our delivery id as the order number. */
 export async function sendPostalOrder(deps: DeliveryDeps & { readonly postal: PostalService }, deliveryId: string): Promise<OrderOutcome> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  return withOptimisticRetry(async () => {
     const delivery = await deps.deliveries.get(deliveryId);
     if (!delivery) throw new NotFoundError(`No delivery ${deliveryId}`);
-    if (delivery.status !== 'REQUESTED') return 'already_ordered';
+    if (!DeliveryMachine.accepts(delivery.status, 'OrderCreated')) return 'already_ordered';
     const dossier = await deps.dossiers.get(delivery.dossierNo);
     if (!dossier || !readyForPostalOrder(dossier)) return 'not_ready';
     const agency = await deps.catalogue.getAgency(delivery.agencyCode);
@@ -129,21 +140,16 @@ export async function sendPostalOrder(deps: DeliveryDeps & { readonly postal: Po
       note: `Kết quả hồ sơ ${delivery.dossierNo}`,
     });
     const at = deps.clock.now().toISOString();
+    const status = DeliveryMachine.next(delivery.status, 'OrderCreated');
     const after: Delivery = {
-      ...delivery, status: 'ORDER_CREATED', trackingNumber, statusAt: at, updatedAt: at, version: delivery.version + 1,
-      timeline: [...delivery.timeline, { at, receivedAt: at, status: 'ORDER_CREATED', moved: true, source: 'order', note: `tracking ${trackingNumber}` }],
+      ...delivery, status, trackingNumber, statusAt: at, updatedAt: at, version: delivery.version + 1,
+      timeline: [...delivery.timeline, { at, receivedAt: at, status, moved: true, source: 'order', note: `tracking ${trackingNumber}` }],
     };
-    const event = statusEvent(after, 'ORDER_CREATED', 'order-created', at);
-    try {
-      await deps.deliveries.update(delivery, after, [event]);
-    } catch (error) {
-      if (error instanceof ConcurrentModificationError) continue;
-      throw error;
-    }
+    const event = statusEvent(after, status, 'order-created', at);
+    await deps.deliveries.update(delivery, after, [event]);
     await publishQueued(deps.publisher, [event]);
-    return 'ordered';
-  }
-  throw new ConcurrentModificationError(`Delivery ${deliveryId} kept changing`);
+    return 'ordered' as const;
+  }, ORDER_RETRY);
 }
 
 export type CarrierReportResult = 'applied' | 'recorded' | 'duplicate' | 'unknown_tracking';
@@ -152,13 +158,9 @@ export type CarrierReportResult = 'applied' | 'recorded' | 'duplicate' | 'unknow
  * Attempts at applying one carrier report before giving up. A lost race means another write to the
  * same delivery succeeded in between, so with K reports in flight on one parcel a report loses at
  * most K − 1 times (plus the odd transient transaction conflict): 50 covers any carrier burst we
- * expect, and the jittered pause keeps racing writers from meeting again in lockstep.
+ * expect, and the jittered pause (2, 4, … ms, at most 50) keeps racing writers from meeting again in lockstep.
  */
-const CARRIER_REPORT_ATTEMPTS = 50;
-const MAX_RETRY_PAUSE_MS = 50;
-
-const pauseBeforeRetry = (attempt: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_RETRY_PAUSE_MS, 2 ** attempt)));
+export const CARRIER_REPORT_RETRY: RetryPolicy = { attempts: 50, baseDelayMs: 2, maxDelayMs: 50 };
 
 /**
  * One carrier report, from the webhook or the reconciliation: deduplicated, never backwards, always
@@ -167,8 +169,7 @@ const pauseBeforeRetry = (attempt: number) =>
  */
 export async function applyCarrierReport(deps: DeliveryDeps, trackingNumber: string, report: CarrierEvent, source: 'webhook' | 'reconciliation'): Promise<CarrierReportResult> {
   let deliveryId: string | undefined;
-  for (let attempt = 0; attempt < CARRIER_REPORT_ATTEMPTS; attempt++) {
-    if (attempt > 0) await pauseBeforeRetry(attempt);
+  return withOptimisticRetry(async (): Promise<CarrierReportResult> => {
     const delivery = deliveryId ? await deps.deliveries.get(deliveryId) : await deps.deliveries.byTrackingNumber(trackingNumber);
     if (!delivery) return 'unknown_tracking';
     deliveryId = delivery.deliveryId;
@@ -182,14 +183,12 @@ export async function applyCarrierReport(deps: DeliveryDeps, trackingNumber: str
       await deps.deliveries.update(delivery, after, events, report.eventId);
     } catch (error) {
       if (error instanceof DuplicateEventError) return 'duplicate';
-      if (error instanceof ConcurrentModificationError) continue;
       throw error;
     }
     if (events.length > 0) deliveryStatusChanged(after.status);
     if (events.length > 0) await publishQueued(deps.publisher, events);
     return result.moved ? 'applied' : 'recorded';
-  }
-  throw new ConcurrentModificationError(`Delivery ${trackingNumber} kept changing`);
+  }, CARRIER_REPORT_RETRY);
 }
 
 export interface WebhookItemResult {
@@ -210,7 +209,7 @@ export async function handlePostalWebhook(deps: DeliveryDeps, body: unknown): Pr
       continue;
     }
     const event = parsed.data;
-    const status = deliveryStatusFromCarrier(event.status);
+    const status = deliveryStatusFromCarrier(event.status, deps.carrierStatusCodes);
     if (!status) {
       results.push({ index, eventId: event.eventId, result: 'invalid', error: `status: unknown carrier status ${event.status}` });
       continue;

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VnPostClient } from '../../../../shared/modules/deliveries/carriers/vnpost/client';
-import { VNPOST_STATUS_CODES } from '../../../../shared/modules/deliveries/domain/carrier-codes';
+import { VNPOST_STATUS_CODES } from '../../../../shared/modules/deliveries/carriers/vnpost/status-codes';
 import { verifySignature } from '../../../../shared/platform/kernel/timestamped-hmac';
 import { LocalApiGateway } from '../../../../local/api-gateway';
 import { postOfficeSandbox, SANDBOX_STATUS_CODES, type PostOfficeSandbox } from '../../../../local/sandboxes/post-office';

@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { DEFAULT_CARRIER_CODES, deliveryStatusFromCarrier, FailureReasonSchema, type CarrierCodeTables } from '../../domain/carrier-codes';
+import { deliveryStatusFromCarrier, type CarrierCodeTables } from '../../domain/carrier-status';
+import { isFailureReason } from '../../domain/failure-reason';
+import { VNPOST_CODES } from './status-codes';
 import { nextDeliveryStatus, type DeliveryStatus } from '../../domain/status';
 import {
   PostalAuthenticationError,
@@ -55,7 +57,7 @@ interface Reply {
 
 /**
  * The VNPost-style order API over global fetch. The wire format lives only in this file: the port
- * speaks our statuses, and the carrier's codes go through the configurable tables of carrier-codes.
+ * speaks our statuses, and the carrier's codes go through its tables (status-codes.ts).
  */
 export class VnPostClient implements PostalService {
   private token: { value: string; renewAt: number } | undefined;
@@ -90,7 +92,7 @@ export class VnPostClient implements PostalService {
     const reply = await this.call('GET', `/tracking/${encodeURIComponent(trackingNumber)}`);
     if (reply.status !== 200) throw rejected(`give tracking of ${trackingNumber}`, reply);
     const body = this.parse(TrackingSchema, reply, 'tracking');
-    const codes = this.options.codes ?? DEFAULT_CARRIER_CODES;
+    const codes = this.options.codes ?? VNPOST_CODES;
     const unknownCodes = new Set<string>();
     const statusOf = (code: string | number): DeliveryStatus | undefined => {
       const status = deliveryStatusFromCarrier(code, codes);
@@ -101,7 +103,7 @@ export class VnPostClient implements PostalService {
     const events: TrackingEvent[] = body.events
       .map((e) => {
         const status = statusOf(e.status);
-        const reason = FailureReasonSchema.safeParse(e.reason).data;
+        const reason = isFailureReason(e.reason) ? e.reason : undefined;
         const description = e.description ?? (reason ? undefined : e.reason);
         return {
           ...(status ? { status } : {}),

@@ -1,28 +1,30 @@
-import { optionalEnv, requiredEnv, type SettingValues } from '../../platform/config/env';
-import type { SettingsSource } from '../../platform/config/source';
+import * as z from 'zod';
+import type { SettingsSource } from '../../../../platform/config/source';
+import type { CarrierSetting } from '../carrier';
 
-export interface PostalSettings {
-  readonly apiUrl: string;
-  readonly username: string;
-  readonly password: string;
-  /** Failed delivery attempts (invitations) before the parcel goes back to the agency. */
-  readonly maxFailedAttempts: number;
-  /** Deliveries with no carrier news for this long are reconciled by pulling tracking. */
-  readonly reconcileAfterMinutes: number;
-}
+/** The VNPost order API: base URL and the account our agency was given. */
+export const VnPostSettingsSchema = z.object({
+  apiUrl: z.url(),
+  username: z.string().min(1),
+  password: z.string().min(1),
+});
+export type VnPostSettings = z.infer<typeof VnPostSettingsSchema>;
 
-/** Read once per container (shared/app/container.ts memoises it); the password comes from SSM in AWS. */
-export async function loadPostalSettings({ values: env, secret }: SettingsSource): Promise<PostalSettings> {
-  return {
-    apiUrl: requiredEnv('POSTAL_API_URL', env),
-    username: requiredEnv('POSTAL_API_USERNAME', env),
-    password: await secret('POSTAL_API_PASSWORD'),
-    maxFailedAttempts: maxFailedAttempts(env),
-    reconcileAfterMinutes: Number(optionalEnv('POSTAL_RECONCILE_AFTER_MINUTES', '120', env)),
-  };
-}
+export const VnPostSettingNames: readonly CarrierSetting[] = [
+  { env: 'POSTAL_API_URL', context: 'postalApiUrl', url: true },
+  { env: 'POSTAL_API_USERNAME', context: 'postalApiUsername', placeholders: ['toantrinh'] },
+];
 
-/** Attempts from the settings without the carrier credentials (webhook and delivery handlers). */
-export function maxFailedAttempts(env: SettingValues): number {
-  return Number(optionalEnv('POSTAL_MAX_FAILED_ATTEMPTS', '2', env));
+export const VnPostSecrets = { api: ['POSTAL_API_PASSWORD'], webhook: 'POSTAL_WEBHOOK_SECRETS' } as const;
+
+/** Read once per container; the password comes from SSM in AWS. A missing setting fails the cold start naming it. */
+export async function loadVnPostSettings({ values, secret }: SettingsSource): Promise<VnPostSettings> {
+  const raw = { apiUrl: values.POSTAL_API_URL, username: values.POSTAL_API_USERNAME, password: await secret('POSTAL_API_PASSWORD') };
+  const parsed = VnPostSettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const names: Record<string, string> = { apiUrl: 'POSTAL_API_URL', username: 'POSTAL_API_USERNAME', password: 'POSTAL_API_PASSWORD' };
+    const missing = parsed.error.issues.map((i) => names[String(i.path[0])] ?? String(i.path[0]));
+    throw new Error(`Environment variable ${[...new Set(missing)].join(', ')} is not set or not valid`);
+  }
+  return parsed.data;
 }

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoDeliveryStore } from '../../../../../shared/modules/deliveries/dynamodb';
 import type { Delivery } from '../../../../../shared/modules/deliveries/domain/delivery';
 import { carrierEventKey, TIMELINE_ON_DELIVERY } from '../../../../../shared/modules/deliveries/domain/timeline';
-import { ConcurrentModificationError } from '../../../../../shared/modules/dossiers/domain/errors';
-import type { DeliveryTimelineEntry } from '../../../../../shared/modules/deliveries/api/delivery';
+import { RetryableWriteConflict } from '../../../../../shared/platform/dynamodb/optimistic';
+import type { DeliveryTimelineEntry } from '../../../../../shared/modules/deliveries/domain/delivery';
 
 const at = '2026-01-01T00:00:00.000Z';
 const entry = (n: number): DeliveryTimelineEntry => ({ at, receivedAt: at, status: 'IN_TRANSIT', moved: false, source: 'webhook', eventId: `e${n}` });
@@ -43,6 +43,6 @@ describe('DynamoDeliveryStore.update', () => {
 
   it('turns a transaction conflict on the delivery into a lost race the caller retries, not a 500', async () => {
     ddb.on(TransactWriteCommand).rejects(cancelled('None', 'TransactionConflict'));
-    await expect(store().update(delivery(1), delivery(2), [], 'e')).rejects.toBeInstanceOf(ConcurrentModificationError);
+    await expect(store().update(delivery(1), delivery(2), [], 'e')).rejects.toBeInstanceOf(RetryableWriteConflict);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../../../../shared/modules/deliveries/domain/delivery';
 import { boundTimeline, carrierEventKey, TIMELINE_ON_DELIVERY } from '../../../../../../shared/modules/deliveries/domain/timeline';
-import type { DeliveryTimelineEntry } from '../../../../../../shared/modules/deliveries/api/delivery';
+import type { DeliveryTimelineEntry } from '../../../../../../shared/modules/deliveries/domain/delivery';
 
 const at = '2026-01-01T00:00:00.000Z';
 const entry = (n: number): DeliveryTimelineEntry => ({ at, receivedAt: at, status: 'IN_TRANSIT', moved: false, source: 'webhook', eventId: `e${n}` });

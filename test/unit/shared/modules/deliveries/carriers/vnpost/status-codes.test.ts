@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CARRIER_CODES,
-  deliveryStatusFromCarrier,
-  FailureReasonLabels,
-  FailureReasonSchema,
-  VENDOR_STATUS_NAMES,
-  VNPOST_STATUS_CODES,
-} from '../../../../../../shared/modules/deliveries/domain/carrier-codes';
-import { DELIVERY_STATUSES } from '../../../../../../shared/modules/deliveries/domain/status';
+import { deliveryStatusFromCarrier as mapWith, VENDOR_STATUS_NAMES } from '../../../../../../../shared/modules/deliveries/domain/carrier-status';
+import { VNPOST_CODES, VNPOST_STATUS_CODES } from '../../../../../../../shared/modules/deliveries/carriers/vnpost/status-codes';
+import { DELIVERY_STATUSES } from '../../../../../../../shared/modules/deliveries/domain/status';
+import type { CarrierCodeTables } from '../../../../../../../shared/modules/deliveries/domain/carrier-status';
+
+/** The pure mapping read with VNPost's tables, as the webhook and the client read it. */
+const deliveryStatusFromCarrier = (input: string | number, tables: CarrierCodeTables = VNPOST_CODES) => mapWith(input, tables);
 
 describe('Function: deliveryStatusFromCarrier', () => {
   it.each(DELIVERY_STATUSES.flatMap((s) => [[s, s], [s.toLowerCase(), s], [` ${s.toLowerCase().replaceAll('_', ' ')} `, s]]))('maps our own name %j to %s', (input, status) => {
@@ -79,24 +77,9 @@ describe('Function: deliveryStatusFromCarrier', () => {
   );
 
   it('uses a replacement table when one is configured', () => {
-    const tables = { ...DEFAULT_CARRIER_CODES, numeric: { 100: 'DELIVERED' as const } };
+    const tables = { ...VNPOST_CODES, numeric: { 100: 'DELIVERED' as const } };
     expect(deliveryStatusFromCarrier(100, tables)).toBe('DELIVERED');
     expect(deliveryStatusFromCarrier(14, tables)).toBeUndefined();
     expect(deliveryStatusFromCarrier('delivered', tables)).toBe('DELIVERED');
-  });
-});
-
-describe('Enum: FailureReasonSchema', () => {
-  it('lists the reasons of Postal Law Art. 17', () => {
-    expect(FailureReasonSchema.options).toEqual(['bad_address', 'moved', 'not_found', 'refused', 'absent_after_invitations']);
-  });
-
-  it.each(FailureReasonSchema.options)('labels %s in Vietnamese and English', (reason) => {
-    expect(FailureReasonLabels[reason].vi.length).toBeGreaterThan(0);
-    expect(FailureReasonLabels[reason].en.length).toBeGreaterThan(0);
-  });
-
-  it('refuses other reasons', () => {
-    expect(FailureReasonSchema.safeParse('dog').success).toBe(false);
   });
 });
