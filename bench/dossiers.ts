@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalRuntime } from '../local/runtime';
-import { documentClient } from '../shared/platform/dynamodb/client';
 import { DynamoDossierStore } from '../shared/modules/dossiers/dynamodb';
 import { newDossier } from '../shared/modules/dossiers/domain/register';
 import { systemClock } from '../shared/platform/kernel/time';
@@ -52,7 +51,7 @@ async function reportLatencyMs(baseUrl: string, agencyCode: string, runs = 200):
 }
 
 export async function measureKpiReport(runtime: LocalRuntime): Promise<{ small: number; large: number; ratio: number }> {
-  const store = new DynamoDossierStore(documentClient(), runtime.tableName);
+  const store = new DynamoDossierStore(runtime.container.documentClient, runtime.tableName);
   const suffix = randomUUID().slice(0, 6).toUpperCase();
   const smallAgency = `KPI1K-${suffix}`;
   const largeAgency = `KPI10K-${suffix}`;
@@ -74,7 +73,8 @@ const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteIt
  */
 export async function measureLifecycleWrites(runtime: LocalRuntime): Promise<{ writes: number; stateChanges: number }> {
   let writes = 0;
-  const client = documentClient();
+  // The handlers' own client: the runtime's container built it once for all of them.
+  const client = runtime.container.documentClient;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { TransactItems?: unknown[]; RequestItems?: Record<string, unknown[]> };
@@ -103,8 +103,7 @@ export async function measureLifecycleWrites(runtime: LocalRuntime): Promise<{ w
     applicant: { citizenId: '031099012345', fullName: 'Bench', phone: '0912345678' }, inputs: { pages: 1 },
   });
   const { SqsDossierEventPublisher } = await import('../shared/modules/dossiers/sqs-publisher');
-  const { sqsClient } = await import('../shared/platform/sqs/client');
-  await new SqsDossierEventPublisher(sqsClient(), runtime.queues.dossierEvents.url).publish([
+  await new SqsDossierEventPublisher(runtime.container.sqsClient, runtime.queues.dossierEvents.url).publish([
     { type: 'PaymentSucceeded', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo, paymentId: 'bench', provider: 'vnpay', amount: 2_000, paidAt: new Date().toISOString() },
   ]);
   await waitFor('PROCESSING');

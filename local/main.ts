@@ -34,9 +34,11 @@ async function main(): Promise<void> {
     ...(process.env.POST_OFFICE_AUTO_ADVANCE_MS ? { postOfficeAutoAdvanceMs: Number(process.env.POST_OFFICE_AUTO_ADVANCE_MS) } : {}),
     // Scheduled functions (outbox relay, expiry, reconciliations) this often instead of their rate; 0 never.
     ...(process.env.LOCAL_SCHEDULE_INTERVAL_MS ? { scheduleIntervalMs: Number(process.env.LOCAL_SCHEDULE_INTERVAL_MS) } : {}),
+    // The operator's provider settings, secrets and tunables; the runtime reads them, never writes them back.
+    settings: process.env,
   });
   const { baseUrl, dynamoDbEndpoint, sqsEndpoint } = runtime;
-  console.log(startBanner({ baseUrl, dataDir, dynamoDbEndpoint, sqsEndpoint }));
+  console.log(startBanner({ baseUrl, dataDir, dynamoDbEndpoint, sqsEndpoint }, runtime.container.settings.values));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

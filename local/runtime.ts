@@ -2,10 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
+import { createContainer, type Container } from '../shared/app/container';
 import { Functions, type FunctionDefinition, type HttpFunction, type QueueFunction, type ScheduledFunction } from '../shared/app/functions';
-import { deadLetterEnvVar, deadLetterQueueName, MainTable, queueName, Queues, type QueueDefinition, type QueueKey } from '../shared/platform/config/resources';
+import type { Settings } from '../shared/app/settings';
+import type { SettingValues } from '../shared/platform/config/env';
+import { deadLetterQueueName, MainTable, queueName, Queues, type QueueDefinition, type QueueKey } from '../shared/platform/config/resources';
+import { logger } from '../shared/platform/observability/logger';
 import { DynamoCatalogueRepository } from '../shared/modules/catalogue/dynamodb';
 import { validateCatalogue } from '../shared/modules/catalogue/use-cases/validate-catalogue';
 import { LocalApiGateway } from './api-gateway';
@@ -24,7 +29,8 @@ import { postOfficeSandbox } from './sandboxes/post-office';
 import { loadAdministrativeUnitsIfEmpty } from './units-seed';
 import { vietqrSandboxRoutes } from './sandboxes/vietqr-sandbox';
 import { vnpaySandboxRoutes } from './sandboxes/vnpay-sandbox';
-import { sandboxSettings, type SandboxSettings } from './sandboxes/settings';
+import { sandboxSettings } from './sandboxes/settings';
+import { localSettings } from './local-settings';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -52,6 +58,12 @@ export interface LocalRuntimeOptions {
   /** The sandbox post office moves every parcel one step this often (demos); off when absent. */
   readonly postOfficeAutoAdvanceMs?: number;
   readonly logLevel?: string;
+  /**
+   * The operator's own settings by name (`npm start` passes its environment): provider settings and
+   * secrets that replace the sandbox defaults, and tunables such as OUTBOX_RELAY_GRACE_SECONDS. The
+   * runtime never writes them anywhere global: two runtimes in one process each have their own.
+   */
+  readonly settings?: SettingValues;
 }
 
 export interface LocalRuntime {
@@ -61,64 +73,16 @@ export interface LocalRuntime {
   readonly tableName: string;
   readonly queues: Readonly<Record<QueueKey, ProvisionedQueue>>;
   readonly tokens: DevTokenIssuer;
+  /** The container every handler of this runtime was made with (its own clients, stores, settings). */
+  readonly container: Container;
   stop(): Promise<void>;
 }
 
-/** Points the SDK in every handler module at the emulators, as Lambda's environment would at AWS. */
-function configureHandlerEnvironment(options: LocalRuntimeOptions, dynamo: DynamoDbLocal, sqs: SqsLocal, queues: Record<string, ProvisionedQueue>) {
-  Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-    [MainTable.envVar]: MainTable.id,
-    CORS_ALLOWED_ORIGINS: (options.corsOrigins ?? []).join(','),
-    POWERTOOLS_SERVICE_NAME: 'toantrinh',
-    POWERTOOLS_LOG_LEVEL: options.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
-    STAGE: 'local',
-  });
-  for (const [key, queue] of Object.entries(queues)) {
-    const definition = Queues[key as QueueKey];
-    process.env[definition.envVar] = queue.url;
-    process.env[deadLetterEnvVar(definition)] = queue.deadLetterUrl;
-  }
-}
-
-/** The providers' settings point at the sandboxes served by this runtime, unless set explicitly. */
-function configureProviderEnvironment(baseUrl: string, sandbox: SandboxSettings): void {
-  const defaults: Record<string, string> = {
-    VNPAY_TMN_CODE: sandbox.vnpayTmnCode,
-    VNPAY_HASH_SECRET: sandbox.vnpayHashSecret,
-    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/pay`,
-    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
-    VNPAY_RETURN_URL: `${baseUrl}/v1/callbacks/vnpay/return`,
-    // Payments may return to the portal origins and to this runtime's own sandbox portal page.
-    PAYMENT_RETURN_ORIGINS: [process.env.CORS_ALLOWED_ORIGINS ?? '', baseUrl].filter(Boolean).join(','),
-    VIETQR_WEBHOOK_SECRETS: sandbox.vietqrWebhookSecrets.join(','),
-    VIETQR_BANK_BIN: '970415',
-    VIETQR_ACCOUNT_NO: '113366668888',
-    VIETQR_ACCOUNT_NAME: 'KHO BAC NHA NUOC (SANDBOX)',
-    POSTAL_WEBHOOK_SECRETS: sandbox.postalWebhookSecrets.join(','),
-    POSTAL_API_URL: `${baseUrl}/sandbox/postal/api`,
-    POSTAL_API_USERNAME: 'toantrinh',
-    POSTAL_API_PASSWORD: 'sandbox',
-  };
-  for (const [name, value] of Object.entries(defaults)) {
-    if (!process.env[name] || setByRuntime.has(name)) {
-      process.env[name] = value;
-      setByRuntime.add(name);
-    }
-  }
-}
-
-/** Settings this module filled in, so that a restarted runtime in the same process refreshes them. */
-const setByRuntime = new Set<string>();
-
-async function loadHandler<T>(fn: FunctionDefinition): Promise<T> {
-  const module = (await import(pathToFileURL(join(REPO_ROOT, fn.entry)).href)) as { handler?: T };
-  if (typeof module.handler !== 'function') throw new Error(`${fn.entry} does not export a handler function`);
-  return module.handler;
+/** The function module's handler made with this runtime's container, as Lambda would run it with its own. */
+async function loadHandler<T>(fn: FunctionDefinition, container: Container): Promise<T> {
+  const module = (await import(pathToFileURL(join(REPO_ROOT, fn.entry)).href)) as { makeHandler?: (container: Container) => T };
+  if (typeof module.makeHandler !== 'function') throw new Error(`${fn.entry} does not export makeHandler(container)`);
+  return module.makeHandler(container);
 }
 
 async function seedCatalogueIfEmpty(client: DynamoDBDocumentClient, file: string): Promise<void> {
@@ -159,10 +123,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const stopKeeping = keepQueueSnapshot(sqs.server, queueNames, dataDir);
       stoppers.unshift(async () => stopKeeping());
     }
-    configureHandlerEnvironment(options, dynamo, sqs, queues);
-    const documents = DynamoDBDocumentClient.from(dynamoClient, { marshallOptions: { removeUndefinedValues: true } });
-    if (options.seedCatalogue) await seedCatalogueIfEmpty(documents, options.seedCatalogue);
-    if (options.unitsDir) await loadAdministrativeUnitsIfEmpty(documents, MainTable.id, options.unitsDir);
+    // Observability keeps its own process-wide convention (Powertools): the level is the logger's, not the container's.
+    if (options.logLevel) logger.setLogLevel(options.logLevel as LogLevel);
 
     const tokens = await DevTokenIssuer.create(options.dataDir);
     const reportError = (error: unknown) => console.error('[local runtime]', error);
@@ -173,12 +135,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       onInvocationError: reportError,
     });
     const functions = options.functions ?? Functions;
-    for (const fn of functions.filter((f): f is HttpFunction => f.trigger.kind === 'http')) {
-      gateway.addLambda(fn, await loadHandler(fn));
-    }
     gateway.addLocalRoute(devTokenRoute(tokens));
     let baseUrl = '';
-    const sandbox = sandboxSettings();
+    const sandbox = sandboxSettings(options.settings ?? {});
     for (const route of [
       ...vnpaySandboxRoutes({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, ipnUrl: () => `${baseUrl}/v1/callbacks/vnpay/ipn` }),
       ...vietqrSandboxRoutes({ secret: sandbox.vietqrWebhookSecrets[0]!, webhookUrl: () => `${baseUrl}/v1/callbacks/vietqr` }),
@@ -194,12 +153,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     for (const route of postOffice.routes) gateway.addLocalRoute(route);
     stoppers.unshift(async () => postOffice.stop());
     baseUrl = await gateway.listen();
-    configureProviderEnvironment(baseUrl, sandbox);
     stoppers.unshift(() => gateway.close());
+    // Listening first: the providers' settings point at this runtime's own sandboxes.
+    const settings: Settings = localSettings({
+      operator: options.settings ?? {},
+      baseUrl,
+      sandbox,
+      corsOrigins: options.corsOrigins ?? [],
+      aws: { region: LOCAL_REGION, credentials: localCredentials, endpoints: { dynamodb: dynamo.endpoint, sqs: sqs.endpoint } },
+      tableName: MainTable.id,
+      queueUrls: Object.fromEntries(Object.entries(queues).map(([key, queue]) => [key, queue.url])),
+    });
+    const container = createContainer(settings);
+    if (options.seedCatalogue) await seedCatalogueIfEmpty(container.documentClient, options.seedCatalogue);
+    if (options.unitsDir) await loadAdministrativeUnitsIfEmpty(container.documentClient, MainTable.id, options.unitsDir);
+    for (const fn of functions.filter((f): f is HttpFunction => f.trigger.kind === 'http')) {
+      gateway.addLambda(fn, await loadHandler(fn, container));
+    }
 
     for (const fn of functions.filter((f): f is QueueFunction => f.trigger.kind === 'queue')) {
       const definition = Queues[fn.trigger.queue];
-      const source = new SqsEventSource(sqsClient, await loadHandler(fn), {
+      const source = new SqsEventSource(sqsClient, await loadHandler(fn, container), {
         functionName: fn.name,
         queueUrl: queues[fn.trigger.queue].url,
         queueArn: queues[fn.trigger.queue].arn,
@@ -228,7 +202,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     for (const fn of functions.filter((f): f is ScheduledFunction => f.trigger.kind === 'schedule')) {
       const interval = options.scheduleIntervalMs ?? fn.trigger.everyMinutes * 60_000;
       if (interval <= 0) continue;
-      const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(fn);
+      const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(fn, container);
       const timer = setInterval(() => {
         const event = { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} };
         handler(event, lambdaContext(fn.name, fn.timeoutSeconds ?? 10)).catch(reportError);
@@ -243,6 +217,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tableName: MainTable.id,
       queues,
       tokens,
+      container,
       stop: stopAll,
     };
   } catch (error) {

@@ -19,9 +19,9 @@ declare module 'vitest' {
 /** One local runtime for all integration files: DynamoDB Local, the SQS emulator, the API. */
 export default async function setup(project: TestProject) {
   silenceSdkNodeVersionWarning();
-  // Postal-order retries back off from 1 s instead of 30 s, so the DLQ path runs in seconds.
-  process.env.POSTAL_ORDER_BACKOFF_BASE_SECONDS = '1';
   const runtime = await startLocalRuntime({
+    // Postal-order retries back off from 1 s instead of 30 s, so the DLQ path runs in seconds.
+    settings: { POSTAL_ORDER_BACKOFF_BASE_SECONDS: '1' },
     port: 0,
     seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
     unitsDir: UNITS_DATA_DIR,

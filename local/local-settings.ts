@@ -1,0 +1,61 @@
+import { settingsFromEnv, type Settings } from '../shared/app/settings';
+import type { SettingValues } from '../shared/platform/config/env';
+import type { SandboxSettings } from './sandboxes/settings';
+
+export interface LocalSettingsInput {
+  /** The operator's own settings by name; a non-empty one wins over the sandbox default. */
+  readonly operator: SettingValues;
+  /** Where this runtime listens: its sandboxes are served there. */
+  readonly baseUrl: string;
+  readonly sandbox: SandboxSettings;
+  readonly corsOrigins: readonly string[];
+  readonly aws: Settings['aws'];
+  readonly tableName: string;
+  readonly queueUrls: Settings['queueUrls'];
+}
+
+/** The providers' settings of a local runtime: its own sandboxes, as a deployment names the real partners. */
+export function sandboxProviderValues(baseUrl: string, sandbox: SandboxSettings, corsOrigins: readonly string[]): Record<string, string> {
+  return {
+    VNPAY_TMN_CODE: sandbox.vnpayTmnCode,
+    VNPAY_HASH_SECRET: sandbox.vnpayHashSecret,
+    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/pay`,
+    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
+    VNPAY_RETURN_URL: `${baseUrl}/v1/callbacks/vnpay/return`,
+    // Payments may return to the portal origins and to this runtime's own sandbox portal page.
+    PAYMENT_RETURN_ORIGINS: [...corsOrigins, baseUrl].join(','),
+    VIETQR_WEBHOOK_SECRETS: sandbox.vietqrWebhookSecrets.join(','),
+    VIETQR_BANK_BIN: '970415',
+    VIETQR_ACCOUNT_NO: '113366668888',
+    VIETQR_ACCOUNT_NAME: 'KHO BAC NHA NUOC (SANDBOX)',
+    POSTAL_WEBHOOK_SECRETS: sandbox.postalWebhookSecrets.join(','),
+    POSTAL_API_URL: `${baseUrl}/sandbox/postal/api`,
+    POSTAL_API_USERNAME: 'toantrinh',
+    POSTAL_API_PASSWORD: 'sandbox',
+  };
+}
+
+/**
+ * The settings of one local runtime's container: its emulators, table and queues, the sandbox
+ * defaults under whatever the operator set. Nothing is written to `process.env`, so several runtimes
+ * can share a process.
+ */
+export function localSettings(input: LocalSettingsInput): Settings {
+  const operator = Object.fromEntries(Object.entries(input.operator).filter((entry): entry is [string, string] => !!entry[1]));
+  const values = {
+    ...sandboxProviderValues(input.baseUrl, input.sandbox, input.corsOrigins),
+    ...operator,
+    CORS_ALLOWED_ORIGINS: input.corsOrigins.join(','),
+  };
+  const fromValues = settingsFromEnv(values);
+  return {
+    ...fromValues,
+    stage: 'local',
+    aws: input.aws,
+    tableName: input.tableName,
+    queueUrls: input.queueUrls,
+    corsOrigins: input.corsOrigins,
+    // Secrets are given as values here; there is no SSM to fall back on.
+    secrets: { values: fromValues.secrets.values },
+  };
+}
