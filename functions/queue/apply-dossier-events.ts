@@ -5,22 +5,12 @@ import { lazyHandler } from '../../shared/app/lazy-handler';
 import { logger } from '../../shared/platform/observability/logger';
 import { DossierEventSchema } from '../../shared/modules/dossiers/api/dossier-events';
 import { applyEventToDossier } from '../../shared/modules/dossiers/use-cases/apply-dossier-events';
-import { readyForPostalOrder } from '../../shared/modules/deliveries/use-cases/deliveries';
-import { flagUnwantedPayment } from '../../shared/modules/payments/use-cases/reconcile-payments';
 
 async function applyRecord(container: Container, record: SQSRecord): Promise<void> {
   // An unparseable message fails here on every receive and reaches the DLQ after maxReceiveCount.
   const event = DossierEventSchema.parse(JSON.parse(record.body));
-  const outcome = await applyEventToDossier(container.dossierStore, container.clock, event, async (dossier) => {
-    // A paper result ready for a postal return goes to the carrier. If this process dies right here,
-    // the redelivered event asks again; the order is idempotent on the delivery id.
-    if (readyForPostalOrder(dossier)) await container.postalOrders(dossier.delivery!.deliveryId);
-    // Money the dossier did not want (paid twice, or no longer awaiting) is flagged on the payment.
-    if (event.type === 'PaymentSucceeded') {
-      // The store alone (not the payment adapters): this consumer never talks to a provider.
-      await flagUnwantedPayment(container.paymentStore, event, dossier, container.clock.now());
-    }
-  });
+  // What follows the event (postal order, refund flag, …) is the container's list of reactions.
+  const outcome = await applyEventToDossier(container.dossierStore, container.clock, event, container.dossierReactions);
   logger.info('dossier event', { eventId: event.id, type: event.type, outcome });
 }
 

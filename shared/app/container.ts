@@ -35,6 +35,8 @@ import { Carriers, type CarrierRegistry } from '../modules/deliveries/carriers/r
 import { loadPostalSettings, maxFailedAttempts, type PostalSettings } from '../modules/deliveries/settings';
 import type { DeliveryDeps } from '../modules/deliveries/use-cases/deliveries';
 import type { Settings } from './settings';
+import type { DossierReaction } from '../modules/dossiers';
+import { dossierReactions } from './reactions';
 
 /** Asks the postal-orders consumer to order a delivery; the order is idempotent on the delivery id. */
 export type PostalOrderRequester = (deliveryId: string) => Promise<void>;
@@ -60,6 +62,8 @@ export interface Adapters {
   readonly postalSettings: Promise<PostalSettings>;
   readonly postalService: Promise<PostalService>;
   readonly postalOrders: PostalOrderRequester;
+  /** What follows an applied dossier event (shared/app/reactions.ts); tests add fake ones. */
+  readonly dossierReactions: readonly DossierReaction[];
 }
 
 /** What handlers are made from: the adapters, the use cases' dependency bundles and the settings they read. */
@@ -170,6 +174,9 @@ export function createContainer(settings: Settings, overrides: Partial<Adapters>
       return once('postalOrders', (): PostalOrderRequester => async (deliveryId) => {
         await container.sqsClient.send(new SendMessageCommand({ QueueUrl: container.queueUrl('postalOrders'), MessageBody: JSON.stringify({ deliveryId }) }));
       });
+    },
+    get dossierReactions() {
+      return once('dossierReactions', () => dossierReactions(container));
     },
     get dossierDeps() {
       return once('dossierDeps', () => ({

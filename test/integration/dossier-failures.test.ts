@@ -6,6 +6,7 @@ import type { DossierStore } from '../../shared/modules/dossiers/ports';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import { applyEventToDossier } from '../../shared/modules/dossiers/use-cases/apply-dossier-events';
 import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
+import type { DossierReaction } from '../../shared/modules/dossiers/reactions';
 import { systemClock, vietnamDate } from '../../shared/platform/kernel/time';
 import { api, devToken } from '../support/api-client';
 import { runOperatorScript } from '../support/operator';
@@ -106,11 +107,12 @@ describe('A follow-up lost with a crash after the write', () => {
     const no = await register();
     const event = payment(no);
     const seen: string[] = [];
-    const dies = async () => {
+    const dies: DossierReaction = { name: 'dies', when: () => true, run: async () => {
       throw new Error('process died before the follow-up');
-    };
-    await expect(applyEventToDossier(store, systemClock, event, dies)).rejects.toThrow('process died');
-    const outcome = await applyEventToDossier(store, systemClock, event, async (d) => void seen.push(d.status));
+    } };
+    const records: DossierReaction = { name: 'records', when: () => true, run: async (d) => void seen.push(d.status) };
+    await expect(applyEventToDossier(store, systemClock, event, [dies])).rejects.toThrow('process died');
+    const outcome = await applyEventToDossier(store, systemClock, event, [records]);
     expect(outcome).toBe('duplicate');
     expect(seen).toEqual(['PROCESSING']);
   });

@@ -1,18 +1,12 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Dossier } from './domain/dossier';
-import { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from './domain/errors';
+import { DossierExistsError, DuplicateEventError } from './domain/errors';
+import type { DossierEvent } from './domain/events';
 import { KPI_COUNTERS, kpiMonth, type KpiCounts } from './domain/kpi';
 import type { AppliedEvent, DossierStore, KpiReader, Outbox, OutboxEntry } from './ports';
-import type { DossierEvent } from './api/dossier-events';
-import { cancellationCodes } from '../../platform/dynamodb/transactions';
-import { OutboxKeys, outboxDelete, outboxPut } from './outbox';
+import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
+import { OutboxKeys, queueInOutbox } from './outbox';
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Longer than any SQS retention (14 days): a redelivered event always finds its marker. */
@@ -26,7 +20,15 @@ export const DossierKeys = {
   outboxIndex: OutboxKeys.index,
 } as const;
 
+/** An event already in the outbox under its id: the repeat of a request, nothing to do. */
+class AlreadyQueued extends Error {}
 
+/**
+ * The dossier store, its KPI counters and the outbox, on the single table. Every write is one unit
+ * of work whose items are named (`dossier`, `marker`, `kpi`, `outbox`, `outbox:<event id>`): a
+ * failed condition becomes the error of the item that failed, and a condition left unmapped (the
+ * dossier's version moved) is a conflict the caller retries through withOptimisticRetry.
+ */
 export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -43,36 +45,22 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
   }
 
   async create(dossier: Dossier, events: readonly DossierEvent[]): Promise<void> {
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...DossierKeys.dossier(dossier.dossierNo), ...dossier },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...events.map((e) => outboxPut(this.tableName, e)),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
-        throw new DossierExistsError(`Dossier ${dossier.dossierNo} is already registered`, { cause: error });
-      }
-      throw error;
-    }
+    const unit = new UnitOfWork(this.tableName).put(
+      'dossier',
+      { ...DossierKeys.dossier(dossier.dossierNo), ...dossier },
+      { condition: 'attribute_not_exists(pk)', onConditionFailed: () => new DossierExistsError(`Dossier ${dossier.dossierNo} is already registered`) },
+    );
+    for (const event of events) queueInOutbox(unit, event);
+    await unit.commit(this.client);
   }
 
   async enqueue(events: readonly DossierEvent[]): Promise<void> {
     for (const event of events) {
       try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: [outboxPut(this.tableName, event)] }));
+        await queueInOutbox(new UnitOfWork(this.tableName), event, () => new AlreadyQueued()).commit(this.client);
       } catch (error) {
         // Already queued under this id: an idempotent repeat of the same request.
-        if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+        if (!(error instanceof AlreadyQueued)) throw error;
       }
     }
   }
@@ -80,49 +68,35 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
   async applyEvent({ event, before, after, applied, kpi }: AppliedEvent): Promise<void> {
     const increments = Object.entries(kpi).filter(([, v]) => v !== undefined && v !== 0);
     const now = Math.floor(Date.now() / 1000);
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...DossierKeys.marker(event.dossierNo, event.id), type: event.type, applied, at: after.updatedAt, ttl: now + MARKER_TTL_SECONDS },
-          ConditionExpression: 'attribute_not_exists(sk)',
-        },
-      },
-    ];
+    const unit = new UnitOfWork(this.tableName).put(
+      'marker',
+      { ...DossierKeys.marker(event.dossierNo, event.id), type: event.type, applied, at: after.updatedAt, ttl: now + MARKER_TTL_SECONDS },
+      { condition: 'attribute_not_exists(sk)', onConditionFailed: () => new DuplicateEventError(`Event ${event.id} was already applied`) },
+    );
     if (after.version !== before.version) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...DossierKeys.dossier(after.dossierNo), ...after },
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': before.version },
-        },
+      // Unmapped on purpose: a version that moved is a lost race, retried on the fresh state.
+      unit.put('dossier', { ...DossierKeys.dossier(after.dossierNo), ...after }, {
+        condition: '#version = :expected',
+        names: { '#version': 'version' },
+        values: { ':expected': before.version },
       });
     }
     if (increments.length > 0) {
-      items.push({
-        Update: {
-          TableName: this.tableName,
-          Key: DossierKeys.kpi(before.agencyCode, kpiMonth(before.submittedAt)),
-          UpdateExpression: `ADD ${increments.map((_, i) => `#c${i} :v${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(increments.map(([k], i) => [`#c${i}`, k])),
-          ExpressionAttributeValues: Object.fromEntries(increments.map(([, v], i) => [`:v${i}`, v])),
-        },
+      unit.update('kpi', DossierKeys.kpi(before.agencyCode, kpiMonth(before.submittedAt)), {
+        update: `ADD ${increments.map((_, i) => `#c${i} :v${i}`).join(', ')}`,
+        names: Object.fromEntries(increments.map(([k], i) => [`#c${i}`, k])),
+        values: Object.fromEntries(increments.map(([, v], i) => [`:v${i}`, v])),
       });
     }
     // The outbox row goes with the write that applies its event: until then the relay can re-send it.
-    items.push(outboxDelete(this.tableName, event));
+    unit.delete('outbox', DossierKeys.outbox(event.dossierNo, event.id));
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await unit.commit(this.client);
     } catch (error) {
-      const codes = cancellationCodes(error);
-      if (codes?.[0] === 'ConditionalCheckFailed') {
+      if (error instanceof DuplicateEventError) {
         // Applied before; a row re-written since (a reconciliation re-emitting the same id) is done too.
-        await this.client.send(new DeleteCommand(outboxDelete(this.tableName, event).Delete));
-        throw new DuplicateEventError(`Event ${event.id} was already applied`, { cause: error });
+        await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: DossierKeys.outbox(event.dossierNo, event.id) }));
       }
-      if (codes?.[1] === 'ConditionalCheckFailed') throw new ConcurrentModificationError(`Dossier ${event.dossierNo} changed meanwhile`, { cause: error });
       throw error;
     }
   }
@@ -173,7 +147,8 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
         }),
       );
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      // Applied meanwhile (row gone) or already counted by a concurrent relay: nothing to do.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 }

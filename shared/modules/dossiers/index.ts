@@ -1,10 +1,13 @@
 /** The dossiers module's public surface: the only thing other modules import. */
 export { DossierPathSchema, VietnamesePhoneSchema } from './api/dossier';
 export { DeliveryStatusSchema, DossierNoSchema } from './api/dossier-events';
-export type { DeliveryStatus, DossierEvent } from './api/dossier-events';
+export { DELIVERY_STATUSES, DOSSIER_EVENT_TYPES } from './domain/events';
+export type { DeliveryStatus, DossierEvent, DossierEventOf, DossierEventType, PostagePayer } from './domain/events';
 export type { Dossier } from './domain/dossier';
 export { ConcurrentModificationError, DossierExistsError, DuplicateEventError } from './domain/errors';
+export { DossierMachine } from './domain/transitions';
 export type { DossierEventPublisher, DossierStore, Outbox } from './ports';
+export type { DossierReaction } from './reactions';
 export { canSee, visibleDossier } from './use-cases/dossiers';
 export { publishQueued } from './use-cases/relay-outbox';
-export { OutboxKeys, outboxPut } from './outbox';
+export { OutboxKeys, outboxPut, queueInOutbox } from './outbox';

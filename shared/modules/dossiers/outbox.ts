@@ -1,28 +1,36 @@
-import type { DossierEvent } from './api/dossier-events';
+import type { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
+import type { DossierEvent } from './domain/events';
 
 export const OutboxKeys = {
   item: (dossierNo: string, eventId: string) => ({ pk: `DOSSIER#${dossierNo}`, sk: `OUTBOX#${eventId}` }),
   index: 'OUTBOX',
 } as const;
 
+/** The outbox row of an event: due for the relay from the instant the event occurred. */
+function outboxItem(event: DossierEvent) {
+  return { ...OutboxKeys.item(event.dossierNo, event.id), gsi1pk: OutboxKeys.index, gsi1sk: `${event.occurredAt}#${event.id}`, attempts: 0, event };
+}
+
+/** The name of an event's outbox row in a unit of work, for callers that map its failure. */
+export const outboxItemName = (event: Pick<DossierEvent, 'id'>): string => `outbox:${event.id}`;
+
 /**
  * The transactional-outbox write: whoever changes state puts its dossier events here in the same
  * transaction. The row stays until the consumer has applied the event (it deletes the row in the
- * transaction that applies it, see outboxDelete), so the outbox always holds every event not yet
+ * transaction that applies it, see DynamoDossierStore.applyEvent), so the outbox always holds every event not yet
  * applied and the relay can re-send it whatever was lost on the way. `gsi1sk` starts with the
  * instant from which the relay may re-send the row; each re-send pushes it later (backoff).
+ * A row already there under the same id fails the transaction (unmapped: a conflict to retry) unless
+ * `onConditionFailed` says what it means.
  */
-export function outboxPut(tableName: string, event: DossierEvent) {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { ...OutboxKeys.item(event.dossierNo, event.id), gsi1pk: OutboxKeys.index, gsi1sk: `${event.occurredAt}#${event.id}`, attempts: 0, event },
-      ConditionExpression: 'attribute_not_exists(sk)',
-    },
-  };
+export function queueInOutbox(unit: UnitOfWork, event: DossierEvent, onConditionFailed?: () => Error): UnitOfWork {
+  return unit.put(outboxItemName(event), outboxItem(event), {
+    condition: 'attribute_not_exists(sk)',
+    ...(onConditionFailed ? { onConditionFailed } : {}),
+  });
 }
 
-/** Removes an applied event's outbox row; a missing row (an event sent without one) is no error. */
-export function outboxDelete(tableName: string, event: Pick<DossierEvent, 'dossierNo' | 'id'>) {
-  return { Delete: { TableName: tableName, Key: OutboxKeys.item(event.dossierNo, event.id) } };
+/** The same write as a raw TransactWrite item, for stores not yet on the unit of work. */
+export function outboxPut(tableName: string, event: DossierEvent) {
+  return { Put: { TableName: tableName, Item: outboxItem(event), ConditionExpression: 'attribute_not_exists(sk)' } };
 }

@@ -1,6 +1,6 @@
 import type { Dossier } from './domain/dossier';
 import type { KpiCounts, KpiIncrements } from './domain/kpi';
-import type { DossierEvent } from './api/dossier-events';
+import type { DossierEvent } from './domain/events';
 
 export interface AppliedEvent {
   readonly event: DossierEvent;
@@ -21,7 +21,8 @@ export interface DossierStore {
   /**
    * Records the event as processed, writes the new state (if it changed), adds the KPI increments and
    * removes the event's outbox row, all or nothing. Throws DuplicateEventError (after removing a row
-   * left for an event applied before) or ConcurrentModificationError.
+   * left for an event applied before), or RetryableWriteConflict when the dossier changed since
+   * `before` was read (read again and retry).
    */
   applyEvent(applied: AppliedEvent): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DossierEventPublisher } from './ports';
-import type { DossierEvent } from './api/dossier-events';
+import type { DossierEvent } from './domain/events';
 import { sqsMessageId } from '../../platform/sqs/message-ids';
 
 /** Sends dossier events to the FIFO queue: grouped by dossier (ordered), deduplicated by event id. */

@@ -1,5 +1,9 @@
 import * as z from 'zod';
-import { ChannelSchema, InstantSchema, VndSchema } from '../../../platform/api/common';
+import { ChannelSchema, InstantSchema, VndSchema, type SameShape } from '../../../platform/api/common';
+import { DELIVERY_STATUSES, POSTAGE_PAYERS, RESULT_KINDS, type DeliveryStatus, type DossierEvent } from '../domain/events';
+
+// The types are the domain's; re-exported for the callers that read them beside the schemas.
+export type { DeliveryStatus, DossierEvent, DossierEventType } from '../domain/events';
 
 /** Dossier number (mã hồ sơ) as the one-stop systems issue it, e.g. `000.00.31.H26-261121-0001`. */
 export const DossierNoSchema = z
@@ -7,20 +11,7 @@ export const DossierNoSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{2,63}$/, 'must be 3–64 letters, digits, dot, dash or underscore')
   .meta({ example: 'H31.26-261121-0001' });
 
-export const DeliveryStatusSchema = z.enum([
-  'REQUESTED',
-  'ORDER_CREATED',
-  'PICKED_UP',
-  'IN_TRANSIT',
-  'OUT_FOR_DELIVERY',
-  'AVAILABLE_AT_POST_OFFICE',
-  'ATTEMPT_FAILED',
-  'DELIVERED',
-  'RETURNED_TO_AGENCY',
-  'CANCELLED',
-  'LOST',
-]);
-export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+export const DeliveryStatusSchema = z.enum(DELIVERY_STATUSES) satisfies z.ZodType<DeliveryStatus>;
 
 const envelope = {
   version: z.literal(1),
@@ -41,7 +32,7 @@ export const PaymentSucceededSchema = event('PaymentSucceeded', {
 });
 export const PaymentFailedSchema = event('PaymentFailed', { paymentId: z.string().min(1).max(128), reason: z.string().max(200) });
 export const ResultReadySchema = event('ResultReady', {
-  kind: z.enum(['electronic', 'paper']),
+  kind: z.enum(RESULT_KINDS),
   documentRef: z.string().max(200).optional(),
   issuedAt: InstantSchema,
 });
@@ -51,7 +42,7 @@ export const DeliveryStatusChangedSchema = event('DeliveryStatusChanged', {
   status: DeliveryStatusSchema,
   reason: z.string().max(200).optional(),
   /** With REQUESTED: the postage quoted and who pays it. */
-  postage: z.strictObject({ amount: VndSchema, payer: z.enum(['prepaid', 'on_delivery']) }).optional(),
+  postage: z.strictObject({ amount: VndSchema, payer: z.enum(POSTAGE_PAYERS) }).optional(),
 });
 export const SupplementRequestedSchema = event('SupplementRequested', { reason: z.string().max(500) });
 export const SupplementReceivedSchema = event('SupplementReceived', {});
@@ -73,5 +64,8 @@ export const DossierEventSchema = z.discriminatedUnion('type', [
   DossierRejectedSchema,
   DossierStoppedSchema,
 ]);
-export type DossierEvent = z.infer<typeof DossierEventSchema>;
-export type DossierEventType = DossierEvent['type'];
+
+/** The schema parses exactly the domain's events: a field added on one side only fails the typecheck. */
+export const dossierEventSchemaMatchesDomain: SameShape<z.infer<typeof DossierEventSchema>, DossierEvent> = true;
+/** Every event type has a schema, and no schema is for an unknown type. */
+export const dossierEventTypesMatchDomain: SameShape<z.infer<typeof DossierEventSchema>['type'], DossierEvent['type']> = true;

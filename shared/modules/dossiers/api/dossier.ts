@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import { normaliseVietnamesePhone } from '../../identity';
-import { DOSSIER_STATUSES } from '../domain/status';
-import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema } from '../../../platform/api/common';
+import { DOSSIER_STATUSES, type DossierStatus } from '../domain/status';
+import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { DossierNoSchema } from './dossier-events';
+import { POSTAGE_PAYERS, RESULT_KINDS } from '../domain/events';
+import { DOSSIER_PAYMENT_STATUSES, RETURN_CHANNELS, type Applicant, type DossierDelivery, type DossierPayment, type DossierResult, type ReturnChannel, type TimelineEntry } from '../domain/dossier';
+import { LEVEL4_PAYMENT_CHANNELS, type Level4 } from '../domain/level4';
+import type { DossierRegistration } from '../domain/register';
 import { BeneficiarySchema, FeeInputsSchema } from '../../fees';
 import { FeeAssessmentSchema } from '../../fees';
 
@@ -23,7 +27,7 @@ export const VietnamesePhoneSchema = z
   })
   .meta({ example: '0912345678' });
 
-export const DossierStatusSchema = z.enum(DOSSIER_STATUSES);
+export const DossierStatusSchema = z.enum(DOSSIER_STATUSES) satisfies z.ZodType<DossierStatus>;
 
 export const ApplicantSchema = z.strictObject({
   citizenId: CitizenIdSchema,
@@ -31,7 +35,7 @@ export const ApplicantSchema = z.strictObject({
   phone: VietnamesePhoneSchema,
   email: z.email().max(254).optional(),
 });
-export type Applicant = z.infer<typeof ApplicantSchema>;
+export type { Applicant, DossierDelivery, DossierPayment, Level4, ReturnChannel, TimelineEntry };
 
 /**
  * PUT /v1/dossiers/{dossierNo}: registration by the one-stop system of the agency.
@@ -62,36 +66,32 @@ export const TimelineEntrySchema = z.strictObject({
   applied: z.boolean(),
   note: z.string().optional(),
 });
-export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 export const DossierPaymentSchema = z.strictObject({
   paymentId: z.string(),
   provider: z.string(),
   amount: VndSchema,
-  status: z.enum(['pending', 'succeeded', 'failed', 'expired', 'cancelled']),
+  status: z.enum(DOSSIER_PAYMENT_STATUSES),
   paidAt: InstantSchema.optional(),
   /** Money taken when the dossier no longer awaited it: to be refunded, not counted as paid. */
   refundReview: z.boolean().optional(),
 });
-export type DossierPayment = z.infer<typeof DossierPaymentSchema>;
 
-export const ReturnChannelSchema = z.enum(['electronic', 'postal', 'counter']);
-export type ReturnChannel = z.infer<typeof ReturnChannelSchema>;
+export const ReturnChannelSchema = z.enum(RETURN_CHANNELS) satisfies z.ZodType<ReturnChannel>;
 
 /** Level-4 (toàn trình) completion: submitted online, fees paid online or none owed, result online or by post. */
 export const Level4Schema = z.strictObject({
   completed: z.boolean(),
   completedAt: InstantSchema.optional(),
   submissionChannel: ChannelSchema.optional(),
-  paymentChannel: z.enum(['online', 'none_owed', 'not_online']).optional(),
+  paymentChannel: z.enum(LEVEL4_PAYMENT_CHANNELS).optional(),
   returnChannel: ReturnChannelSchema.optional(),
   /** Why a returned dossier does not count as level 4. */
   reason: z.string().optional(),
 });
-export type Level4 = z.infer<typeof Level4Schema>;
 
 export const DossierResultSchema = z.strictObject({
-  kind: z.enum(['electronic', 'paper']),
+  kind: z.enum(RESULT_KINDS),
   documentRef: z.string().optional(),
   issuedAt: InstantSchema,
   returnedAt: InstantSchema.optional(),
@@ -104,9 +104,8 @@ export const DossierDeliverySchema = z.strictObject({
   deliveryId: z.string(),
   status: z.string(),
   postage: VndSchema,
-  postagePayer: z.enum(['prepaid', 'on_delivery']),
+  postagePayer: z.enum(POSTAGE_PAYERS),
 });
-export type DossierDelivery = z.infer<typeof DossierDeliverySchema>;
 
 /** A dossier as the API shows it to its applicant and its agency. */
 export const DossierSchema = z
@@ -135,7 +134,7 @@ export type DossierView = z.infer<typeof DossierSchema>;
 
 export const ResultReadyRequestSchema = z
   .strictObject({
-    kind: z.enum(['electronic', 'paper']),
+    kind: z.enum(RESULT_KINDS),
     documentRef: z.string().trim().min(1).max(200).optional(),
     issuedAt: InstantSchema,
   })
@@ -146,3 +145,17 @@ export const CollectedRequestSchema = z.strictObject({ collectedAt: InstantSchem
 export const EventAcceptedSchema = z
   .strictObject({ dossierNo: DossierNoSchema, eventId: z.string(), type: z.string(), status: z.literal('accepted') })
   .meta({ id: 'EventAccepted' });
+
+/*
+ * The schemas parse exactly the domain's types (each way assignable, same keys): a field or a value
+ * added on one side only fails the typecheck here.
+ */
+export const dossierSchemasMatchDomain: [
+  SameShape<z.infer<typeof ApplicantSchema>, Applicant>,
+  SameShape<z.infer<typeof RegisterDossierRequestSchema>, DossierRegistration>,
+  SameShape<z.infer<typeof TimelineEntrySchema>, TimelineEntry>,
+  SameShape<z.infer<typeof DossierPaymentSchema>, DossierPayment>,
+  SameShape<z.infer<typeof Level4Schema>, Level4>,
+  SameShape<z.infer<typeof DossierResultSchema>, DossierResult>,
+  SameShape<z.infer<typeof DossierDeliverySchema>, DossierDelivery>,
+] = [true, true, true, true, true, true, true];

@@ -1,6 +1,5 @@
-import type { DossierEvent } from '../api/dossier-events';
-import type { ReturnChannel, TimelineEntry } from '../api/dossier';
-import { amountOwed, type Dossier } from './dossier';
+import type { DossierEvent, DossierEventOf } from './events';
+import { amountOwed, type Dossier, type ReturnChannel, type TimelineEntry } from './dossier';
 import type { KpiIncrements } from './kpi';
 import { level4Completion } from './level4';
 import { acceptsCause, assertTransition, isAllowed, type TransitionCause } from './transitions';
@@ -13,8 +12,6 @@ export interface ApplyResult {
   readonly applied: boolean;
   readonly kpi: KpiIncrements;
 }
-
-type EventOf<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
 
 class Step {
   constructor(
@@ -70,7 +67,7 @@ class Step {
   }
 }
 
-function paymentSucceeded(step: Step, event: EventOf<'PaymentSucceeded'>): ApplyResult {
+function paymentSucceeded(step: Step, event: DossierEventOf<'PaymentSucceeded'>): ApplyResult {
   const d = step.dossier;
   if (d.payments.some((p) => p.paymentId === event.paymentId && p.status === 'succeeded')) {
     return step.refuse('PaymentSucceeded', `payment ${event.paymentId} already recorded`);
@@ -100,7 +97,7 @@ function paymentSucceeded(step: Step, event: EventOf<'PaymentSucceeded'>): Apply
   return step.done();
 }
 
-function deliveryStatusChanged(step: Step, event: EventOf<'DeliveryStatusChanged'>): ApplyResult {
+function deliveryStatusChanged(step: Step, event: DossierEventOf<'DeliveryStatusChanged'>): ApplyResult {
   const d = step.dossier;
   const note = `delivery ${event.deliveryId}: ${event.status}${event.reason ? ` (${event.reason})` : ''}`;
   if (event.status === 'DELIVERED') {

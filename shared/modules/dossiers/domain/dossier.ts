@@ -1,9 +1,65 @@
-import type { Applicant, DossierDelivery, DossierPayment, Level4, TimelineEntry } from '../api/dossier';
-import type { Channel } from '../../../platform/api/common';
-import type { Beneficiary, FeeInputs } from '../../fees';
-import type { FeeAssessment } from '../../fees';
-import type { ReturnChannel } from '../api/dossier';
+import type { Channel } from '../../../platform/kernel/vocabulary';
+import type { Beneficiary, FeeAssessment, FeeInputs } from '../../fees';
+import type { PostagePayer, ResultKind } from './events';
+import type { Level4 } from './level4';
 import type { DossierStatus } from './status';
+
+export interface Applicant {
+  readonly citizenId: string;
+  readonly fullName: string;
+  /** E.164. */
+  readonly phone: string;
+  readonly email?: string;
+}
+
+/** A payment as the dossier records it (the payments module owns the payment itself). */
+export const DOSSIER_PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'cancelled'] as const;
+export type DossierPaymentStatus = (typeof DOSSIER_PAYMENT_STATUSES)[number];
+
+export interface DossierPayment {
+  readonly paymentId: string;
+  readonly provider: string;
+  readonly amount: number;
+  readonly status: DossierPaymentStatus;
+  readonly paidAt?: string;
+  /** Money taken when the dossier no longer awaited it: to be refunded, not counted as paid. */
+  readonly refundReview?: boolean;
+}
+
+/** How the result reached the citizen. */
+export const RETURN_CHANNELS = ['electronic', 'postal', 'counter'] as const;
+export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
+
+export interface DossierResult {
+  readonly kind: ResultKind;
+  readonly documentRef?: string;
+  readonly issuedAt: string;
+  readonly returnedAt?: string;
+  readonly returnChannel?: ReturnChannel;
+  /** Set when a postal delivery came back: the citizen collects at the counter. */
+  readonly counterPickup?: { readonly reason: string };
+}
+
+/** The postal return, as the dossier summarises it. */
+export interface DossierDelivery {
+  readonly deliveryId: string;
+  readonly status: string;
+  readonly postage: number;
+  readonly postagePayer: PostagePayer;
+}
+
+/** One line of the dossier's history. */
+export interface TimelineEntry {
+  readonly at: string;
+  readonly from: DossierStatus | null;
+  readonly to: DossierStatus;
+  /** The event that caused it, e.g. PaymentSucceeded. */
+  readonly cause: string;
+  readonly eventId?: string;
+  /** false for an event that was not valid in the state it found: recorded, not applied. */
+  readonly applied: boolean;
+  readonly note?: string;
+}
 
 /** A dossier as stored: the aggregate every dossier event is applied to. */
 export interface Dossier {
@@ -21,14 +77,7 @@ export interface Dossier {
   readonly extraCharges: number;
   readonly amountDue: number;
   readonly payments: readonly DossierPayment[];
-  readonly result?: {
-    readonly kind: 'electronic' | 'paper';
-    readonly documentRef?: string;
-    readonly issuedAt: string;
-    readonly returnedAt?: string;
-    readonly returnChannel?: ReturnChannel;
-    readonly counterPickup?: { readonly reason: string };
-  };
+  readonly result?: DossierResult;
   /** The postal return, when the applicant chose it. */
   readonly delivery?: DossierDelivery;
   readonly level4: Level4;

@@ -1,8 +1,19 @@
-import type { RegisterDossierRequest } from '../api/dossier';
 import { InvalidInputError } from '../../../platform/kernel/errors';
-import type { FeeAssessment } from '../../fees';
-import type { Dossier } from './dossier';
+import type { Channel } from '../../../platform/kernel/vocabulary';
+import type { Beneficiary, FeeAssessment, FeeInputs } from '../../fees';
+import type { Applicant, Dossier } from './dossier';
 import { assertTransition } from './transitions';
+
+/** What an agency's one-stop system registers (PUT /v1/dossiers/{dossierNo}, once parsed). */
+export interface DossierRegistration {
+  readonly procedureCode: string;
+  readonly agencyCode: string;
+  readonly channel: Channel;
+  readonly submittedAt: string;
+  readonly applicant: Applicant;
+  readonly inputs: FeeInputs;
+  readonly beneficiary?: Beneficiary;
+}
 
 /** How far `submittedAt` may lie from the moment a dossier is registered. */
 export interface SubmissionWindow {
@@ -39,7 +50,7 @@ export function checkSubmittedAt(submittedAt: string, now: Date, window: Submiss
  * A new dossier: received, then at once awaiting payment when something is owed or processing when
  * nothing is. Both steps are on the timeline; the amounts are the locked assessment.
  */
-export function newDossier(dossierNo: string, request: RegisterDossierRequest, fees: FeeAssessment, requestHash: string, now: Date): Dossier {
+export function newDossier(dossierNo: string, request: DossierRegistration, fees: FeeAssessment, requestHash: string, now: Date): Dossier {
   const at = now.toISOString();
   const next = fees.total > 0 ? 'AWAITING_PAYMENT' : 'PROCESSING';
   assertTransition('RECEIVED', next, 'DossierRegistered');

@@ -1,32 +1,30 @@
-import { BusinessRuleError } from '../../../platform/kernel/errors';
-import type { DossierStatus } from './status';
+import { InvalidStateTransitionError, StateMachine, type Edge } from '../../../platform/kernel/state-machine';
+import { DOSSIER_STATUSES, type DossierStatus } from './status';
+
+export { InvalidStateTransitionError };
 
 /**
  * What moves a dossier: the queue events, plus the three ways a ready result reaches the citizen
  * (derived from ResultReady, ResultCollected and DeliveryStatusChanged).
  */
-export type TransitionCause =
-  | 'DossierRegistered'
-  | 'PaymentSucceeded'
-  | 'PaymentFailed'
-  | 'ResultReady'
-  | 'ResultIssuedElectronically'
-  | 'ResultCollected'
-  | 'ResultDelivered'
-  | 'DeliveryStatusChanged'
-  | 'SupplementRequested'
-  | 'SupplementReceived'
-  | 'DossierWithdrawn'
-  | 'DossierRejected'
-  | 'DossierStopped';
+export const TRANSITION_CAUSES = [
+  'DossierRegistered',
+  'PaymentSucceeded',
+  'PaymentFailed',
+  'ResultReady',
+  'ResultIssuedElectronically',
+  'ResultCollected',
+  'ResultDelivered',
+  'DeliveryStatusChanged',
+  'SupplementRequested',
+  'SupplementReceived',
+  'DossierWithdrawn',
+  'DossierRejected',
+  'DossierStopped',
+] as const;
+export type TransitionCause = (typeof TRANSITION_CAUSES)[number];
 
-export interface Transition {
-  readonly from: DossierStatus;
-  readonly to: DossierStatus;
-  readonly on: TransitionCause;
-}
-
-const OPEN: readonly DossierStatus[] = ['RECEIVED', 'AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED'];
+export type Transition = Edge<DossierStatus, TransitionCause>;
 
 /**
  * The only allowed moves of a dossier (domain.md, "Dossier lifecycle"). A row whose `to` equals its
@@ -39,45 +37,46 @@ export const DossierTransitions: readonly Transition[] = [
   { from: 'AWAITING_PAYMENT', to: 'AWAITING_PAYMENT', on: 'PaymentSucceeded' },
   { from: 'AWAITING_PAYMENT', to: 'AWAITING_PAYMENT', on: 'PaymentFailed' },
   // Postage registered after the fees were paid is paid separately while the dossier goes on.
-  ...(['PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY'] as const).map(
-    (status) => ({ from: status, to: status, on: 'PaymentSucceeded' }) as const,
-  ),
+  { from: 'PROCESSING', to: 'PROCESSING', on: 'PaymentSucceeded' },
+  { from: 'SUPPLEMENT_REQUESTED', to: 'SUPPLEMENT_REQUESTED', on: 'PaymentSucceeded' },
+  { from: 'RESULT_READY', to: 'RESULT_READY', on: 'PaymentSucceeded' },
   { from: 'PROCESSING', to: 'SUPPLEMENT_REQUESTED', on: 'SupplementRequested' },
   { from: 'SUPPLEMENT_REQUESTED', to: 'PROCESSING', on: 'SupplementReceived' },
   { from: 'PROCESSING', to: 'RESULT_READY', on: 'ResultReady' },
   { from: 'RESULT_READY', to: 'RESULT_RETURNED', on: 'ResultIssuedElectronically' },
   { from: 'RESULT_READY', to: 'RESULT_RETURNED', on: 'ResultCollected' },
   { from: 'RESULT_READY', to: 'RESULT_RETURNED', on: 'ResultDelivered' },
-  ...(['AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY'] as const).map(
-    (status) => ({ from: status, to: status, on: 'DeliveryStatusChanged' }) as const,
-  ),
-  ...OPEN.map((status) => ({ from: status, to: 'WITHDRAWN', on: 'DossierWithdrawn' }) as const),
-  ...OPEN.map((status) => ({ from: status, to: 'REJECTED', on: 'DossierRejected' }) as const),
+  // A postal return is chosen (and its parcel moves) from payment until the result is returned.
+  { from: 'AWAITING_PAYMENT', to: 'AWAITING_PAYMENT', on: 'DeliveryStatusChanged' },
+  { from: 'PROCESSING', to: 'PROCESSING', on: 'DeliveryStatusChanged' },
+  { from: 'SUPPLEMENT_REQUESTED', to: 'SUPPLEMENT_REQUESTED', on: 'DeliveryStatusChanged' },
+  { from: 'RESULT_READY', to: 'RESULT_READY', on: 'DeliveryStatusChanged' },
+  // Until a result is ready, the applicant may withdraw and the agency may reject.
+  { from: 'RECEIVED', to: 'WITHDRAWN', on: 'DossierWithdrawn' },
+  { from: 'AWAITING_PAYMENT', to: 'WITHDRAWN', on: 'DossierWithdrawn' },
+  { from: 'PROCESSING', to: 'WITHDRAWN', on: 'DossierWithdrawn' },
+  { from: 'SUPPLEMENT_REQUESTED', to: 'WITHDRAWN', on: 'DossierWithdrawn' },
+  { from: 'RECEIVED', to: 'REJECTED', on: 'DossierRejected' },
+  { from: 'AWAITING_PAYMENT', to: 'REJECTED', on: 'DossierRejected' },
+  { from: 'PROCESSING', to: 'REJECTED', on: 'DossierRejected' },
+  { from: 'SUPPLEMENT_REQUESTED', to: 'REJECTED', on: 'DossierRejected' },
   { from: 'PROCESSING', to: 'STOPPED', on: 'DossierStopped' },
   { from: 'SUPPLEMENT_REQUESTED', to: 'STOPPED', on: 'DossierStopped' },
 ];
 
-export class InvalidStateTransitionError extends BusinessRuleError {
-  override readonly code = 'INVALID_STATE_TRANSITION';
-  constructor(
-    readonly from: DossierStatus,
-    readonly to: DossierStatus | undefined,
-    readonly on: TransitionCause,
-  ) {
-    super(to ? `${on} cannot move a dossier from ${from} to ${to}` : `${on} is not allowed while the dossier is ${from}`);
-  }
-}
+/** The dossier lifecycle; a refused move carries INVALID_STATE_TRANSITION (the HTTP contract's 409 code). */
+export const DossierMachine = new StateMachine(DOSSIER_STATUSES, DossierTransitions, { name: 'dossier', errorCode: 'INVALID_STATE_TRANSITION' });
 
 export function isAllowed(from: DossierStatus, to: DossierStatus, on: TransitionCause): boolean {
-  return DossierTransitions.some((t) => t.from === from && t.to === to && t.on === on);
+  return DossierMachine.isAllowed(from, to, on);
 }
 
 /** Whether `on` can do anything at all in `from`. */
 export function acceptsCause(from: DossierStatus, on: TransitionCause): boolean {
-  return DossierTransitions.some((t) => t.from === from && t.on === on);
+  return DossierMachine.accepts(from, on);
 }
 
 /** The one guard every state change goes through. */
 export function assertTransition(from: DossierStatus, to: DossierStatus, on: TransitionCause): void {
-  if (!isAllowed(from, to, on)) throw new InvalidStateTransitionError(from, to, on);
+  DossierMachine.assert(from, to, on);
 }

@@ -4,14 +4,14 @@ import type { Dossier } from '../domain/dossier';
 import { DossierExistsError } from '../domain/errors';
 import { checkSubmittedAt, DEFAULT_SUBMISSION_WINDOW, newDossier, type SubmissionWindow } from '../domain/register';
 import { nationalPortalCode } from '../domain/status';
-import { acceptsCause, InvalidStateTransitionError, type TransitionCause } from '../domain/transitions';
+import { acceptsCause, DossierMachine, InvalidStateTransitionError, type TransitionCause } from '../domain/transitions';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/kernel/errors';
 import type { Clock } from '../../../platform/kernel/time';
 import type { Principal } from '../../../platform/http/principal';
 import type { CatalogueReader } from '../../catalogue';
 import type { DossierEventPublisher, DossierStore, Outbox } from '../ports';
 import type { DossierView, RegisterDossierRequest } from '../api/dossier';
-import type { DossierEvent } from '../api/dossier-events';
+import type { DossierEvent } from '../domain/events';
 import { assessFeesForDossier } from '../../fees';
 import { publishQueued } from './relay-outbox';
 
@@ -34,7 +34,7 @@ export function toDossierView(d: Dossier): DossierView {
     applicant: d.applicant,
     status: d.status,
     nationalPortalStatus: nationalPortalCode(d.status),
-    fees: d.fees,
+    fees: { ...d.fees, items: [...d.fees.items], reductions: [...d.fees.reductions] },
     amountDue: d.amountDue,
     payments: [...d.payments],
     ...(d.result ? { result: d.result } : {}),
@@ -134,7 +134,7 @@ export async function submitAgencyEvent<T extends AgencyEvent['type']>(
   const dossier = await deps.store.get(dossierNo);
   if (!dossier || principal.kind !== 'agency' || principal.agencyCode !== dossier.agencyCode) throw new NotFoundError(`No dossier ${dossierNo}`);
   if (!acceptsCause(dossier.status, cause)) {
-    const error = new InvalidStateTransitionError(dossier.status, undefined, cause);
+    const error = new InvalidStateTransitionError(DossierMachine.name, dossier.status, undefined, cause);
     throw new ConflictError(error.message, { details: [{ path: 'status', message: `dossier is ${dossier.status}` }] });
   }
   const event = {

@@ -1,6 +1,6 @@
 import { logger } from '../../../platform/observability/logger';
 import type { DossierEventPublisher, Outbox, OutboxEntry } from '../ports';
-import type { DossierEvent } from '../api/dossier-events';
+import type { DossierEvent } from '../domain/events';
 
 /**
  * Hands freshly written events to the queue. The outbox rows stay: the consumer deletes each in the

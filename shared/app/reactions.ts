@@ -1,0 +1,47 @@
+import type { Clock } from '../platform/kernel/time';
+import type { DossierReaction } from '../modules/dossiers';
+import { readyForPostalOrder } from '../modules/deliveries/use-cases/deliveries';
+import type { PaymentStore } from '../modules/payments/ports';
+import { flagUnwantedPayment } from '../modules/payments/use-cases/reconcile-payments';
+
+/** What the reactions are built with (the container gives them; tests give fakes). */
+export interface ReactionDeps {
+  /** Asks the postal-orders consumer to order a delivery. */
+  readonly postalOrders: (deliveryId: string) => Promise<void>;
+  readonly paymentStore: Pick<PaymentStore, 'get' | 'settle'>;
+  readonly clock: Clock;
+}
+
+/**
+ * A paper result ready for a postal return goes to the carrier. Idempotent: the postal-orders
+ * consumer orders each delivery id once, so asking again after a redelivery is harmless.
+ */
+export function postalOrderReaction(deps: Pick<ReactionDeps, 'postalOrders'>): DossierReaction {
+  return {
+    name: 'postal-order',
+    when: (dossier) => readyForPostalOrder(dossier),
+    run: (dossier) => deps.postalOrders(dossier.delivery!.deliveryId),
+  };
+}
+
+/**
+ * Money the dossier did not want (paid twice, or no longer awaiting) is flagged for refund review on
+ * the payment. Idempotent: a payment already flagged is left alone. The payment store alone is used,
+ * never a provider.
+ */
+export function unwantedPaymentReaction(deps: Pick<ReactionDeps, 'paymentStore' | 'clock'>): DossierReaction {
+  return {
+    name: 'unwanted-payment',
+    when: (dossier, event) => event.type === 'PaymentSucceeded' && dossier.payments.some((p) => p.paymentId === event.paymentId && p.refundReview === true),
+    run: async (dossier, event) => void (await flagUnwantedPayment(deps.paymentStore, event, dossier, deps.clock.now())),
+  };
+}
+
+/**
+ * What follows a dossier event once applied, in this order. A new reaction (a notice to the
+ * citizen, a push to the national portal) is one more entry here and nothing else: the consumer runs
+ * the list it is given.
+ */
+export function dossierReactions(deps: ReactionDeps): DossierReaction[] {
+  return [postalOrderReaction(deps), unwantedPaymentReaction(deps)];
+}
