@@ -1,2 +1,3 @@
 /** The identity module's public surface: the only thing other modules import. */
-export { normaliseVietnamesePhone } from './domain/phone';
+export { normaliseVietnamesePhone, PhoneKinds } from './domain/phone';
+export type { VietnamesePhoneKind } from './domain/phone';

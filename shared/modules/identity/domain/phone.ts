@@ -1,6 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-export type VietnamesePhoneKind = 'mobile' | 'fixed_line';
+/** Whether a valid Vietnamese number is a mobile or a fixed line (both are accepted). */
+export const PhoneKinds = { MOBILE: 'mobile', FIXED_LINE: 'fixed_line' } as const;
+export type VietnamesePhoneKind = (typeof PhoneKinds)[keyof typeof PhoneKinds];
 
 /**
  * A Vietnamese phone number in E.164 form, or undefined when it is not a valid mobile or fixed-line
@@ -10,7 +12,7 @@ export function normaliseVietnamesePhone(value: string): { e164: string; kind: V
   const parsed = parsePhoneNumberFromString(value.trim(), 'VN');
   if (!parsed || parsed.country !== 'VN' || !parsed.isValid()) return undefined;
   const type = parsed.getType();
-  if (type === 'MOBILE') return { e164: parsed.number, kind: 'mobile' };
-  if (type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE') return { e164: parsed.number, kind: 'fixed_line' };
+  if (type === 'MOBILE') return { e164: parsed.number, kind: PhoneKinds.MOBILE };
+  if (type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE') return { e164: parsed.number, kind: PhoneKinds.FIXED_LINE };
   return undefined;
 }
