@@ -2,6 +2,8 @@ import { listEnv, optionalEnv, type SettingValues } from '../platform/config/env
 import type { AwsClientSettings } from '../platform/config/aws';
 import { MainTable, Queues, type QueueKey } from '../platform/config/resources';
 import { SecretNames, type SecretName, type SecretSource } from '../platform/config/secrets';
+import { paymentProviders } from '../modules/payments/providers/registry';
+import { Carriers } from '../modules/deliveries/carriers/registry';
 
 /**
  * Everything a container is built from. In Lambda it comes from the function's environment (the CDK
@@ -38,7 +40,7 @@ export function settingsFromEnv(env: SettingValues = process.env): Settings {
     if (url) queueUrls[key] = url;
   }
   const secretValues: Partial<Record<SecretName, string>> = {};
-  for (const name of Object.values(SecretNames) as SecretName[]) {
+  for (const name of [...Object.values(SecretNames), ...paymentProviders.allSecrets(), ...Carriers.allSecrets()]) {
     const value = values[name];
     if (value) secretValues[name] = value;
   }

@@ -1,4 +1,5 @@
-import { DuplicateTransactionError, PaymentChangedError } from '../../shared/modules/payments/domain/errors';
+import { DuplicateTransactionError } from '../../shared/modules/payments/domain/errors';
+import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
 import type { Payment, PaymentProviderName } from '../../shared/modules/payments/domain/payment';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../shared/modules/payments/ports';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
@@ -7,7 +8,7 @@ import type { SettleDeps } from '../../shared/modules/payments/use-cases/settle-
 /** Settlement writes its events through the store (FakePaymentStore.events); the outbox is not read here. */
 export const unusedOutbox = new Proxy({}, { get: (_t, name) => { throw new Error(`outbox.${String(name)} is not expected`); } }) as SettleDeps['outbox'];
 
-/** An in-memory PaymentStore with the DynamoDB store's rules: version checks, unique transactions, paging. */
+/** An in-memory PaymentStore with the DynamoDB store's rules: version checks (a retryable conflict), unique transactions, paging. */
 export class FakePaymentStore implements PaymentStore {
   readonly payments = new Map<string, Payment>();
   readonly transactions = new Set<string>();
@@ -36,7 +37,7 @@ export class FakePaymentStore implements PaymentStore {
     return { created: true };
   }
   async settle({ before, after, ledger, events }: Settlement) {
-    if (this.payments.get(before.paymentId)?.version !== before.version) throw new PaymentChangedError('changed');
+    if (this.payments.get(before.paymentId)?.version !== before.version) throw new RetryableWriteConflict('version changed');
     const key = after.status === 'succeeded' && after.providerTransactionId ? `${after.provider}#${after.providerTransactionId}` : undefined;
     if (key && after.providerTransactionId !== before.providerTransactionId) {
       if (this.transactions.has(key)) throw new DuplicateTransactionError('dup');

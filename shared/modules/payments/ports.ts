@@ -60,6 +60,13 @@ export interface ProviderStatus {
 /** A payment provider: how a payment starts, and what the provider says of it now. */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
+  /** The largest amount in VND the provider's wire format can carry. */
+  readonly maxAmount: number;
+  /** Our reference for a new payment at the provider (vnp_TxnRef, a transfer memo). */
+  newReference(paymentId: string): string;
   start(payment: Payment, context: { ipAddr: string; orderInfo: string }): Promise<Pick<Payment, 'redirectUrl' | 'qr'>>;
   query(payment: Payment): Promise<ProviderStatus>;
 }
+
+/** The adapters of every registered provider, by name. */
+export type PaymentProviders = Readonly<Record<PaymentProviderName, PaymentProvider>>;

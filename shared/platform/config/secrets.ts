@@ -3,13 +3,15 @@
  * under SECRETS_PARAMETER_PREFIX (e.g. /toantrinh/prod/vnpay-hash-secret), read through Powertools
  * Parameters with a 5-minute cache; locally the value the runtime was given under the same name.
  */
-export const SecretNames = {
-  vnpayHashSecret: 'VNPAY_HASH_SECRET',
-  vietqrWebhookSecrets: 'VIETQR_WEBHOOK_SECRETS',
-  postalWebhookSecrets: 'POSTAL_WEBHOOK_SECRETS',
-  postalApiPassword: 'POSTAL_API_PASSWORD',
-} as const;
-export type SecretName = (typeof SecretNames)[keyof typeof SecretNames];
+/**
+ * A secret's name, upper snake case, also its local variable. The modules declare their own: each
+ * payment provider's settings (shared/modules/payments/providers/<name>/settings.ts, collected by
+ * the provider registry), each carrier's (shared/modules/deliveries/carriers/<name>/settings.ts,
+ * collected by the carrier registry); platform-wide ones below (none today).
+ */
+export type SecretName = Uppercase<string>;
+
+export const SecretNames: Readonly<Record<string, SecretName>> = {};
 
 /** `VNPAY_HASH_SECRET` → `vnpay-hash-secret`, the parameter's last path segment. */
 export function parameterNameOf(secret: SecretName): string {

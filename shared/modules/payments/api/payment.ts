@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import { InstantSchema, VndSchema } from '../../../platform/api/common';
+import type { SameShape } from '../../../platform/api/common';
 import { DossierNoSchema } from '../../dossiers';
+import { PAYMENT_PROVIDERS, PAYMENT_STATUSES, type PaymentQr } from '../domain/payment';
 
-export const PaymentStatusSchema = z.enum(['pending', 'succeeded', 'failed', 'expired', 'cancelled']);
+/** Built from the domain's vocabulary: a status or provider added there is here too. */
+export const PaymentStatusSchema = z.enum(PAYMENT_STATUSES);
+export const PaymentProviderSchema = z.enum(PAYMENT_PROVIDERS);
 
 /** `Idempotency-Key`: 1–255 characters, kept at least 24 h with a hash of the request body. */
 export const IdempotencyHeadersSchema = z.looseObject({
@@ -19,7 +23,7 @@ export const IdempotencyHeadersSchema = z.looseObject({
  */
 export const CreatePaymentRequestSchema = z
   .strictObject({
-    provider: z.enum(['vnpay', 'vietqr']),
+    provider: PaymentProviderSchema,
     returnUrl: z.url({ protocol: /^https?$/ }).max(1000),
   })
   .meta({ id: 'CreatePaymentRequest' });
@@ -32,12 +36,14 @@ export const PaymentQrSchema = z.strictObject({
   accountName: z.string(),
   memo: z.string().meta({ description: 'transfer content that identifies this payment' }),
 });
+/** The schema and the domain's QR cannot drift apart. */
+export const paymentQrMatchesDomain: SameShape<z.infer<typeof PaymentQrSchema>, PaymentQr> = true;
 
 export const PaymentSchema = z
   .strictObject({
     paymentId: z.string(),
     dossierNo: DossierNoSchema,
-    provider: z.enum(['vnpay', 'vietqr']),
+    provider: PaymentProviderSchema,
     amount: VndSchema,
     currency: z.literal('VND'),
     status: PaymentStatusSchema,

@@ -1,9 +1,5 @@
 import { ConflictError } from '../../../platform/kernel/errors';
 
-export class PaymentChangedError extends ConflictError {
-  override readonly code = 'PAYMENT_CHANGED';
-}
-
 /** The provider's transaction id is already recorded on a payment: a replay, never applied twice. */
 export class DuplicateTransactionError extends ConflictError {
   override readonly code = 'DUPLICATE_TRANSACTION';

@@ -1,4 +1,15 @@
-import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
+import { StateMachine, type Edge } from '../../../platform/kernel/state-machine';
+import { ConflictError } from '../../../platform/kernel/errors';
+
+/**
+ * The payment providers we speak to: the vocabulary the schemas, the ledger and the stored payments
+ * use. Each name has one adapter folder under providers/ and one line in providers/registry.ts.
+ */
+export const PAYMENT_PROVIDERS = ['vnpay', 'vietqr'] as const;
+export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
+
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'cancelled'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
  * `final`: the attempt is over, so the dossier may start another payment at once (its lock is free).
@@ -11,44 +22,60 @@ export const PaymentStatuses = {
   failed: { final: true, terminal: false },
   expired: { final: true, terminal: false },
   cancelled: { final: true, terminal: false },
-} as const;
-export type PaymentStatus = keyof typeof PaymentStatuses;
+} as const satisfies Record<PaymentStatus, { final: boolean; terminal: boolean }>;
 
-export type PaymentProviderName = 'vnpay' | 'vietqr';
+export const PAYMENT_CAUSES = ['ProviderConfirmedSuccess', 'ProviderReportedFailure', 'CustomerCancelled', 'ExpiredUnpaid', 'LateSuccess'] as const;
+export type PaymentCause = (typeof PAYMENT_CAUSES)[number];
 
-export type PaymentCause = 'ProviderConfirmedSuccess' | 'ProviderReportedFailure' | 'CustomerCancelled' | 'ExpiredUnpaid' | 'LateSuccess';
-
-export interface PaymentTransition {
-  readonly from: PaymentStatus;
-  readonly to: PaymentStatus;
-  readonly on: PaymentCause;
-}
+export type PaymentTransition = Edge<PaymentStatus, PaymentCause>;
 
 /**
- * The only moves of a payment. `LateSuccess` is the one named bypass, out of every final non-success
- * status: the provider verifiably took the money after we had recorded an expiry, a failure or a
- * cancel (a late or out-of-order callback, or reconciliation), so it must be recorded as paid and
- * sent to the dossier; whether the dossier still wants it (it applies it while awaiting payment,
- * else keeps it for refund review) is the dossier's decision, as for any second payment.
+ * Why LateSuccess exists: the provider verifiably took the money after we had recorded an expiry, a
+ * failure or a cancel (a late or out-of-order callback, or reconciliation), so it must be recorded as
+ * paid and sent to the dossier; whether the dossier still wants it (it applies it while awaiting
+ * payment, else keeps it for refund review) is the dossier's decision, as for any second payment.
  */
+const LATE_SUCCESS = 'the provider took the money after we recorded the attempt as over; it is recorded as paid and the dossier decides';
+
+/** The only moves of a payment. `LateSuccess` is the one named bypass, out of every final non-success status. */
 export const PaymentTransitions: readonly PaymentTransition[] = [
   { from: 'pending', to: 'succeeded', on: 'ProviderConfirmedSuccess' },
   { from: 'pending', to: 'failed', on: 'ProviderReportedFailure' },
   { from: 'pending', to: 'cancelled', on: 'CustomerCancelled' },
   { from: 'pending', to: 'expired', on: 'ExpiredUnpaid' },
-  { from: 'expired', to: 'succeeded', on: 'LateSuccess' },
-  { from: 'failed', to: 'succeeded', on: 'LateSuccess' },
-  { from: 'cancelled', to: 'succeeded', on: 'LateSuccess' },
+  { from: 'expired', to: 'succeeded', on: 'LateSuccess', bypass: LATE_SUCCESS },
+  { from: 'failed', to: 'succeeded', on: 'LateSuccess', bypass: LATE_SUCCESS },
+  { from: 'cancelled', to: 'succeeded', on: 'LateSuccess', bypass: LATE_SUCCESS },
 ];
 
-export class InvalidPaymentTransitionError extends BusinessRuleError {
-  override readonly code = 'INVALID_PAYMENT_TRANSITION';
+/** The one guard of every payment state change; a refused move is a 422 INVALID_PAYMENT_TRANSITION. */
+export const PaymentMachine = new StateMachine(PAYMENT_STATUSES, PaymentTransitions, { name: 'payment', errorCode: 'INVALID_PAYMENT_TRANSITION' });
+
+/** What a provider can report of a payment, normalised. */
+export type ReportedOutcome = 'succeeded' | 'failed' | 'cancelled' | 'expired';
+
+const FAILURE_CAUSES: Record<Exclude<ReportedOutcome, 'succeeded'>, PaymentCause> = {
+  failed: 'ProviderReportedFailure',
+  cancelled: 'CustomerCancelled',
+  expired: 'ExpiredUnpaid',
+};
+
+/**
+ * The cause a provider's report stands for, given where the payment is: money taken while the
+ * payment is recorded as over is the LateSuccess bypass, never an ordinary success.
+ */
+export function causeOfReport(outcome: ReportedOutcome, from: PaymentStatus): PaymentCause {
+  if (outcome !== 'succeeded') return FAILURE_CAUSES[outcome];
+  return PaymentMachine.accepts(from, 'LateSuccess') ? 'LateSuccess' : 'ProviderConfirmedSuccess';
 }
 
-export function assertPaymentTransition(from: PaymentStatus, to: PaymentStatus, on: PaymentCause): void {
-  if (!PaymentTransitions.some((t) => t.from === from && t.to === to && t.on === on)) {
-    throw new InvalidPaymentTransitionError(`${on} cannot move a payment from ${from} to ${to}`);
-  }
+/** What a citizen scans to pay by bank transfer (VietQR). */
+export interface PaymentQr {
+  readonly payload: string;
+  readonly bankBin: string;
+  readonly accountNo: string;
+  readonly accountName: string;
+  readonly memo: string;
 }
 
 /** A payment as stored. Amounts are integer VND; ×100 exists only inside the VNPay adapter. */
@@ -65,7 +92,7 @@ export interface Payment {
   readonly status: PaymentStatus;
   readonly returnUrl: string;
   readonly redirectUrl?: string;
-  readonly qr?: { readonly payload: string; readonly bankBin: string; readonly accountNo: string; readonly accountName: string; readonly memo: string };
+  readonly qr?: PaymentQr;
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly providerTransactionId?: string;
@@ -84,15 +111,6 @@ export interface Payment {
 export function isProviderTransactionId(id: string | undefined): id is string {
   return id !== undefined && id.trim() !== '' && !/^0+$/.test(id.trim());
 }
-
-/**
- * The largest amount in VND each provider can carry: vnp_Amount is VND × 100 in at most 12 digits;
- * the VietQR (EMVCo tag 54) amount is at most 13 characters.
- */
-export const MaxProviderAmount: Readonly<Record<PaymentProviderName, number>> = {
-  vnpay: 9_999_999_999,
-  vietqr: 9_999_999_999_999,
-};
 
 export class NothingDueError extends ConflictError {
   override readonly code = 'NOTHING_DUE';

@@ -1,23 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { canonicalHash } from '../../../platform/kernel/canonical';
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from '../domain/errors';
-import { MaxProviderAmount, NotAwaitingPaymentError, NothingDueError, type Payment, type PaymentProviderName } from '../domain/payment';
+import { NotAwaitingPaymentError, NothingDueError, type Payment, type PaymentProviderName } from '../domain/payment';
+import { randomCode } from '../domain/reference';
 import { acceptReturnUrl } from '../domain/return-url';
 import type { Clock } from '../../../platform/kernel/time';
 import { ForbiddenError, InvalidInputError } from '../../../platform/kernel/errors';
 import type { Principal } from '../../../platform/http/principal';
 import type { DossierStore } from '../../dossiers';
-import type { PaymentProvider, PaymentStore } from '../ports';
+import type { PaymentProviders, PaymentStore } from '../ports';
 import type { CreatePaymentRequest, PaymentView } from '../api/payment';
 import { visibleDossier } from '../../dossiers';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
 const PAYABLE_STATUSES = new Set(['AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY']);
-
-function randomCode(length: number): string {
-  return [...randomBytes(length)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
-}
 
 export function toPaymentView(p: Payment): PaymentView {
   return {
@@ -38,7 +32,7 @@ export function toPaymentView(p: Payment): PaymentView {
 export interface CreatePaymentDeps {
   readonly dossiers: DossierStore;
   readonly payments: PaymentStore;
-  readonly providers: Readonly<Record<PaymentProviderName, PaymentProvider>>;
+  readonly providers: PaymentProviders;
   readonly expiryMinutes: Readonly<Record<PaymentProviderName, number>>;
   /** The portal origins a returnUrl may point at. */
   readonly returnOrigins: readonly string[];
@@ -63,7 +57,8 @@ async function startPayment(deps: CreatePaymentDeps, principal: Principal, dossi
     throw new NotAwaitingPaymentError(`Dossier ${dossierNo} is ${dossier.status}, not awaiting payment`);
   }
   if (dossier.amountDue <= 0) throw new NothingDueError(`Nothing is due on dossier ${dossierNo}`);
-  const limit = MaxProviderAmount[request.provider];
+  const provider = deps.providers[request.provider];
+  const limit = provider.maxAmount;
   if (dossier.amountDue > limit) {
     const reason = `${request.provider} carries at most ${limit} VND per payment; ${dossier.amountDue} VND is due`;
     throw new AmountOverProviderLimitError(`The amount due is over the provider's limit: ${reason}`, { details: [{ path: 'provider', message: reason }] });
@@ -79,7 +74,7 @@ async function startPayment(deps: CreatePaymentDeps, principal: Principal, dossi
     citizenId: principal.citizenId,
     agencyCode: dossier.agencyCode,
     provider: request.provider,
-    providerRef: request.provider === 'vnpay' ? paymentId.slice(4) : `TT${randomCode(12)}`,
+    providerRef: provider.newReference(paymentId),
     amount: dossier.amountDue,
     currency: 'VND',
     status: 'pending',
@@ -88,7 +83,7 @@ async function startPayment(deps: CreatePaymentDeps, principal: Principal, dossi
     expiresAt: new Date(now.getTime() + deps.expiryMinutes[request.provider] * 60_000).toISOString(),
     version: 1,
   };
-  const started = await deps.providers[request.provider].start(draft, { ipAddr, orderInfo: `Thanh toan phi ho so ${dossierNo}` });
+  const started = await provider.start(draft, { ipAddr, orderInfo: `Thanh toan phi ho so ${dossierNo}` });
   const payment: Payment = { ...draft, ...started };
   const result = await deps.payments.create(payment, { paymentId, provider: payment.provider, kind: 'created', outcome: 'pending', at: payment.createdAt }, now);
   if (!result.created) return { statusCode: 200, body: toPaymentView(result.existing) };

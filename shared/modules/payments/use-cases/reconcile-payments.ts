@@ -1,5 +1,5 @@
 import type { Dossier } from '../../dossiers';
-import { PaymentChangedError } from '../domain/errors';
+import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import type { Payment } from '../domain/payment';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
@@ -86,31 +86,26 @@ export async function reconcilePayments(deps: ReconcilePaymentsDeps, afterMs: nu
 /**
  * Follow-up of an applied PaymentSucceeded: money the dossier did not want (it was already paid, or
  * no longer awaited payment) is flagged for refund review on the payment itself, as a wrong amount
- * is at settlement: a conditional write with its ledger entry. Idempotent: run again on redelivery.
+ * is at settlement: a conditional write with its ledger entry. Idempotent: run again on redelivery;
+ * a conflict that outlasts the retries escapes, so the event is not acknowledged and comes back.
  */
 export async function flagUnwantedPayment(payments: Pick<PaymentStore, 'get' | 'settle'>, event: DossierEvent, dossier: Dossier, now: Date): Promise<boolean> {
   if (event.type !== 'PaymentSucceeded') return false;
   const record = dossier.payments.find((p) => p.paymentId === event.paymentId);
   if (!record?.refundReview) return false;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Re-read each round: a callback that wrote meanwhile fails the version check, and we decide again.
+  return withOptimisticRetry(async () => {
     const payment = await payments.get(event.paymentId);
     if (!payment || payment.refundReview) return false;
     const at = now.toISOString();
     const reason = `dossier ${dossier.dossierNo} did not await this payment when it arrived (${dossier.status})`;
-    try {
-      await payments.settle({
-        before: payment,
-        after: { ...payment, refundReview: { reason, at }, version: payment.version + 1 },
-        ledger: { paymentId: payment.paymentId, provider: payment.provider, kind: 'reconciliation', outcome: 'refund_review', at },
-        events: [],
-      });
-      logger.warn('payment flagged for refund review', { paymentId: payment.paymentId });
-      return true;
-    } catch (error) {
-      if (error instanceof PaymentChangedError) continue; // a callback wrote meanwhile: decide again
-      throw error;
-    }
-  }
-  // Not acknowledged: the redelivered event runs this follow-up again.
-  throw new PaymentChangedError(`Payment ${event.paymentId} kept changing`);
+    await payments.settle({
+      before: payment,
+      after: { ...payment, refundReview: { reason, at }, version: payment.version + 1 },
+      ledger: { paymentId: payment.paymentId, provider: payment.provider, kind: 'reconciliation', outcome: 'refund_review', at },
+      events: [],
+    });
+    logger.warn('payment flagged for refund review', { paymentId: payment.paymentId });
+    return true;
+  });
 }

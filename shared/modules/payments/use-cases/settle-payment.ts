@@ -1,5 +1,6 @@
-import { DuplicateTransactionError, PaymentChangedError } from '../domain/errors';
-import { assertPaymentTransition, isProviderTransactionId, type Payment, type PaymentCause, type PaymentProviderName, type PaymentStatus } from '../domain/payment';
+import { DuplicateTransactionError } from '../domain/errors';
+import { causeOfReport, isProviderTransactionId, PaymentMachine, type Payment, type PaymentProviderName, type ReportedOutcome } from '../domain/payment';
+import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
 import { paymentSettled } from '../../../platform/observability/metrics';
@@ -13,7 +14,7 @@ export interface ProviderReport {
   readonly provider: PaymentProviderName;
   readonly ref: string;
   readonly amount: number | undefined;
-  readonly outcome: 'succeeded' | 'failed' | 'cancelled' | 'expired';
+  readonly outcome: ReportedOutcome;
   readonly transactionId?: string;
   readonly paidAt?: string;
   readonly kind: LedgerEntry['kind'];
@@ -28,12 +29,6 @@ export interface SettleDeps {
   readonly publisher: DossierEventPublisher;
   readonly clock: Clock;
 }
-
-const CAUSE_OF: Record<Exclude<ProviderReport['outcome'], 'succeeded'>, [PaymentStatus, PaymentCause]> = {
-  failed: ['failed', 'ProviderReportedFailure'],
-  cancelled: ['cancelled', 'CustomerCancelled'],
-  expired: ['expired', 'ExpiredUnpaid'],
-};
 
 function dossierEvent(payment: Payment, report: ProviderReport, at: string): DossierEvent {
   const base = { version: 1 as const, occurredAt: at, dossierNo: payment.dossierNo };
@@ -59,56 +54,53 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
     received: report.received,
   });
 
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Each round reads the payment afresh: a concurrent callback that wrote first makes the store's
+  // version check fail, and the decision is taken again on what it wrote.
+  return withOptimisticRetry(async () => {
     const payment = await deps.payments.findByProviderRef(report.provider, report.ref);
     if (!payment) {
       await deps.payments.appendLedger(ledger(undefined, 'not_found'));
       return 'not_found';
     }
-    try {
-      if (report.amount !== payment.amount) {
-        // Money may have been taken for the wrong amount: never paid, always reviewed.
-        const reviewed = report.outcome === 'succeeded' ? { refundReview: { reason: `amount ${report.amount} ≠ ${payment.amount}`, at } } : {};
-        await deps.payments.settle({ before: payment, after: { ...payment, ...reviewed, version: payment.version + 1 }, ledger: ledger(payment, 'amount_mismatch'), events: [] });
-        logger.warn('payment amount mismatch', { paymentId: payment.paymentId, provider: report.provider });
-        return 'amount_mismatch';
-      }
-      // Money taken after we recorded the attempt as over (expired, failed, cancelled): the named bypass.
-      const lateSuccess = report.outcome === 'succeeded' && payment.status !== 'pending' && payment.status !== 'succeeded';
-      if (lateSuccess) logger.warn('success reported for a payment recorded as over', { paymentId: payment.paymentId, was: payment.status });
-      if (payment.status !== 'pending' && !lateSuccess) {
-        const secondTransaction =
-          report.outcome === 'succeeded' && (payment.status !== 'succeeded' || payment.providerTransactionId !== report.transactionId);
-        if (secondTransaction) logger.warn('success reported for a settled payment', { paymentId: payment.paymentId });
-        await deps.payments.appendLedger(ledger(payment, secondTransaction ? 'duplicate_success_refund_review' : 'already_confirmed'));
-        return 'already_confirmed';
-      }
-      const [status, cause]: [PaymentStatus, PaymentCause] =
-        report.outcome === 'succeeded' ? ['succeeded', lateSuccess ? 'LateSuccess' : 'ProviderConfirmedSuccess'] : CAUSE_OF[report.outcome];
-      assertPaymentTransition(payment.status, status, cause);
-      const after: Payment = {
-        ...payment,
-        status,
-        completedAt: at,
-        // Only a success records the provider's transaction, which claims its unique key: a cancel
-        // carries vnp_TransactionNo=0 on every payment, and its replays are stopped by state anyway.
-        ...(status === 'succeeded' && isProviderTransactionId(report.transactionId) ? { providerTransactionId: report.transactionId } : {}),
-        ...(status !== 'succeeded' ? { failureReason: report.outcome } : {}),
-        version: payment.version + 1,
-      };
-      const event = dossierEvent(payment, report, at);
-      await deps.payments.settle({ before: payment, after, ledger: ledger(payment, status), events: [event] });
-      paymentSettled(payment.provider, status);
-      await publishQueued(deps.publisher, [event]);
-      return lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure';
-    } catch (error) {
-      if (error instanceof PaymentChangedError) continue; // a concurrent callback won: decide again on fresh state
-      if (error instanceof DuplicateTransactionError) {
-        await deps.payments.appendLedger(ledger(payment, 'duplicate_transaction'));
-        return 'already_confirmed';
-      }
-      throw error;
+    if (report.amount !== payment.amount) {
+      // Money may have been taken for the wrong amount: never paid, always reviewed.
+      const reviewed = report.outcome === 'succeeded' ? { refundReview: { reason: `amount ${report.amount} ≠ ${payment.amount}`, at } } : {};
+      await deps.payments.settle({ before: payment, after: { ...payment, ...reviewed, version: payment.version + 1 }, ledger: ledger(payment, 'amount_mismatch'), events: [] });
+      logger.warn('payment amount mismatch', { paymentId: payment.paymentId, provider: report.provider });
+      return 'amount_mismatch';
     }
-  }
-  throw new PaymentChangedError(`Payment for ${report.ref} kept changing`);
+    // Money taken after we recorded the attempt as over (expired, failed, cancelled) is the named bypass.
+    const cause = causeOfReport(report.outcome, payment.status);
+    const lateSuccess = cause === 'LateSuccess';
+    if (lateSuccess) logger.warn('success reported for a payment recorded as over', { paymentId: payment.paymentId, was: payment.status });
+    if (!PaymentMachine.accepts(payment.status, cause)) {
+      const secondTransaction =
+        report.outcome === 'succeeded' && (payment.status !== 'succeeded' || payment.providerTransactionId !== report.transactionId);
+      if (secondTransaction) logger.warn('success reported for a settled payment', { paymentId: payment.paymentId });
+      await deps.payments.appendLedger(ledger(payment, secondTransaction ? 'duplicate_success_refund_review' : 'already_confirmed'));
+      return 'already_confirmed';
+    }
+    const status = PaymentMachine.next(payment.status, cause);
+    const after: Payment = {
+      ...payment,
+      status,
+      completedAt: at,
+      // Only a success records the provider's transaction, which claims its unique key: a cancel
+      // carries vnp_TransactionNo=0 on every payment, and its replays are stopped by state anyway.
+      ...(status === 'succeeded' && isProviderTransactionId(report.transactionId) ? { providerTransactionId: report.transactionId } : {}),
+      ...(status !== 'succeeded' ? { failureReason: report.outcome } : {}),
+      version: payment.version + 1,
+    };
+    const event = dossierEvent(payment, report, at);
+    try {
+      await deps.payments.settle({ before: payment, after, ledger: ledger(payment, status), events: [event] });
+    } catch (error) {
+      if (!(error instanceof DuplicateTransactionError)) throw error;
+      await deps.payments.appendLedger(ledger(payment, 'duplicate_transaction'));
+      return 'already_confirmed';
+    }
+    paymentSettled(payment.provider, status);
+    await publishQueued(deps.publisher, [event]);
+    return lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure';
+  });
 }

@@ -1,5 +1,6 @@
 import { QRPay } from 'vietnam-qr-pay';
-import type { VietqrSettings } from '../../settings';
+import type { VietqrSettings } from './settings';
+import { randomCode } from '../../domain/reference';
 import type { Payment } from '../../domain/payment';
 import type { PaymentProvider, ProviderStatus } from '../../ports';
 
@@ -9,8 +10,15 @@ import type { PaymentProvider, ProviderStatus } from '../../ports';
  */
 export class VietqrProvider implements PaymentProvider {
   readonly name = 'vietqr' as const;
+  /** The EMVCo amount (tag 54) is at most 13 characters. */
+  readonly maxAmount = 9_999_999_999_999;
 
   constructor(private readonly settings: VietqrSettings) {}
+
+  /** The transfer memo the citizen types or the QR carries: short, unambiguous, unguessable. */
+  newReference(): string {
+    return `TT${randomCode(12)}`;
+  }
 
   async start(payment: Payment): Promise<Pick<Payment, 'qr'>> {
     const payload = QRPay.initVietQR({

@@ -42,9 +42,12 @@ export function verifyParams(params: VnpParams, secret: string): boolean {
 /** vnp_Amount is VND × 100 in at most 12 digits (payments.md). */
 export const VNP_AMOUNT_MAX_DIGITS = 12;
 
+/** The largest amount in VND vnp_Amount carries: 999999999900 is 12 digits. */
+export const VNPAY_MAX_AMOUNT = 9_999_999_999;
+
 export function toVnpAmount(vnd: number): string {
   const wire = String(vnd * 100);
-  // Callers check MaxProviderAmount first; this guard keeps an oversized amount off the wire anyway.
+  // Callers check the provider's maxAmount first; this guard keeps an oversized amount off the wire anyway.
   if (!Number.isSafeInteger(vnd) || vnd < 0 || wire.length > VNP_AMOUNT_MAX_DIGITS) throw new RangeError(`${vnd} VND does not fit vnp_Amount`);
   return wire;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { VnpaySettings } from '../../settings';
+import type { VnpaySettings } from './settings';
 import type { Payment } from '../../domain/payment';
-import { fromVnpAmount, paymentUrl, payDate, querydrRequest, verifyQuerydrResponse, type VnpParams } from './protocol';
+import { fromVnpAmount, paymentUrl, VNPAY_MAX_AMOUNT, payDate, querydrRequest, verifyQuerydrResponse, type VnpParams } from './protocol';
 import type { PaymentProvider, ProviderStatus } from '../../ports';
 
 /**
@@ -18,8 +18,14 @@ const QUERYDR_TRANSACTION_STATUS: ReadonlyMap<string, ProviderStatus['outcome']>
 /** The VNPay PAY 2.1.0 redirect gateway: a signed redirect URL to start, querydr to reconcile. */
 export class VnpayProvider implements PaymentProvider {
   readonly name = 'vnpay' as const;
+  readonly maxAmount = VNPAY_MAX_AMOUNT;
 
   constructor(private readonly settings: VnpaySettings) {}
+
+  /** Our payment id without its `pay_` prefix: VNPay allows letters and digits in vnp_TxnRef. */
+  newReference(paymentId: string): string {
+    return paymentId.slice(4);
+  }
 
   async start(payment: Payment, context: { ipAddr: string; orderInfo: string }): Promise<Pick<Payment, 'redirectUrl'>> {
     return {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidStateTransitionError } from '../../../../../../shared/platform/kernel/state-machine';
 import {
-  assertPaymentTransition,
-  InvalidPaymentTransitionError,
+  causeOfReport,
   isProviderTransactionId,
-  MaxProviderAmount,
+  PAYMENT_STATUSES,
+  PaymentMachine,
   PaymentStatuses,
   PaymentTransitions,
 } from '../../../../../../shared/modules/payments/domain/payment';
-import { toVnpAmount } from '../../../../../../shared/modules/payments/providers/vnpay/protocol';
+import { toVnpAmount, VNPAY_MAX_AMOUNT } from '../../../../../../shared/modules/payments/providers/vnpay/protocol';
+
+const assertPaymentTransition = PaymentMachine.assert.bind(PaymentMachine);
 
 describe('Table: PaymentTransitions', () => {
   it.each(Object.keys(PaymentStatuses))('has %s in the table', (status) => {
@@ -38,7 +41,39 @@ describe('Table: PaymentTransitions', () => {
     ['pending', 'succeeded', 'LateSuccess'],
     ['cancelled', 'failed', 'ProviderReportedFailure'],
   ] as const)('refuses %s → %s on %s', (from, to, on) => {
-    expect(() => assertPaymentTransition(from, to, on)).toThrow(InvalidPaymentTransitionError);
+    expect(() => assertPaymentTransition(from, to, on)).toThrow(InvalidStateTransitionError);
+    expect(() => assertPaymentTransition(from, to, on)).toThrow(expect.objectContaining({ code: 'INVALID_PAYMENT_TRANSITION' }));
+  });
+});
+
+describe('StateMachine: PaymentMachine', () => {
+  it('knows exactly the statuses of the vocabulary, with succeeded the only terminal one', () => {
+    expect(PaymentMachine.statuses).toEqual(Object.keys(PaymentStatuses));
+    expect(PaymentMachine.statuses).toEqual(PAYMENT_STATUSES);
+    expect(PaymentMachine.terminalStatuses()).toEqual(['succeeded']);
+  });
+
+  it('names LateSuccess as its only bypass, with the reason it exists', () => {
+    const bypasses = PaymentMachine.bypasses();
+    expect(bypasses.map((e) => `${e.from}→${e.to}`)).toEqual(['expired→succeeded', 'failed→succeeded', 'cancelled→succeeded']);
+    expect(new Set(bypasses.map((e) => e.on))).toEqual(new Set(['LateSuccess']));
+    expect(bypasses.every((e) => (e.bypass ?? '').length > 20)).toBe(true);
+  });
+
+  it('accepts a late success exactly in the final statuses that are not success', () => {
+    expect(PaymentMachine.statusesAccepting('LateSuccess').sort()).toEqual(['cancelled', 'expired', 'failed']);
+    expect(PaymentMachine.statusesAccepting('ProviderConfirmedSuccess')).toEqual(['pending']);
+  });
+
+  it.each([
+    ['succeeded', 'pending', 'ProviderConfirmedSuccess'],
+    ['succeeded', 'expired', 'LateSuccess'],
+    ['succeeded', 'succeeded', 'ProviderConfirmedSuccess'],
+    ['failed', 'pending', 'ProviderReportedFailure'],
+    ['cancelled', 'expired', 'CustomerCancelled'],
+    ['expired', 'pending', 'ExpiredUnpaid'],
+  ] as const)('reads a %s report on a %s payment as %s', (outcome, from, cause) => {
+    expect(causeOfReport(outcome, from)).toBe(cause);
   });
 });
 
@@ -54,8 +89,8 @@ describe('Provider transaction numbers', () => {
 
 describe('Provider amount limits', () => {
   it('fits the VNPay limit into 12 digits of vnp_Amount and nothing above it', () => {
-    expect(toVnpAmount(MaxProviderAmount.vnpay)).toBe('999999999900');
-    expect(() => toVnpAmount(MaxProviderAmount.vnpay + 1)).toThrow(RangeError);
+    expect(toVnpAmount(VNPAY_MAX_AMOUNT)).toBe('999999999900');
+    expect(() => toVnpAmount(VNPAY_MAX_AMOUNT + 1)).toThrow(RangeError);
     expect(() => toVnpAmount(1.5)).toThrow(RangeError);
   });
 });

@@ -5,13 +5,14 @@ import { signQuerydrResponse, toVnpAmount, type VnpParams } from '../../../../..
 import type { PaymentProvider, ProviderStatus } from '../../../../../../shared/modules/payments/ports';
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
 import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
+import { stubProvider } from '../../../../../fakes/payment-provider';
 
 const NOW = new Date('2026-11-21T02:00:00Z');
 const SECRET = 'querydr-secret';
 const TMN = 'TMN00001';
 
 function deps(store: FakePaymentStore, vnpay: PaymentProvider) {
-  const vietqr: PaymentProvider = { name: 'vietqr', start: async () => ({}), query: async () => ({ outcome: 'not_queryable' }) };
+  const vietqr = stubProvider('vietqr', { query: async () => ({ outcome: 'not_queryable' }) });
   return {
     payments: store,
     outbox: unusedOutbox,
@@ -21,7 +22,7 @@ function deps(store: FakePaymentStore, vnpay: PaymentProvider) {
   };
 }
 
-const answering = (outcomeOf: (p: Payment) => ProviderStatus): PaymentProvider => ({ name: 'vnpay', start: async () => ({}), query: async (p) => outcomeOf(p) });
+const answering = (outcomeOf: (p: Payment) => ProviderStatus): PaymentProvider => stubProvider('vnpay', { query: async (p) => outcomeOf(p) });
 
 describe('expirePayments', () => {
   it('is not starved by 120 payments the gateway cannot answer for: the 5 due behind them expire in the same run', async () => {

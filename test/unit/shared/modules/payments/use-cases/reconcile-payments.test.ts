@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDossierEvent } from '../../../../../../shared/modules/dossiers/domain/apply-event';
 import type { Dossier } from '../../../../../../shared/modules/dossiers/domain/dossier';
-import { PaymentChangedError } from '../../../../../../shared/modules/payments/domain/errors';
+import { RetryableWriteConflict } from '../../../../../../shared/platform/dynamodb/optimistic';
 import type { Payment } from '../../../../../../shared/modules/payments/domain/payment';
 import type { Settlement } from '../../../../../../shared/modules/payments/ports';
 import type { SettledPayments } from '../../../../../../shared/modules/payments/settled-payments-port';
@@ -93,7 +93,7 @@ describe('flagUnwantedPayment', () => {
       state,
       get: async () => state.payment,
       settle: async (s: Settlement) => {
-        if (state.conflicts-- > 0) throw new PaymentChangedError('changed');
+        if (state.conflicts-- > 0) throw new RetryableWriteConflict('changed');
         state.settlements.push(s);
         state.payment = s.after;
       },
