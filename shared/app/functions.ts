@@ -1,6 +1,14 @@
-import type { HttpMethod, RouteAuth } from '../platform/api/operation';
+import { requiresJwt, type HttpMethod, type OperationDefinition, type RouteAuth } from '../platform/api/operation';
 import type { QueueKey } from '../platform/config/resources';
+import { paymentProviders } from '../modules/payments/providers/registry';
 import type { SecretName } from '../platform/config/secrets';
+import { getProcedureOperation, listProceduresOperation } from '../modules/catalogue/api/operations';
+import { quoteFeesOperation } from '../modules/fees/api/operations';
+import { collectedOperation, getDossierOperation, kpiReportOperation, registerDossierOperation, resultReadyOperation } from '../modules/dossiers/api/operations';
+import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
+import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
+import { Carriers } from '../modules/deliveries/carriers/registry';
+import { healthOperation, openApiOperation } from './system/operations';
 
 /**
  * Every Lambda of the system: which handler module it runs, what triggers it and the least
@@ -36,6 +44,7 @@ interface FunctionBase {
 }
 
 export interface HttpFunction extends FunctionBase {
+  /** Derived from the operations it serves ({@link httpTrigger}); a hand-written list only in tests. */
   readonly trigger: { readonly kind: 'http'; readonly routes: readonly Route[] };
 }
 
@@ -49,104 +58,114 @@ export interface ScheduledFunction extends FunctionBase {
 
 export type FunctionDefinition = HttpFunction | QueueFunction | ScheduledFunction;
 
+/**
+ * The route API Gateway serves for an operation: its method and path, behind the JWT authorizer
+ * exactly when the operation requires a bearer token. Routes are declared once, by the operations.
+ */
+export function routeOf(operation: Pick<OperationDefinition, 'method' | 'path' | 'auth'>): Route {
+  return { method: operation.method, path: operation.path, auth: requiresJwt(operation.auth) ? 'jwt' : 'none' };
+}
+
+/** The trigger of a function that serves these operations. */
+export function httpTrigger(...operations: readonly OperationDefinition[]): HttpFunction['trigger'] {
+  return { kind: 'http', routes: operations.map(routeOf) };
+}
+
 export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'Health',
     entry: 'functions/http/health.ts',
     access: {},
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/health', auth: 'none' }] },
+    trigger: httpTrigger(healthOperation),
   },
   {
     name: 'OpenApi',
     entry: 'functions/http/openapi.ts',
     access: {},
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/openapi.json', auth: 'none' }] },
+    trigger: httpTrigger(openApiOperation),
   },
   {
     name: 'ListProcedures',
     entry: 'functions/http/list-procedures.ts',
     access: { table: 'read' },
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/procedures', auth: 'none' }] },
+    trigger: httpTrigger(listProceduresOperation),
   },
   {
     name: 'GetProcedure',
     entry: 'functions/http/get-procedure.ts',
     access: { table: 'read' },
-    trigger: {
-      kind: 'http',
-      routes: [{ method: 'GET', path: '/v1/procedures/{procedureCode}', auth: 'none' }],
-    },
+    trigger: httpTrigger(getProcedureOperation),
   },
   {
     name: 'QuoteFees',
     entry: 'functions/http/quote-fees.ts',
     access: { table: 'read' },
-    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/fees/quote', auth: 'none' }] },
+    trigger: httpTrigger(quoteFeesOperation),
   },
   {
     name: 'RegisterDossier',
     entry: 'functions/http/register-dossier.ts',
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
-    trigger: { kind: 'http', routes: [{ method: 'PUT', path: '/v1/dossiers/{dossierNo}', auth: 'jwt' }] },
+    trigger: httpTrigger(registerDossierOperation),
   },
   {
     name: 'GetDossier',
     entry: 'functions/http/get-dossier.ts',
     access: { table: 'read' },
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/dossiers/{dossierNo}', auth: 'jwt' }] },
+    trigger: httpTrigger(getDossierOperation),
   },
   {
     name: 'MarkResultReady',
     entry: 'functions/http/mark-result-ready.ts',
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
-    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/dossiers/{dossierNo}/result', auth: 'jwt' }] },
+    trigger: httpTrigger(resultReadyOperation),
   },
   {
     name: 'MarkCollected',
     entry: 'functions/http/mark-collected.ts',
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
-    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/dossiers/{dossierNo}/collected', auth: 'jwt' }] },
+    trigger: httpTrigger(collectedOperation),
   },
   {
     name: 'KpiReport',
     entry: 'functions/http/kpi-report.ts',
     access: { table: 'read' },
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/reports/kpis', auth: 'jwt' }] },
+    trigger: httpTrigger(kpiReportOperation),
   },
   {
     name: 'CreatePayment',
     entry: 'functions/http/create-payment.ts',
-    access: { table: 'readWrite', secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
-    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/dossiers/{dossierNo}/payments', auth: 'jwt' }] },
+    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    trigger: httpTrigger(createPaymentOperation),
   },
   {
     name: 'GetPayment',
     entry: 'functions/http/get-payment.ts',
     access: { table: 'read' },
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/payments/{paymentId}', auth: 'jwt' }] },
+    trigger: httpTrigger(getPaymentOperation),
   },
   {
     name: 'VnpayIpn',
     entry: 'functions/http/vnpay-ipn.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/callbacks/vnpay/ipn', auth: 'none' }] },
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: [...paymentProviders.secrets(), ...paymentProviders.callbackSecrets('vnpay')], settings: ['payments'] },
+    trigger: httpTrigger(vnpayIpnOperation),
   },
   {
     name: 'VnpayReturn',
     entry: 'functions/http/vnpay-return.ts',
-    access: { table: 'read', secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/callbacks/vnpay/return', auth: 'none' }] },
+    access: { table: 'read', secrets: [...paymentProviders.secrets(), ...paymentProviders.callbackSecrets('vnpay')], settings: ['payments'] },
+    trigger: httpTrigger(vnpayReturnOperation),
   },
   {
     name: 'VietqrWebhook',
     entry: 'functions/http/vietqr-webhook.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['VIETQR_WEBHOOK_SECRETS'], settings: ['payments'] },
-    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/callbacks/vietqr', auth: 'none' }] },
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: paymentProviders.callbackSecrets('vietqr'), settings: ['payments'] },
+    trigger: httpTrigger(vietqrWebhookOperation),
   },
   {
     name: 'ExpirePayments',
     entry: 'functions/scheduled/expire-payments.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['VNPAY_HASH_SECRET'], settings: ['payments'] },
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: paymentProviders.secrets(), settings: ['payments'] },
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 1 },
   },
@@ -154,31 +173,31 @@ export const Functions: readonly FunctionDefinition[] = [
     name: 'RegisterDelivery',
     entry: 'functions/http/register-delivery.ts',
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
-    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/dossiers/{dossierNo}/delivery', auth: 'jwt' }] },
+    trigger: httpTrigger(registerDeliveryOperation),
   },
   {
     name: 'GetDelivery',
     entry: 'functions/http/get-delivery.ts',
     access: { table: 'read' },
-    trigger: { kind: 'http', routes: [{ method: 'GET', path: '/v1/dossiers/{dossierNo}/delivery', auth: 'jwt' }] },
+    trigger: httpTrigger(getDeliveryOperation),
   },
   {
     name: 'PostalWebhook',
     entry: 'functions/http/postal-webhook.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['POSTAL_WEBHOOK_SECRETS'] },
-    trigger: { kind: 'http', routes: [{ method: 'POST', path: '/v1/callbacks/postal', auth: 'none' }] },
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: Carriers.webhookSecrets() },
+    trigger: httpTrigger(postalWebhookOperation),
   },
   {
     name: 'SendPostalOrders',
     entry: 'functions/queue/send-postal-orders.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['POSTAL_API_PASSWORD'], settings: ['postal'] },
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: Carriers.apiSecrets(), settings: ['postal'] },
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'postalOrders' },
   },
   {
     name: 'ReconcileDeliveries',
     entry: 'functions/scheduled/reconcile-deliveries.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: ['POSTAL_API_PASSWORD'], settings: ['postal'] },
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: Carriers.apiSecrets(), settings: ['postal'] },
     timeoutSeconds: 120,
     trigger: { kind: 'schedule', everyMinutes: 15 },
   },
