@@ -4,8 +4,18 @@ import { DOSSIER_STATUSES, type DossierStatus } from '../domain/status';
 import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { DossierNoSchema } from './dossier-events';
 import { POSTAGE_PAYERS, RESULT_KINDS } from '../domain/events';
-import { DOSSIER_PAYMENT_STATUSES, RETURN_CHANNELS, type Applicant, type DossierDelivery, type DossierPayment, type DossierResult, type ReturnChannel, type TimelineEntry } from '../domain/dossier';
-import { LEVEL4_PAYMENT_CHANNELS, type Level4 } from '../domain/level4';
+import {
+  DOSSIER_PAYMENT_STATUSES,
+  LEVEL4_PAYMENT_CHANNELS,
+  RETURN_CHANNELS,
+  type Applicant,
+  type DossierDelivery,
+  type DossierPayment,
+  type DossierResult,
+  type Level4,
+  type ReturnChannel,
+  type TimelineEntry,
+} from '../domain/dossier';
 import type { DossierRegistration } from '../domain/register';
 import { BeneficiarySchema, FeeInputsSchema } from '../../fees';
 import { FeeAssessmentSchema } from '../../fees';

@@ -1,7 +1,6 @@
 import type { Channel } from '../../../platform/kernel/vocabulary';
 import type { Beneficiary, FeeAssessment, FeeInputs } from '../../fees';
 import type { PostagePayer, ResultKind } from './events';
-import type { Level4 } from './level4';
 import type { DossierStatus } from './status';
 
 export interface Applicant {
@@ -59,6 +58,21 @@ export interface TimelineEntry {
   /** false for an event that was not valid in the state it found: recorded, not applied. */
   readonly applied: boolean;
   readonly note?: string;
+}
+
+/** How the fees were settled, for level 4: online, nothing owed, or otherwise. */
+export const LEVEL4_PAYMENT_CHANNELS = ['online', 'none_owed', 'not_online'] as const;
+export type Level4PaymentChannel = (typeof LEVEL4_PAYMENT_CHANNELS)[number];
+
+/** Level-4 (toàn trình) completion: submitted online, fees paid online or none owed, result online or by post. */
+export interface Level4 {
+  readonly completed: boolean;
+  readonly completedAt?: string;
+  readonly submissionChannel?: Channel;
+  readonly paymentChannel?: Level4PaymentChannel;
+  readonly returnChannel?: ReturnChannel;
+  /** Why a returned dossier does not count as level 4. */
+  readonly reason?: string;
 }
 
 /** A dossier as stored: the aggregate every dossier event is applied to. */

@@ -1,20 +1,4 @@
-import type { Channel } from '../../../platform/kernel/vocabulary';
-import type { Dossier, ReturnChannel } from './dossier';
-
-/** How the fees were settled, for level 4: online, nothing owed, or otherwise. */
-export const LEVEL4_PAYMENT_CHANNELS = ['online', 'none_owed', 'not_online'] as const;
-export type Level4PaymentChannel = (typeof LEVEL4_PAYMENT_CHANNELS)[number];
-
-/** Level-4 (toàn trình) completion: submitted online, fees paid online or none owed, result online or by post. */
-export interface Level4 {
-  readonly completed: boolean;
-  readonly completedAt?: string;
-  readonly submissionChannel?: Channel;
-  readonly paymentChannel?: Level4PaymentChannel;
-  readonly returnChannel?: ReturnChannel;
-  /** Why a returned dossier does not count as level 4. */
-  readonly reason?: string;
-}
+import type { Dossier, Level4, ReturnChannel } from './dossier';
 
 /**
  * Level-4 (toàn trình) completion at the moment the result reaches the citizen: submitted online,
