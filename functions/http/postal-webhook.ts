@@ -10,7 +10,7 @@ import { logger } from '../../shared/platform/observability/logger';
 import { handlePostalWebhook } from '../../shared/modules/deliveries/use-cases/deliveries';
 
 async function verify(container: Container, event: ParsedHttpEvent): Promise<void> {
-  const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList(container.secrets, 'POSTAL_WEBHOOK_SECRETS'), container.clock.now());
+  const check = verifySignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList(container.secrets, container.carriers.active(container.settings.values).secrets.webhook), container.clock.now());
   if (!check.valid) {
     logger.warn('postal webhook refused', { reason: check.reason });
     throw new AuthenticationError(`Invalid signature (${check.reason})`);

@@ -19,6 +19,8 @@ export interface CarrierRegistry {
   /** What the functions calling a carrier may read: every registered carrier's, so switching needs no redeploy of grants. */
   apiSecrets(): SecretName[];
   webhookSecrets(): SecretName[];
+  /** Every secret a carrier may need, for the settings reader. */
+  allSecrets(): SecretName[];
   settings(): CarrierSetting[];
 }
 
@@ -38,6 +40,7 @@ export function createCarrierRegistry(carriers: readonly Carrier[]): CarrierRegi
     active: (values) => named(optionalEnv('POSTAL_CARRIER', DEFAULT_CARRIER, values)),
     apiSecrets: () => unique(carriers.flatMap((c) => c.secrets.api)),
     webhookSecrets: () => unique(carriers.map((c) => c.secrets.webhook)),
+    allSecrets: () => unique(carriers.flatMap((c) => [...c.secrets.api, c.secrets.webhook])),
     settings: () => [...new Map(carriers.flatMap((c) => c.settings).map((s) => [s.env, s])).values()],
   };
 }
