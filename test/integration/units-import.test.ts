@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoAdministrativeUnitsRepository } from '../../shared/modules/addresses/dynamodb';
-import { validateAddress } from '../../shared/modules/addresses/domain/validate-address';
+import { validateAddress } from '../../shared/modules/addresses/use-cases/validate-address';
 import { documents } from '../support/emulators';
 
 /** The official lists shipped in data/units. */

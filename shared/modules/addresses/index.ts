@@ -2,6 +2,6 @@
 export { AddressSchema } from './api/address';
 export type { Address } from './domain/address';
 export type { Commune, Province } from './domain/administrative-units';
-export { validateAddress } from './domain/validate-address';
-export type { AddressValidation } from './domain/validate-address';
+export { validateAddress } from './use-cases/validate-address';
+export type { AddressValidation } from './use-cases/validate-address';
 export type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from './ports';

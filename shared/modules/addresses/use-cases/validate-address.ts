@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../platform/kernel/errors';
 import type { AdministrativeUnitsReader } from '../ports';
-import type { Address } from './address';
+import type { Address } from '../domain/address';
 
 export interface AddressValidation {
   readonly issues: FieldIssue[];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMUNES_NOT_LOADED_NOTE, validateAddress } from '../../../../../../shared/modules/addresses/domain/validate-address';
+import { COMMUNES_NOT_LOADED_NOTE, validateAddress } from '../../../../../../shared/modules/addresses/use-cases/validate-address';
 import { InMemoryAdministrativeUnits, loadUnitsFromCsvFiles } from '../../../../../fakes/units-in-memory';
 import { AdministrativeUnitsFileError } from '../../../../../../shared/modules/addresses/domain/administrative-units';
 import { AddressSchema } from '../../../../../../shared/modules/addresses/api/address';
