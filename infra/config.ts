@@ -1,5 +1,7 @@
 import type { Construct } from 'constructs';
 import { DEV_STAGE, deploySettingProblems } from './deploy-guard';
+import { Carriers } from '../shared/modules/deliveries/carriers/registry';
+import { paymentProviders } from '../shared/modules/payments/providers/registry';
 
 /** Deployment settings read from cdk.json context (or `-c key=value` on the CLI). */
 export interface StackConfig {
@@ -14,22 +16,31 @@ export interface StackConfig {
   readonly providerSettings: Readonly<Record<'payments' | 'postal', Readonly<Record<string, string>>>>;
 }
 
-export const ContextKeys = {
+const CoreContextKeys = {
   stage: 'toantrinh:stage',
   jwtIssuer: 'toantrinh:jwtIssuer',
   jwtAudience: 'toantrinh:jwtAudience',
   portalOrigins: 'toantrinh:portalOrigins',
   alarmEmail: 'toantrinh:alarmEmail',
   publicBaseUrl: 'toantrinh:publicBaseUrl',
-  vnpayTmnCode: 'toantrinh:vnpayTmnCode',
-  vnpayPaymentUrl: 'toantrinh:vnpayPaymentUrl',
-  vnpayApiUrl: 'toantrinh:vnpayApiUrl',
-  vietqrBankBin: 'toantrinh:vietqrBankBin',
-  vietqrAccountNo: 'toantrinh:vietqrAccountNo',
-  vietqrAccountName: 'toantrinh:vietqrAccountName',
-  postalApiUrl: 'toantrinh:postalApiUrl',
-  postalApiUsername: 'toantrinh:postalApiUsername',
 } as const;
+
+/** Every context key by short name: the core ones, then those the providers and carriers declare. */
+export const ContextKeys: typeof CoreContextKeys & Readonly<Record<string, string>> = {
+  ...CoreContextKeys,
+  // Each payment provider's settings, as its settings.ts declares them (toantrinh:<short name>).
+  ...contextKeysOf(paymentProviders.contextSettings()),
+  // Each carrier's settings (carriers/<name>/settings.ts), e.g. postalApiUrl, postalApiUsername.
+  ...Object.fromEntries(Carriers.settings().map((s) => [s.context, `toantrinh:${s.context}`])),
+};
+
+function contextKey(shortName: string): string {
+  return `toantrinh:${shortName}`;
+}
+
+function contextKeysOf(settings: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.keys(settings).map((name) => [name, contextKey(name)]));
+}
 
 // Stage ends up in the stack name and every function name (64 characters at most).
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
@@ -69,18 +80,9 @@ function providerSettings(scope: Construct): StackConfig['providerSettings'] {
   const base = required(scope, ContextKeys.publicBaseUrl).replace(/\/$/, '');
   return {
     payments: {
-      VNPAY_TMN_CODE: required(scope, ContextKeys.vnpayTmnCode),
-      VNPAY_PAYMENT_URL: required(scope, ContextKeys.vnpayPaymentUrl),
-      VNPAY_API_URL: required(scope, ContextKeys.vnpayApiUrl),
-      VNPAY_RETURN_URL: `${base}/v1/callbacks/vnpay/return`,
-      VIETQR_BANK_BIN: required(scope, ContextKeys.vietqrBankBin),
-      VIETQR_ACCOUNT_NO: required(scope, ContextKeys.vietqrAccountNo),
-      VIETQR_ACCOUNT_NAME: required(scope, ContextKeys.vietqrAccountName),
+      ...paymentProviders.environment((shortName) => required(scope, contextKey(shortName)), base),
     },
-    postal: {
-      POSTAL_API_URL: required(scope, ContextKeys.postalApiUrl),
-      POSTAL_API_USERNAME: required(scope, ContextKeys.postalApiUsername),
-    },
+    postal: Object.fromEntries(Carriers.settings().map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
   };
 }
 

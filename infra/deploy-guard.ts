@@ -5,24 +5,32 @@
  *
  * Pure (no CDK import): config.ts passes the raw context values in.
  */
+import { paymentProviders } from '../shared/modules/payments/providers/registry';
+import { Carriers } from '../shared/modules/deliveries/carriers/registry';
 
 /** The only stage allowed to run on cdk.json's example values (and without an alarm e-mail). */
 export const DEV_STAGE = 'dev';
 
 /** Settings whose values are URLs (or comma-separated origins): a real stage talks HTTPS only. */
-const URL_SETTINGS = new Set(['jwtIssuer', 'portalOrigins', 'publicBaseUrl', 'vnpayPaymentUrl', 'vnpayApiUrl', 'postalApiUrl']);
+const URL_SETTINGS = new Set([
+  'jwtIssuer',
+  'portalOrigins',
+  'publicBaseUrl',
+  ...Carriers.settings().filter((s) => s.url).map((s) => s.context),
+  ...Object.entries(paymentProviders.contextSettings()).filter(([, s]) => s.url).map(([name]) => name),
+]);
 
 /**
  * The plain-text samples cdk.json and the local sandboxes use; URLs and e-mails are caught by their
- * example domains instead. vietqrBankBin is not listed: 970415 is VietinBank's real BIN, where a
- * treasury may well hold its account. A test checks that every other value cdk.json ships is refused.
+ * example domains instead. Payment providers declare theirs in their settings.ts (vietqrBankBin
+ * declares none: 970415 is VietinBank's real BIN, where a treasury may well hold its account). A test
+ * checks that every other value cdk.json ships is refused.
  */
 const SAMPLE_VALUES: Readonly<Record<string, readonly string[]>> = {
   jwtAudience: ['toantrinh-api'],
-  vnpayTmnCode: ['TOANTR01'],
-  vietqrAccountNo: ['113366668888'],
-  vietqrAccountName: ['KHO BAC NHA NUOC HAI PHONG'],
-  postalApiUsername: ['toantrinh'],
+  ...Object.fromEntries(Object.entries(paymentProviders.contextSettings()).flatMap(([name, s]) => (s.samples ? [[name, s.samples]] : []))),
+  // Each carrier declares its sandbox values too (carriers/<name>/settings.ts).
+  ...Object.fromEntries(Carriers.settings().flatMap((s) => (s.placeholders ? [[s.context, s.placeholders]] : []))),
 };
 
 // RFC 2606/6761 names reserved for examples and tests, plus any host with an "example" label

@@ -1,6 +1,7 @@
 import { settingsFromEnv, type Settings } from '../shared/app/settings';
 import type { SettingValues } from '../shared/platform/config/env';
 import type { SandboxSettings } from './sandboxes/settings';
+import { paymentSandboxSettings } from './sandboxes/payment-sandboxes';
 
 export interface LocalSettingsInput {
   /** The operator's own settings by name; a non-empty one wins over the sandbox default. */
@@ -17,17 +18,10 @@ export interface LocalSettingsInput {
 /** The providers' settings of a local runtime: its own sandboxes, as a deployment names the real partners. */
 export function sandboxProviderValues(baseUrl: string, sandbox: SandboxSettings, corsOrigins: readonly string[]): Record<string, string> {
   return {
-    VNPAY_TMN_CODE: sandbox.vnpayTmnCode,
-    VNPAY_HASH_SECRET: sandbox.vnpayHashSecret,
-    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/pay`,
-    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
-    VNPAY_RETURN_URL: `${baseUrl}/v1/callbacks/vnpay/return`,
+    // Each payment provider's sandbox (sandboxes/payment-sandboxes.ts, one per provider).
+    ...paymentSandboxSettings(baseUrl, sandbox),
     // Payments may return to the portal origins and to this runtime's own sandbox portal page.
     PAYMENT_RETURN_ORIGINS: [...corsOrigins, baseUrl].join(','),
-    VIETQR_WEBHOOK_SECRETS: sandbox.vietqrWebhookSecrets.join(','),
-    VIETQR_BANK_BIN: '970415',
-    VIETQR_ACCOUNT_NO: '113366668888',
-    VIETQR_ACCOUNT_NAME: 'KHO BAC NHA NUOC (SANDBOX)',
     POSTAL_WEBHOOK_SECRETS: sandbox.postalWebhookSecrets.join(','),
     POSTAL_API_URL: `${baseUrl}/sandbox/postal/api`,
     POSTAL_API_USERNAME: 'toantrinh',

@@ -27,8 +27,7 @@ import { writeRuntimeInfo } from './runtime-info';
 import { portalReturnRoute } from './sandboxes/portal-page';
 import { postOfficeSandbox } from './sandboxes/post-office';
 import { loadAdministrativeUnitsIfEmpty } from './units-seed';
-import { vietqrSandboxRoutes } from './sandboxes/vietqr-sandbox';
-import { vnpaySandboxRoutes } from './sandboxes/vnpay-sandbox';
+import { paymentSandboxRoutes } from './sandboxes/payment-sandboxes';
 import { sandboxSettings } from './sandboxes/settings';
 import { localSettings } from './local-settings';
 
@@ -139,8 +138,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     let baseUrl = '';
     const sandbox = sandboxSettings(options.settings ?? {});
     for (const route of [
-      ...vnpaySandboxRoutes({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, ipnUrl: () => `${baseUrl}/v1/callbacks/vnpay/ipn` }),
-      ...vietqrSandboxRoutes({ secret: sandbox.vietqrWebhookSecrets[0]!, webhookUrl: () => `${baseUrl}/v1/callbacks/vietqr` }),
+      ...paymentSandboxRoutes(() => baseUrl, sandbox),
       portalReturnRoute,
     ]) {
       gateway.addLocalRoute(route);

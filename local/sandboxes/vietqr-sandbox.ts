@@ -2,25 +2,40 @@ import { randomUUID } from 'node:crypto';
 import type { LocalRoute } from '../api-gateway';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import { escapeHtml, formFields, page } from './html';
+import type { PaymentSandbox } from './payment-sandbox';
 
 export interface VietqrSandboxOptions {
   readonly secret: string;
   readonly webhookUrl: () => string;
 }
 
-/** Posts the bank's transfer notification, signed like a real bank would, to our webhook. */
-export async function postTransfer(options: VietqrSandboxOptions, transfer: { reference: string; amount: number }) {
+/** What the bank draws for a transfer: its event and transaction ids and the instant it was made. */
+export interface TransferDraw {
+  readonly eventId: string;
+  readonly transactionId: string;
+  readonly at: Date;
+}
+
+/** The bank's notification of a transfer: the JSON body and its `X-Signature` over those exact bytes. */
+export function transferNotification(secret: string, transfer: { reference: string; amount: number }, draw: TransferDraw): { body: string; signature: string } {
   const body = JSON.stringify({
-    eventId: `sandbox-${randomUUID()}`,
+    eventId: draw.eventId,
     reference: transfer.reference,
     amount: transfer.amount,
-    transactionId: `FT${Date.now()}`,
-    paidAt: new Date().toISOString(),
+    transactionId: draw.transactionId,
+    paidAt: draw.at.toISOString(),
     bankCode: 'SANDBOX',
   });
+  return { body, signature: signatureHeader(secret, Math.floor(draw.at.getTime() / 1000), body) };
+}
+
+/** Posts the bank's transfer notification, signed like a real bank would, to our webhook. */
+export async function postTransfer(options: VietqrSandboxOptions, transfer: { reference: string; amount: number }) {
+  const now = new Date();
+  const { body, signature } = transferNotification(options.secret, transfer, { eventId: `sandbox-${randomUUID()}`, transactionId: `FT${now.getTime()}`, at: now });
   const response = await fetch(options.webhookUrl(), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-signature': signatureHeader(options.secret, Math.floor(Date.now() / 1000), body) },
+    headers: { 'content-type': 'application/json', 'x-signature': signature },
     body,
   });
   return { status: response.status, body: await response.text() };
@@ -50,3 +65,14 @@ export function vietqrSandboxRoutes(options: VietqrSandboxOptions): LocalRoute[]
     },
   ];
 }
+
+/** The bank sandbox in the local payment-sandbox registry: its routes, and the settings that point at it. */
+export const vietqrSandbox: PaymentSandbox = {
+  settings: (_baseUrl, sandbox) => ({
+    VIETQR_WEBHOOK_SECRETS: sandbox.vietqrWebhookSecrets.join(','),
+    VIETQR_BANK_BIN: '970415',
+    VIETQR_ACCOUNT_NO: '113366668888',
+    VIETQR_ACCOUNT_NAME: 'KHO BAC NHA NUOC (SANDBOX)',
+  }),
+  routes: (baseUrl, sandbox) => vietqrSandboxRoutes({ secret: sandbox.vietqrWebhookSecrets[0]!, webhookUrl: () => `${baseUrl()}/v1/callbacks/vietqr` }),
+};

@@ -4,6 +4,7 @@ import { fromVnpAmount, signParams, signQuerydrResponse, verifyParams, hmacSha51
 import { vietnamTimestamp } from '../../shared/platform/kernel/time';
 import type { LocalRoute } from '../api-gateway';
 import { escapeHtml, formFields, page } from './html';
+import type { PaymentSandbox } from './payment-sandbox';
 
 export interface VnpaySandboxOptions {
   readonly tmnCode: string;
@@ -12,7 +13,7 @@ export interface VnpaySandboxOptions {
   readonly ipnUrl: () => string;
 }
 
-type Outcome = 'success' | 'failure' | 'cancel';
+export type Outcome = 'success' | 'failure' | 'cancel';
 const RESULT_CODES: Record<Outcome, { response: string; status: string }> = {
   success: { response: '00', status: '00' },
   failure: { response: '51', status: '02' },
@@ -21,6 +22,34 @@ const RESULT_CODES: Record<Outcome, { response: string; status: string }> = {
 
 interface SandboxTransaction {
   readonly params: VnpParams;
+}
+
+/** What the gateway draws for a transaction: the pay date and its own numbers. */
+export interface GatewayDraw {
+  readonly payDate: Date;
+  readonly transactionNo: string;
+  readonly bankTranNo: string;
+}
+
+/** The signed result the gateway sends to the IPN and the return URL for a chosen outcome. */
+export function gatewayResult(original: VnpParams, outcome: Outcome, hashSecret: string, draw: GatewayDraw): VnpParams {
+  const codes = RESULT_CODES[outcome];
+  return signParams(
+    {
+      vnp_Amount: original.vnp_Amount!,
+      vnp_BankCode: 'NCB',
+      vnp_BankTranNo: draw.bankTranNo,
+      vnp_CardType: 'ATM',
+      vnp_OrderInfo: original.vnp_OrderInfo!,
+      vnp_PayDate: vietnamTimestamp(draw.payDate),
+      vnp_ResponseCode: codes.response,
+      vnp_TmnCode: original.vnp_TmnCode!,
+      vnp_TransactionNo: outcome === 'cancel' ? '0' : draw.transactionNo,
+      vnp_TransactionStatus: codes.status,
+      vnp_TxnRef: original.vnp_TxnRef!,
+    },
+    hashSecret,
+  );
 }
 
 /**
@@ -61,23 +90,11 @@ export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
       if (!verifyParams(original, options.hashSecret) || !(outcome! in RESULT_CODES)) {
         return page(response, 400, 'Sai chữ ký', '<h1>Giao dịch không hợp lệ</h1>');
       }
-      const codes = RESULT_CODES[outcome as Outcome];
-      const result = signParams(
-        {
-          vnp_Amount: original.vnp_Amount!,
-          vnp_BankCode: 'NCB',
-          vnp_BankTranNo: `VNP${randomInt(10_000_000, 99_999_999)}`,
-          vnp_CardType: 'ATM',
-          vnp_OrderInfo: original.vnp_OrderInfo!,
-          vnp_PayDate: vietnamTimestamp(new Date()),
-          vnp_ResponseCode: codes.response,
-          vnp_TmnCode: original.vnp_TmnCode!,
-          vnp_TransactionNo: outcome === 'cancel' ? '0' : String(randomInt(10_000_000, 99_999_999)),
-          vnp_TransactionStatus: codes.status,
-          vnp_TxnRef: original.vnp_TxnRef!,
-        },
-        options.hashSecret,
-      );
+      const result = gatewayResult(original, outcome as Outcome, options.hashSecret, {
+        payDate: new Date(),
+        transactionNo: String(randomInt(10_000_000, 99_999_999)),
+        bankTranNo: `VNP${randomInt(10_000_000, 99_999_999)}`,
+      });
       transactions.set(original.vnp_TxnRef!, { params: result });
       const query = new URLSearchParams(result).toString();
       // The gateway calls the IPN server-to-server before sending the browser back.
@@ -114,3 +131,16 @@ export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
 
   return [pay, decide, querydr];
 }
+
+/** The VNPay sandbox in the local payment-sandbox registry: its routes, and the settings that point at it. */
+export const vnpaySandbox: PaymentSandbox = {
+  settings: (baseUrl, sandbox) => ({
+    VNPAY_TMN_CODE: sandbox.vnpayTmnCode,
+    VNPAY_HASH_SECRET: sandbox.vnpayHashSecret,
+    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/pay`,
+    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
+    VNPAY_RETURN_URL: `${baseUrl}/v1/callbacks/vnpay/return`,
+  }),
+  routes: (baseUrl, sandbox) =>
+    vnpaySandboxRoutes({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, ipnUrl: () => `${baseUrl()}/v1/callbacks/vnpay/ipn` }),
+};
