@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { printableText, ProvinceCodeSchema } from '../../../platform/api/common';
+import { printableText, ProvinceCodeSchema, type SameShape } from '../../../platform/api/common';
 import type { Address } from '../domain/address';
 
 /** Commune-level unit code (mã đơn vị hành chính cấp xã) since 2025-07-01, leading zeros kept. */
@@ -22,3 +22,6 @@ export const AddressSchema = z
     }),
   })
   .meta({ id: 'Address' }) satisfies z.ZodType<Address>;
+
+/** Compile-time: the schema parses exactly the domain's Address (each way assignable, same keys). */
+export const addressSchemaMatchesDomain: SameShape<z.infer<typeof AddressSchema>, Address> = true;

@@ -6,6 +6,7 @@ import {
   LegalDateSchema,
   ProcedureCodeSchema,
   ProvinceCodeSchema,
+  type SameShape,
 } from '../../../platform/api/common';
 import { FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees';
 import type { Agency, Procedure, ProcedureDefinition } from '../domain/catalogue';
@@ -66,3 +67,6 @@ export const ProcedureListQuerySchema = z.strictObject({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+/** Compile-time: the agency schema parses exactly the domain's Agency (the others have lists: `satisfies`). */
+export const agencySchemaMatchesDomain: SameShape<z.infer<typeof AgencySchema>, Agency> = true;

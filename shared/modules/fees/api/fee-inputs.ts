@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BeneficiaryCategorySchema } from '../../../platform/api/common';
+import { BeneficiaryCategorySchema, type SameShape } from '../../../platform/api/common';
 import { APPLICANT_TYPES, UNIT_INPUTS, type Beneficiary, type FeeInputs, type UnitInput } from '../domain/fee-inputs';
 
 const count = (description: string) => z.int().min(1).max(100_000).optional().meta({ description });
@@ -35,3 +35,13 @@ export const BeneficiarySchema = z
     evidenceRef: z.string().trim().min(1).max(200).meta({ description: 'reference of the supporting document' }),
   })
   .meta({ id: 'Beneficiary' }) satisfies z.ZodType<Beneficiary>;
+
+/*
+ * Schemas without lists parse exactly the domain's types (each way assignable, same keys): a field or a
+ * value added on one side only fails the typecheck here. Those with lists are checked with `satisfies`
+ * (the domain's lists are read-only, parsed ones are not).
+ */
+export const feeInputSchemasMatchDomain: [
+  SameShape<z.infer<typeof FeeInputsSchema>, FeeInputs>,
+  SameShape<z.infer<typeof BeneficiarySchema>, Beneficiary>,
+] = [true, true];

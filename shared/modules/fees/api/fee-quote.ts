@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BilingualTextSchema, ChannelSchema, InstantSchema, ProcedureCodeSchema, ProvinceCodeSchema, VndSchema } from '../../../platform/api/common';
+import { BilingualTextSchema, ChannelSchema, InstantSchema, ProcedureCodeSchema, ProvinceCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { BeneficiarySchema, FeeInputsSchema } from './fee-inputs';
 import {
   CURRENCY,
@@ -77,3 +77,14 @@ export const FeeAssessmentSchema = z
     currency: z.literal(CURRENCY),
   })
   .meta({ id: 'FeeAssessment' }) satisfies z.ZodType<FeeAssessment>;
+
+/*
+ * Schemas without lists parse exactly the domain's types (each way assignable, same keys): a field or a
+ * value added on one side only fails the typecheck here. Those with lists are checked with `satisfies`
+ * (the domain's lists are read-only, parsed ones are not).
+ */
+export const feeQuoteSchemasMatchDomain: [
+  SameShape<z.infer<typeof FeeQuoteRequestSchema>, FeeQuoteRequest>,
+  SameShape<z.infer<typeof QuoteItemSchema>, QuoteItem>,
+  SameShape<z.infer<typeof QuoteReductionSchema>, QuoteReduction>,
+] = [true, true, true];
