@@ -39,7 +39,7 @@ function consumerWith(...extra: ReturnType<typeof recordingNoticeReaction>['reac
   const store = new InMemoryDossierStore().add(dossierOwing(5_000));
   const postalOrders: string[] = [];
   const base = { postalOrders: async (id: string) => void postalOrders.push(id), paymentStore: new FakePaymentStore(), clock };
-  const container = createContainer(settingsFromEnv({}), { ...base, dossierStore: store, dossierReactions: [...dossierReactions(base), ...extra] });
+  const container = createContainer(settingsFromEnv({}), { clock, dossierStore: store, dossierReactions: [...dossierReactions(base), ...extra] });
   return { store, postalOrders, handler: makeHandler(container) };
 }
 
