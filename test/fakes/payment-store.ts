@@ -2,6 +2,7 @@ import { DuplicateTransactionError } from '../../shared/modules/payments/domain/
 import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
 import type { Payment, PaymentProviderName } from '../../shared/modules/payments/domain/payment';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../shared/modules/payments/ports';
+import type { SettledPayments } from '../../shared/modules/payments/settled-payments-port';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import type { SettleDeps } from '../../shared/modules/payments/use-cases/settle-payment';
 
@@ -9,11 +10,13 @@ import type { SettleDeps } from '../../shared/modules/payments/use-cases/settle-
 export const unusedOutbox = new Proxy({}, { get: (_t, name) => { throw new Error(`outbox.${String(name)} is not expected`); } }) as SettleDeps['outbox'];
 
 /** An in-memory PaymentStore with the DynamoDB store's rules: version checks (a retryable conflict), unique transactions, paging. */
-export class FakePaymentStore implements PaymentStore {
+export class FakePaymentStore implements PaymentStore, SettledPayments {
   readonly payments = new Map<string, Payment>();
   readonly transactions = new Set<string>();
   readonly ledger: LedgerEntry[] = [];
   readonly events: DossierEvent[] = [];
+  /** Succeeded payments reconciliation has seen recorded by their dossier (out of the sparse index). */
+  readonly confirmed = new Set<string>();
   writes = 0;
 
   add(payment: Payment): void {
@@ -58,6 +61,17 @@ export class FakePaymentStore implements PaymentStore {
       .filter((p) => p.status === 'pending' && key(p) < now.toISOString() && (!after || key(p) > key(after)))
       .sort((a, b) => (key(a) < key(b) ? -1 : 1))
       .slice(0, limit);
+  }
+  /** Succeeded and not yet confirmed, settled before `settledBefore`, in the index's order. */
+  async succeededUnconfirmed(settledBefore: Date, limit: number, after?: Payment) {
+    const key = (p: Payment) => `${p.completedAt ?? p.createdAt}#${p.paymentId}`;
+    return [...this.payments.values()]
+      .filter((p) => p.status === 'succeeded' && !this.confirmed.has(p.paymentId) && key(p) < settledBefore.toISOString() && (!after || key(p) > key(after)))
+      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+      .slice(0, limit);
+  }
+  async confirmRecordedByDossier(payment: Payment) {
+    this.confirmed.add(payment.paymentId);
   }
   async beginIdempotent(): Promise<IdempotencyBegin> {
     this.writes++;
