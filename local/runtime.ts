@@ -25,7 +25,7 @@ import { SqsEventSource } from './sqs-event-source';
 import { lambdaContext } from './lambda-context';
 import { writeRuntimeInfo } from './runtime-info';
 import { portalReturnRoute } from './sandboxes/portal-page';
-import { postOfficeSandbox } from './sandboxes/post-office';
+import { postOfficeSandboxFor } from './sandboxes/post-offices';
 import { loadAdministrativeUnitsIfEmpty } from './units-seed';
 import { paymentSandboxRoutes } from './sandboxes/payment-sandboxes';
 import { sandboxSettings } from './sandboxes/settings';
@@ -143,13 +143,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ]) {
       gateway.addLocalRoute(route);
     }
-    const postOffice = postOfficeSandbox({
+    const postOffice = postOfficeSandboxFor(options.settings ?? {})?.({
       secret: sandbox.postalWebhookSecrets[0]!,
       webhookUrl: () => `${baseUrl}/v1/callbacks/postal`,
       ...(options.postOfficeAutoAdvanceMs ? { autoAdvanceMs: options.postOfficeAutoAdvanceMs } : {}),
     });
-    for (const route of postOffice.routes) gateway.addLocalRoute(route);
-    stoppers.unshift(async () => postOffice.stop());
+    for (const route of postOffice?.routes ?? []) gateway.addLocalRoute(route);
+    if (postOffice) stoppers.unshift(async () => postOffice.stop());
     baseUrl = await gateway.listen();
     stoppers.unshift(() => gateway.close());
     // Listening first: the providers' settings point at this runtime's own sandboxes.

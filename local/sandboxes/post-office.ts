@@ -100,6 +100,11 @@ const HAPPY_NEXT: Partial<Record<DeliveryStatus, CarrierStatus>> = {
 const REASONED = new Set<DeliveryStatus>(['ATTEMPT_FAILED', 'RETURNED_TO_AGENCY']);
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/** How the post office signs a webhook: `t=<unix>,v1=<HMAC-SHA256 of "t.rawBody">` (a test checks a fixed vector). */
+export function signPostalWebhook(secret: string, unixSeconds: number, rawBody: string): string {
+  return signatureHeader(secret, unixSeconds, rawBody);
+}
+
 const isJson = (request: IncomingMessage) => (request.headers['content-type'] ?? '').includes('application/json');
 const flag = (value: string | undefined) => value === 'true' || value === 'on' || value === '1' || value === 'yes';
 
@@ -116,7 +121,7 @@ export function postOfficeSandbox(options: PostOfficeSandboxOptions): PostOffice
     try {
       const response = await fetch(options.webhookUrl(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature': signatureHeader(options.secret, Math.floor(Date.now() / 1000), body) },
+        headers: { 'content-type': 'application/json', 'x-signature': signPostalWebhook(options.secret, Math.floor(Date.now() / 1000), body) },
         body,
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });

@@ -5,7 +5,7 @@ import { VnPostClient } from '../../../../shared/modules/deliveries/carriers/vnp
 import { VNPOST_STATUS_CODES } from '../../../../shared/modules/deliveries/carriers/vnpost/status-codes';
 import { verifySignature } from '../../../../shared/platform/kernel/timestamped-hmac';
 import { LocalApiGateway } from '../../../../local/api-gateway';
-import { postOfficeSandbox, SANDBOX_STATUS_CODES, type PostOfficeSandbox } from '../../../../local/sandboxes/post-office';
+import { postOfficeSandbox, SANDBOX_STATUS_CODES, signPostalWebhook, type PostOfficeSandbox } from '../../../../local/sandboxes/post-office';
 import {
   PostalAuthenticationError,
   PostalOrderRejectedError,
@@ -247,5 +247,24 @@ describe('post office sandbox auto-advance', () => {
       await autoGateway.close();
       await closeServer(hooks.server);
     }
+  });
+});
+
+/**
+ * A known answer computed outside this code base, so a bug shared by the sandbox and our check cannot pass:
+ * printf '%s' '1700000000.<body>' | openssl dgst -sha256 -hmac 'sandbox-postal-secret'
+ */
+describe('Function: signPostalWebhook (known-answer vector)', () => {
+  const body = '{"eventId":"evt-1","trackingNumber":"EB123456785VN","status":14,"occurredAt":"2026-01-02T03:04:05.000Z"}';
+  const expected = 't=1700000000,v1=537b5588ba0f739487ee438f7c69372ef0582fb2e5b5e2b851ccffc3f6e3c28d';
+
+  it('signs as the vector says', () => {
+    expect(signPostalWebhook('sandbox-postal-secret', 1_700_000_000, body)).toBe(expected);
+  });
+
+  it('is accepted by our webhook check at that instant, and refused for one changed byte', () => {
+    const at = new Date(1_700_000_000_000);
+    expect(verifySignature(expected, body, ['sandbox-postal-secret'], at)).toEqual({ valid: true, timestamp: 1_700_000_000 });
+    expect(verifySignature(expected, body.replace('14', '15'), ['sandbox-postal-secret'], at)).toMatchObject({ valid: false, reason: 'mismatch' });
   });
 });

@@ -2,6 +2,7 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DossierExistsError, DuplicateEventError } from '../../../../../shared/modules/dossiers';
 import { DynamoDeliveryStore } from '../../../../../shared/modules/deliveries/dynamodb';
 import type { Delivery } from '../../../../../shared/modules/deliveries/domain/delivery';
 import { carrierEventKey, TIMELINE_ON_DELIVERY } from '../../../../../shared/modules/deliveries/domain/timeline';
@@ -19,6 +20,7 @@ const delivery = (entries: number, timelineArchived?: number): Delivery => ({
 });
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({ $metadata: {}, message: 'cancelled', CancellationReasons: codes.map((Code) => ({ Code })) });
+const event = { type: 'DeliveryStatusChanged', version: 1, id: 'delivery-dlv_1-requested', occurredAt: at, dossierNo: 'H31.26-1', deliveryId: 'dlv_1', status: 'REQUESTED' } as const;
 
 const ddb = mockClient(DynamoDBDocumentClient);
 afterEach(() => ddb.reset());
@@ -44,5 +46,30 @@ describe('DynamoDeliveryStore.update', () => {
   it('turns a transaction conflict on the delivery into a lost race the caller retries, not a 500', async () => {
     ddb.on(TransactWriteCommand).rejects(cancelled('None', 'TransactionConflict'));
     await expect(store().update(delivery(1), delivery(2), [], 'e')).rejects.toBeInstanceOf(RetryableWriteConflict);
+  });
+});
+
+describe('DynamoDeliveryStore failure branches (errors by item name)', () => {
+  it.each([
+    ['the carrier event marker', ['ConditionalCheckFailed', 'None'], DuplicateEventError],
+    ['the delivery version', ['None', 'ConditionalCheckFailed'], RetryableWriteConflict],
+    ['both: the marker wins', ['ConditionalCheckFailed', 'ConditionalCheckFailed'], DuplicateEventError],
+    ['throttling', ['None', 'ThrottlingError'], RetryableWriteConflict],
+  ] as const)('maps a failed %s on update', async (_what, codes, expected) => {
+    ddb.on(TransactWriteCommand).rejects(cancelled(...codes));
+    await expect(store().update(delivery(1), delivery(2), [], 'e')).rejects.toBeInstanceOf(expected);
+  });
+
+  it('maps the version condition by name when there is no marker (the item that used to be counted by position)', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    await expect(store().update(delivery(1), delivery(2), [event])).rejects.toBeInstanceOf(RetryableWriteConflict);
+  });
+
+  it('turns a taken dossier pointer on create into DossierExistsError, and a taken outbox row into a plain error', async () => {
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('ConditionalCheckFailed', 'None', 'None')).rejectsOnce(cancelled('None', 'None', 'ConditionalCheckFailed'));
+    await expect(store().create(delivery(1), [event])).rejects.toBeInstanceOf(DossierExistsError);
+    const second = store().create(delivery(1), [event]);
+    await expect(second).rejects.toThrow('Dossier event delivery-dlv_1-requested is already in the outbox');
+    await expect(second).rejects.not.toBeInstanceOf(RetryableWriteConflict);
   });
 });

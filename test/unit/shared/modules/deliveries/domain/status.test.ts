@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELIVERY_STATUSES, DeliveryLifecycle, isTerminalDelivery, nextDeliveryStatus } from '../../../../../../shared/modules/deliveries/domain/status';
+import { DELIVERY_STATUSES, DeliveryLifecycle, DeliveryMachine, isTerminalDelivery, nextDeliveryStatus } from '../../../../../../shared/modules/deliveries/domain/status';
 import { DeliveryStatusSchema, type DeliveryStatus } from '../../../../../../shared/modules/dossiers/api/dossier-events';
 
 describe('Table: DeliveryLifecycle', () => {
@@ -143,5 +143,24 @@ describe('Function: nextDeliveryStatus', () => {
         if (!reattempt) expect(DeliveryLifecycle[status].rank, `${current} + ${incoming}`).toBeGreaterThanOrEqual(DeliveryLifecycle[current].rank);
       }
     }
+  });
+});
+
+describe('Machine: DeliveryMachine', () => {
+  it('has one CarrierReported edge per step of the lifecycle table, and no other', () => {
+    const fromTable = DELIVERY_STATUSES.flatMap((from) => DeliveryLifecycle[from].next.map((to) => `${from} → ${to}`)).sort();
+    const reported = DeliveryMachine.edges.filter((e) => e.on === 'CarrierReported').map((e) => `${e.from} → ${e.to}`).sort();
+    expect(reported).toEqual(fromTable);
+  });
+
+  it('places our order only from REQUESTED and sends the parcel back only after a failed attempt', () => {
+    expect(DeliveryMachine.statusesAccepting('OrderCreated')).toEqual(['REQUESTED']);
+    expect(DeliveryMachine.next('REQUESTED', 'OrderCreated')).toBe('ORDER_CREATED');
+    expect(DeliveryMachine.statusesAccepting('AttemptsExhausted')).toEqual(['ATTEMPT_FAILED']);
+    expect(() => DeliveryMachine.next('IN_TRANSIT', 'AttemptsExhausted')).toThrow(expect.objectContaining({ code: 'INVALID_DELIVERY_TRANSITION' }));
+  });
+
+  it('agrees with the table on which statuses are terminal', () => {
+    expect([...DeliveryMachine.terminalStatuses()].sort()).toEqual(DELIVERY_STATUSES.filter(isTerminalDelivery).sort());
   });
 });
