@@ -1,0 +1,125 @@
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DuplicateTransactionError } from '../../../../../shared/modules/payments/domain/errors';
+import type { Payment } from '../../../../../shared/modules/payments/domain/payment';
+import { DynamoPaymentStore } from '../../../../../shared/modules/payments/dynamodb';
+import type { DossierEvent } from '../../../../../shared/modules/dossiers';
+import { RetryableWriteConflict } from '../../../../../shared/platform/dynamodb/optimistic';
+import { pendingPayment } from '../../../../fakes/payment-store';
+
+const NOW = new Date('2026-11-21T00:05:00.000Z');
+type Reason = { Code: string; Item?: Record<string, { S: string }> };
+const cancelled = (...reasons: Reason[]) => new TransactionCanceledException({ $metadata: {}, message: 'cancelled', CancellationReasons: reasons });
+const none: Reason = { Code: 'None' };
+
+const ddb = mockClient(DynamoDBDocumentClient);
+afterEach(() => ddb.reset());
+const store = () => new DynamoPaymentStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'main');
+const transactItems = (call = 0) => ddb.commandCalls(TransactWriteCommand)[call]!.args[0].input.TransactItems!;
+
+const event = (payment: Payment): DossierEvent =>
+  ({ type: 'PaymentSucceeded', version: 1, id: `payment-succeeded-${payment.paymentId}`, occurredAt: NOW.toISOString(), dossierNo: payment.dossierNo, paymentId: payment.paymentId, provider: 'vnpay', amount: payment.amount, paidAt: NOW.toISOString() }) as DossierEvent;
+
+function success(before: Payment, transactionId = '14012345') {
+  const after: Payment = { ...before, status: 'succeeded', providerTransactionId: transactionId, completedAt: NOW.toISOString(), version: before.version + 1 };
+  return { before, after, ledger: { paymentId: before.paymentId, provider: before.provider, kind: 'callback' as const, outcome: 'succeeded', at: NOW.toISOString() }, events: [event(before)] };
+}
+
+describe('DynamoPaymentStore.settle', () => {
+  it('writes the payment on its version, claims the transaction, appends the ledger and queues the event in one transaction', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(DeleteCommand).resolves({});
+    await store().settle(success(pendingPayment(1)));
+    const items = transactItems();
+    expect(items.map((i) => i.Put!.Item!.pk)).toEqual(['PAYMENT#pay_000000000000000000000001', 'PAYTXN#vnpay#14012345', 'PAYMENT#pay_000000000000000000000001', 'DOSSIER#H31.26-1']);
+    expect(items[0]!.Put).toMatchObject({ ConditionExpression: '#version = :expected', ExpressionAttributeValues: { ':expected': 1 } });
+    expect(items[0]!.Put!.Item).toMatchObject({ status: 'succeeded', gsi1pk: 'PAYMENT#SUCCEEDED_UNCONFIRMED' });
+    // The attempt is over: the dossier's lock goes, on its holder only.
+    expect(ddb.commandCalls(DeleteCommand)[0]!.args[0].input).toMatchObject({ Key: { pk: 'DOSSIER#H31.26-1', sk: 'PAYMENT_LOCK' }, ExpressionAttributeValues: { ':id': 'pay_000000000000000000000001' } });
+  });
+
+  it('claims no transaction for "0", so two cancels never collide', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(DeleteCommand).rejects(new Error('lock release is best effort'));
+    const before = pendingPayment(2);
+    await store().settle({ ...success(before, '0'), after: { ...before, status: 'cancelled', version: 2 }, events: [] });
+    expect(transactItems().map((i) => i.Put!.Item!.pk)).toEqual(['PAYMENT#pay_000000000000000000000002', 'PAYMENT#pay_000000000000000000000002']);
+  });
+
+  it('maps a failed condition on the item named "transaction" to DuplicateTransactionError, wherever it sits', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled(none, { Code: 'ConditionalCheckFailed', Item: { paymentId: { S: 'pay_other' } } }, none, none));
+    await expect(store().settle(success(pendingPayment(3)))).rejects.toBeInstanceOf(DuplicateTransactionError);
+  });
+
+  it('turns a moved version into a retryable conflict, not a 409', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed' }, none, none, none));
+    const error = await store().settle(success(pendingPayment(4))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryableWriteConflict);
+    expect(error).not.toBeInstanceOf(DuplicateTransactionError);
+  });
+
+  it.each(['ThrottlingError', 'TransactionConflict'])('turns a transaction cancelled by %s into a retryable conflict', async (code) => {
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: code }, none, none, none));
+    await expect(store().settle(success(pendingPayment(5)))).rejects.toBeInstanceOf(RetryableWriteConflict);
+  });
+});
+
+describe('DynamoPaymentStore.create', () => {
+  const ledger = { paymentId: 'pay_new', provider: 'vnpay' as const, kind: 'created' as const, outcome: 'pending', at: NOW.toISOString() };
+  const draft = pendingPayment(9, { paymentId: 'pay_new', dossierNo: 'H31.26-9', expiresAt: '2026-11-21T00:20:00.000Z' });
+  const lockHeldBy = (paymentId: string, expiresAt: string) => cancelled({ Code: 'ConditionalCheckFailed', Item: { paymentId: { S: paymentId }, expiresAt: { S: expiresAt } } }, none, none, none);
+
+  it('answers the live payment named by the refused lock (ALL_OLD) instead of a second one', async () => {
+    const live = pendingPayment(8, { paymentId: 'pay_live', dossierNo: 'H31.26-9', expiresAt: '2026-11-21T00:15:00.000Z' });
+    ddb.on(TransactWriteCommand).rejects(lockHeldBy('pay_live', live.expiresAt));
+    ddb.on(GetCommand, { Key: { pk: 'PAYMENT#pay_live', sk: 'PAYMENT' } }).resolves({ Item: { pk: 'PAYMENT#pay_live', sk: 'PAYMENT', ...live } });
+    expect(await store().create(draft, ledger, NOW)).toEqual({ created: false, existing: live });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('takes over a lock left by a payment that is over, conditionally on that very holder', async () => {
+    const over = pendingPayment(7, { paymentId: 'pay_over', dossierNo: 'H31.26-9', status: 'failed', expiresAt: '2026-11-21T00:15:00.000Z' });
+    ddb.on(TransactWriteCommand).rejectsOnce(lockHeldBy('pay_over', over.expiresAt)).resolves({});
+    ddb.on(GetCommand, { Key: { pk: 'PAYMENT#pay_over', sk: 'PAYMENT' } }).resolves({ Item: { pk: 'PAYMENT#pay_over', sk: 'PAYMENT', ...over } });
+    expect(await store().create(draft, ledger, NOW)).toEqual({ created: true });
+    const lock = transactItems(1)[0]!.Put!;
+    expect(lock.ConditionExpression).toBe('attribute_not_exists(pk) OR expiresAt <= :now OR paymentId = :holder');
+    expect(lock.ExpressionAttributeValues).toMatchObject({ ':holder': 'pay_over' });
+  });
+});
+
+describe('DynamoPaymentStore idempotency records', () => {
+  const conditionFailed = () => new ConditionalCheckFailedException({ $metadata: {}, message: 'failed' });
+
+  it('replays a finished request, refuses another body, and waits for one still in its lease', async () => {
+    ddb.on(PutCommand).rejects(conditionFailed());
+    const done = { requestHash: 'h1', state: 'done', statusCode: 201, body: { paymentId: 'pay_1' } };
+    ddb.on(GetCommand).resolvesOnce({ Item: done }).resolvesOnce({ Item: done }).resolves({ Item: { requestHash: 'h1', state: 'in_progress', leaseUntil: 4_000_000_000, ttl: 4_000_100_000 } });
+    expect(await store().beginIdempotent('c', 'k', 'h1')).toEqual({ kind: 'replay', statusCode: 201, body: { paymentId: 'pay_1' } });
+    expect(await store().beginIdempotent('c', 'k', 'h2')).toEqual({ kind: 'mismatch' });
+    expect(await store().beginIdempotent('c', 'k', 'h1')).toEqual({ kind: 'in_progress' });
+  });
+
+  it('lets exactly one request take over a record whose lease ran out', async () => {
+    ddb.on(PutCommand).rejectsOnce(conditionFailed()).resolves({});
+    ddb.on(GetCommand).resolves({ Item: { requestHash: 'h1', state: 'in_progress', leaseUntil: 1, ttl: 172_801 } });
+    expect(await store().beginIdempotent('c', 'k', 'h1')).toEqual({ kind: 'new' });
+    expect(ddb.commandCalls(PutCommand)[1]!.args[0].input).toMatchObject({ ConditionExpression: '#state = :progress AND requestHash = :hash AND #ttl = :ttl', ExpressionAttributeValues: { ':ttl': 172_801 } });
+  });
+
+  it('surfaces throttling instead of reading it as a taken key', async () => {
+    ddb.on(PutCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
+    await expect(store().beginIdempotent('c', 'k', 'h1')).rejects.toThrow('slow down');
+  });
+});
+
+describe('DynamoPaymentStore.confirmRecordedByDossier', () => {
+  it('treats a payment already out of the index as done, and surfaces any other failure', async () => {
+    const paid = pendingPayment(6, { status: 'succeeded' });
+    ddb.on(UpdateCommand).rejectsOnce(new ConditionalCheckFailedException({ $metadata: {}, message: 'gone' })).rejects(new Error('network'));
+    await expect(store().confirmRecordedByDossier(paid)).resolves.toBeUndefined();
+    await expect(store().confirmRecordedByDossier(paid)).rejects.toThrow('network');
+  });
+});
