@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES, DossierStatuses } from '../../../../../../shared/modules/dossiers/domain/status';
-import { assertTransition, DossierTransitions, InvalidStateTransitionError } from '../../../../../../shared/modules/dossiers/domain/transitions';
+import { assertTransition, DossierMachine, DossierTransitions, InvalidStateTransitionError } from '../../../../../../shared/modules/dossiers/domain/transitions';
 
 describe('Table: DossierTransitions', () => {
   it.each(DOSSIER_STATUSES)('has %s in the table', (status) => {
@@ -33,5 +33,31 @@ describe('Table: DossierTransitions', () => {
     ['RESULT_READY', 'WITHDRAWN', 'DossierWithdrawn'],
   ] as const)('refuses %s → %s on %s with a typed error', (from, to, on) => {
     expect(() => assertTransition(from, to, on)).toThrow(InvalidStateTransitionError);
+  });
+});
+
+describe('Machine: DossierMachine', () => {
+  it('agrees with the status table on which statuses are terminal', () => {
+    expect(DossierMachine.terminalStatuses().sort()).toEqual(DOSSIER_STATUSES.filter((s) => DossierStatuses[s].terminal).sort());
+  });
+
+  it.each([
+    ['PaymentSucceeded', ['AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY']],
+    ['DeliveryStatusChanged', ['AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY']],
+    ['DossierWithdrawn', ['RECEIVED', 'AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED']],
+    ['ResultCollected', ['RESULT_READY']],
+  ] as const)('accepts %s only in %j (the lists other modules used to type by hand)', (cause, statuses) => {
+    expect(DossierMachine.statusesAccepting(cause).sort()).toEqual([...statuses].sort());
+  });
+
+  it('refuses with the INVALID_STATE_TRANSITION code and the message of the HTTP contract', () => {
+    const refusal = (() => {
+      try {
+        assertTransition('AWAITING_PAYMENT', 'RESULT_READY', 'ResultReady');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toMatchObject({ code: 'INVALID_STATE_TRANSITION', message: 'ResultReady cannot move a dossier from AWAITING_PAYMENT to RESULT_READY' });
   });
 });
