@@ -8,7 +8,7 @@ import type { DeliveryTimelineEntry } from './domain/delivery';
 import type { DossierEvent } from '../dossiers';
 import { RetryableWriteConflict } from '../../platform/dynamodb/optimistic';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
-import { outboxPut } from '../dossiers';
+import { queueInOutbox } from '../dossiers';
 
 const MARKER_TTL_SECONDS = 30 * 24 * 60 * 60;
 
@@ -97,13 +97,7 @@ export class DynamoDeliveryStore implements DeliveryStore {
 
   /** The dossier events, in the outbox in the same transaction. A row already there is our bug: a 500, not retried. */
   private queue(work: UnitOfWork, events: readonly DossierEvent[]): void {
-    for (const event of events) {
-      const { Item, ConditionExpression } = outboxPut(this.tableName, event).Put;
-      work.put(`outbox ${event.id}`, Item, {
-        condition: ConditionExpression,
-        onConditionFailed: () => new Error(`Dossier event ${event.id} is already in the outbox`),
-      });
-    }
+    for (const event of events) queueInOutbox(work, event, () => new Error(`Dossier event ${event.id} is already in the outbox`));
   }
 
   async archivedTimeline(deliveryId: string): Promise<readonly DeliveryTimelineEntry[]> {

@@ -1,10 +1,14 @@
 import type { Address } from '../../addresses';
-import type { DeliveryStatus } from '../../dossiers';
+import type { DeliveryStatus, PostagePayer } from '../../dossiers';
 import { DeliveryMachine, nextDeliveryStatus } from './status';
 
-/** Who pays the postage: added to the amount due, or collected from the recipient (COD). */
-export const POSTAGE_PAYERS = ['prepaid', 'on_delivery'] as const;
-export type PostagePayer = (typeof POSTAGE_PAYERS)[number];
+/**
+ * Who pays the postage: added to the amount due, or collected from the recipient (COD). The dossier
+ * owns the type (its events carry it); this list is checked against it both ways, so they cannot drift.
+ */
+export const POSTAGE_PAYERS = ['prepaid', 'on_delivery'] as const satisfies readonly PostagePayer[];
+export type { PostagePayer };
+export const postagePayersCoverTheType: Exclude<PostagePayer, (typeof POSTAGE_PAYERS)[number]> extends never ? true : false = true;
 
 /** Where a timeline entry came from. */
 export const TIMELINE_SOURCES = ['registration', 'order', 'webhook', 'reconciliation'] as const;

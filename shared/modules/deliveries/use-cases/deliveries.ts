@@ -20,7 +20,7 @@ import type { DossierEventPublisher, DossierStore, Outbox } from '../../dossiers
 import type { PostalService } from '../carrier-port';
 import { PostalWebhookEventSchema, type DeliveryView, type RegisterDeliveryRequest } from '../api/delivery';
 import type { DeliveryStatus, DossierEvent } from '../../dossiers';
-import { canSee, visibleDossier } from '../../dossiers';
+import { canSee, DossierMachine, visibleDossier } from '../../dossiers';
 import { publishQueued } from '../../dossiers';
 
 export interface DeliveryDeps {
@@ -53,6 +53,9 @@ function statusEvent(d: Delivery, status: DeliveryStatus, key: string, at: strin
   return { type: 'DeliveryStatusChanged', version: 1, id: `delivery-${d.deliveryId}-${key}`, occurredAt: at, dossierNo: d.dossierNo, deliveryId: d.deliveryId, status, ...extra };
 }
 
+/** Dossier statuses that still take news of a postal return: registering one is possible only there. */
+const DELIVERY_NEWS_ACCEPTED: readonly string[] = DossierMachine.statusesAccepting('DeliveryStatusChanged');
+
 /** Delivery statuses in which our carrier order is still to be placed (the dossier keeps the status as text). */
 const AWAITING_ORDER: readonly string[] = DeliveryMachine.statusesAccepting('OrderCreated');
 
@@ -72,7 +75,7 @@ export function readyForPostalOrder(dossier: Dossier): boolean {
 export async function registerDelivery(deps: DeliveryDeps, principal: Principal, dossierNo: string, request: RegisterDeliveryRequest): Promise<DeliveryView> {
   const dossier = await visibleDossier(deps.dossiers, principal, dossierNo);
   if (principal.kind !== 'citizen') throw new ForbiddenError('The applicant registers the postal return');
-  if (!['AWAITING_PAYMENT', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'RESULT_READY'].includes(dossier.status) || dossier.result?.returnedAt) {
+  if (!DELIVERY_NEWS_ACCEPTED.includes(dossier.status) || dossier.result?.returnedAt) {
     throw new ConflictError(`The result of dossier ${dossierNo} can no longer be sent by post (${dossier.status})`, { details: [{ path: 'status', message: dossier.status }] });
   }
   const procedure = await deps.catalogue.getProcedure(dossier.procedureCode);
