@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { settlePayment, type ProviderReport } from '../../../../../../shared/modules/payments/use-cases/settle-payment';
 import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
+import { RetryableWriteConflict } from '../../../../../../shared/platform/dynamodb/optimistic';
+import { DomainError } from '../../../../../../shared/platform/kernel/errors';
 
 const deps = (store: FakePaymentStore) => ({
   payments: store,
@@ -37,5 +39,38 @@ describe('settlePayment', () => {
     // A replay of the same success changes nothing.
     expect(await settlePayment(deps(store), report(payment.providerRef, { outcome: 'succeeded', transactionId: '14012345' }))).toBe('already_confirmed');
     expect(store.events).toHaveLength(1);
+  });
+
+  it('decides again on fresh state when a concurrent callback wrote first', async () => {
+    // Prepare: the first write loses to a cancel that lands in between.
+    const store = new FakePaymentStore();
+    const payment = pendingPayment(4);
+    store.add(payment);
+    const settle = store.settle.bind(store);
+    let raced = false;
+    store.settle = async (s) => {
+      if (!raced) {
+        raced = true;
+        store.payments.set(payment.paymentId, { ...payment, status: 'cancelled', version: 2 });
+      }
+      return settle(s);
+    };
+    // Act: a success arrives; its first round read the pending payment.
+    const result = await settlePayment(deps(store), report(payment.providerRef, { outcome: 'succeeded', transactionId: '14012345' }));
+    // Assess: the second round saw the cancel, so the money is a late success, not a lost write.
+    expect(result).toBe('late_success');
+    expect(store.payments.get(payment.paymentId)).toMatchObject({ status: 'succeeded', version: 3 });
+  });
+
+  it('lets a conflict that never ends escape as a retry signal (a 500), never as a 409', async () => {
+    const store = new FakePaymentStore();
+    const payment = pendingPayment(5);
+    store.add(payment);
+    store.settle = async () => {
+      throw new RetryableWriteConflict('always moved');
+    };
+    const error = await settlePayment(deps(store), report(payment.providerRef)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryableWriteConflict);
+    expect(error).not.toBeInstanceOf(DomainError);
   });
 });
