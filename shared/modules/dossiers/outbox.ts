@@ -29,8 +29,3 @@ export function queueInOutbox(unit: UnitOfWork, event: DossierEvent, onCondition
     ...(onConditionFailed ? { onConditionFailed } : {}),
   });
 }
-
-/** The same write as a raw TransactWrite item, for stores not yet on the unit of work. */
-export function outboxPut(tableName: string, event: DossierEvent) {
-  return { Put: { TableName: tableName, Item: outboxItem(event), ConditionExpression: 'attribute_not_exists(sk)' } };
-}

@@ -8,8 +8,3 @@ export class DossierExistsError extends ConflictError {
 export class DuplicateEventError extends ConflictError {
   override readonly code = 'DUPLICATE_EVENT';
 }
-
-/** The dossier changed between read and write; the caller reads again and retries. */
-export class ConcurrentModificationError extends ConflictError {
-  override readonly code = 'CONCURRENT_MODIFICATION';
-}
