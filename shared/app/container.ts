@@ -196,6 +196,7 @@ export function createContainer(settings: Settings, overrides: Partial<Adapters>
         units: container.units,
         clock: container.clock,
         maxFailedAttempts: maxFailedAttempts(values),
+        carrierStatusCodes: container.carriers.active(values).statusCodes,
       }));
     },
     get settleDeps() {
