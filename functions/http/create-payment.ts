@@ -1,12 +1,18 @@
 import { createPaymentOperation } from '../../shared/modules/payments/api/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import { paymentProviders } from '../../shared/app/container/payments';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { createPayment } from '../../shared/modules/payments/use-cases/create-payment';
 
-export const makeHandler = (container: Container) => httpRoute(createPaymentOperation, async ({ params, body, headers, principal, event }) => {
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base, paymentProviders] as const;
+type Deps = ContainerOf<typeof parts>;
+
+export const makeHandler = (container: Deps) => httpRoute(createPaymentOperation, async ({ params, body, headers, principal, event }) => {
   const result = await createPayment(await container.createPaymentDeps, principal, params.dossierNo, body, headers['idempotency-key'], event.requestContext.http.sourceIp);
   return { statusCode: result.statusCode, body: result.body };
 }, container.routeOptions);
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

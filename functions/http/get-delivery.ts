@@ -1,12 +1,18 @@
 import { getDeliveryOperation } from '../../shared/modules/deliveries/api/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import { deliveries } from '../../shared/app/container/deliveries';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { getDelivery } from '../../shared/modules/deliveries/use-cases/deliveries';
 
-export const makeHandler = (container: Container) => httpRoute(getDeliveryOperation, async ({ params, principal }) => ({
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base, deliveries] as const;
+type Deps = ContainerOf<typeof parts>;
+
+export const makeHandler = (container: Deps) => httpRoute(getDeliveryOperation, async ({ params, principal }) => ({
   statusCode: 200,
   body: await getDelivery(container.deliveryDeps, principal, params.dossierNo),
 }), container.routeOptions);
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

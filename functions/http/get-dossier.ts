@@ -1,12 +1,18 @@
 import { getDossierOperation } from '../../shared/modules/dossiers/api/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import { dossierStore } from '../../shared/app/container/dossiers';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { getDossier } from '../../shared/modules/dossiers/use-cases/dossiers';
 
-export const makeHandler = (container: Container) => httpRoute(getDossierOperation, async ({ params, principal }) => ({
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base, dossierStore] as const;
+type Deps = ContainerOf<typeof parts>;
+
+export const makeHandler = (container: Deps) => httpRoute(getDossierOperation, async ({ params, principal }) => ({
   statusCode: 200,
   body: await getDossier(container.dossierStore, principal, params.dossierNo),
 }), container.routeOptions);
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

@@ -1,12 +1,18 @@
 import { getProcedureOperation } from '../../shared/modules/catalogue/api/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import { catalogue } from '../../shared/app/container/catalogue';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { getProcedure } from '../../shared/modules/catalogue/use-cases/catalogue';
 
-export const makeHandler = (container: Container) => httpRoute(getProcedureOperation, async ({ params }) => ({
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base, catalogue] as const;
+type Deps = ContainerOf<typeof parts>;
+
+export const makeHandler = (container: Deps) => httpRoute(getProcedureOperation, async ({ params }) => ({
   statusCode: 200,
   body: await getProcedure(container.catalogue, container.clock, params.procedureCode),
 }), container.routeOptions);
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

@@ -1,11 +1,16 @@
 import { buildOpenApiDocument } from '../../shared/platform/api/openapi';
 import { Operations } from '../../shared/app/operations';
 import { openApiOperation } from '../../shared/app/system/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 
-export function makeHandler(container: Container) {
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base] as const;
+type Deps = ContainerOf<typeof parts>;
+
+export function makeHandler(container: Deps) {
   let document: Record<string, unknown> | undefined;
   return httpRoute(openApiOperation, () => {
     document ??= buildOpenApiDocument(Operations, { version: container.serviceVersion });
@@ -13,4 +18,4 @@ export function makeHandler(container: Container) {
   }, container.routeOptions);
 }
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

@@ -1,12 +1,18 @@
 import { registerDeliveryOperation } from '../../shared/modules/deliveries/api/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import { deliveries } from '../../shared/app/container/deliveries';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { registerDelivery } from '../../shared/modules/deliveries/use-cases/deliveries';
 
-export const makeHandler = (container: Container) => httpRoute(registerDeliveryOperation, async ({ params, body, principal }) => ({
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base, deliveries] as const;
+type Deps = ContainerOf<typeof parts>;
+
+export const makeHandler = (container: Deps) => httpRoute(registerDeliveryOperation, async ({ params, body, principal }) => ({
   statusCode: 201,
   body: await registerDelivery(container.deliveryDeps, principal, params.dossierNo, body),
 }), container.routeOptions);
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

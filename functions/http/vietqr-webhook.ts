@@ -1,13 +1,20 @@
 import { vietqrWebhookOperation } from '../../shared/modules/payments/api/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import { secrets } from '../../shared/app/container/clients';
+import { settlement } from '../../shared/app/container/payments';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { readSecretList } from '../../shared/platform/config/secrets';
 import { header } from '../../shared/platform/http/types';
 import { httpRoute } from '../../shared/platform/http/route';
 import { settleTransfer, verifyTransferSignature } from '../../shared/modules/payments/providers/vietqr';
 
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base, secrets, settlement] as const;
+type Deps = ContainerOf<typeof parts>;
+
 /** The bank's transfer notification: the signature over the raw bytes first, then the same settlement as the gateway. */
-export const makeHandler = (container: Container) => httpRoute(vietqrWebhookOperation, async ({ body }) => {
+export const makeHandler = (container: Deps) => httpRoute(vietqrWebhookOperation, async ({ body }) => {
   return { statusCode: 200, body: { result: await settleTransfer(container.settleDeps, body) } };
 }, {
   ...container.routeOptions,
@@ -15,4 +22,4 @@ export const makeHandler = (container: Container) => httpRoute(vietqrWebhookOper
     verifyTransferSignature(header(event, 'x-signature'), event.rawBody ?? '', await readSecretList(container.secrets, 'VIETQR_WEBHOOK_SECRETS'), container.clock.now()),
 });
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

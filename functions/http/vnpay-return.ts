@@ -1,19 +1,25 @@
 import { vnpayReturnOperation } from '../../shared/modules/payments/api/operations';
-import type { Container } from '../../shared/app/container';
+import { base } from '../../shared/app/container/base';
+import { paymentProviders, paymentStore } from '../../shared/app/container/payments';
+import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { settingsOf } from '../../shared/modules/payments/providers/registry';
 import { returnRedirect, vnpay } from '../../shared/modules/payments/providers/vnpay';
 
+/** The parts of the wiring this function reads; its bundle carries only their adapters. */
+const parts = [base, paymentStore, paymentProviders] as const;
+type Deps = ContainerOf<typeof parts>;
+
 /**
  * Where the citizen's browser lands after the gateway. It is for display only: it verifies the
  * signature, changes nothing, and sends the browser to the portal with the payment's recorded status.
  */
-export const makeHandler = (container: Container) => httpRoute(vnpayReturnOperation, async ({ event }) => {
+export const makeHandler = (container: Deps) => httpRoute(vnpayReturnOperation, async ({ event }) => {
   const params = Object.fromEntries(new URLSearchParams(event.rawQueryString));
   const settings = await container.paymentSettings;
   const target = await returnRedirect({ payments: container.paymentStore, returnOrigins: settings.returnOrigins }, settingsOf(vnpay, settings.providers), params);
   return { statusCode: 302, headers: { location: target.toString(), 'cache-control': 'no-store' } };
 }, container.routeOptions);
 
-export const handler = lazyHandler(makeHandler);
+export const handler = lazyHandler(makeHandler, parts);

@@ -1,0 +1,27 @@
+import type { CatalogueReader } from '../../modules/catalogue/ports';
+import { CachedCatalogue } from '../../modules/catalogue/cached-catalogue';
+import { DynamoCatalogueRepository } from '../../modules/catalogue/dynamodb';
+import type { AdministrativeUnitsReader } from '../../modules/addresses/ports';
+import { DynamoAdministrativeUnitsRepository } from '../../modules/addresses/dynamodb';
+import { dynamo } from './clients';
+import { definePart } from './part';
+
+export interface CatalogueMembers {
+  readonly catalogue: CatalogueReader;
+}
+
+export const catalogue = definePart<CatalogueMembers>()('catalogue', [dynamo], (c, { once, tableName }) => ({
+  get catalogue() {
+    return once('catalogue', () => new CachedCatalogue(new DynamoCatalogueRepository(c.documentClient, tableName())));
+  },
+}));
+
+export interface AddressesMembers {
+  readonly units: AdministrativeUnitsReader;
+}
+
+export const addresses = definePart<AddressesMembers>()('addresses', [dynamo], (c, { once, tableName }) => ({
+  get units() {
+    return once('units', () => new DynamoAdministrativeUnitsRepository(c.documentClient, tableName()));
+  },
+}));

@@ -1,0 +1,72 @@
+import { integerEnv } from '../../platform/config/env';
+import type { PaymentProvider, PaymentStore } from '../../modules/payments/ports';
+import type { SettledPayments } from '../../modules/payments/settled-payments-port';
+import { DynamoPaymentStore } from '../../modules/payments/dynamodb';
+import type { PaymentProviderName } from '../../modules/payments/domain/payment';
+import { loadPaymentSettings, type PaymentSettings } from '../../modules/payments/settings';
+import { paymentProviders as defaultRegistry, type PaymentProviderRegistry } from '../../modules/payments/providers/registry';
+import type { CreatePaymentDeps } from '../../modules/payments/use-cases/create-payment';
+import type { SettleDeps } from '../../modules/payments/use-cases/settle-payment';
+import { base } from './base';
+import { dynamo, secrets } from './clients';
+import { dossierEvents, dossierStore } from './dossiers';
+import { definePart } from './part';
+
+export interface PaymentStoreMembers {
+  readonly paymentStore: PaymentStore & SettledPayments;
+  /** Succeeded payments younger than this are left to the outbox relay (RECONCILE_PAYMENTS_AFTER_MINUTES [30]). */
+  readonly reconcilePaymentsAfterMs: number;
+}
+
+export const paymentStore = definePart<PaymentStoreMembers>()('paymentStore', [dynamo], (c, { once, tableName, settings }) => ({
+  get paymentStore() {
+    return once('paymentStore', () => new DynamoPaymentStore(c.documentClient, tableName()));
+  },
+  get reconcilePaymentsAfterMs() {
+    return once('reconcilePaymentsAfterMs', () => integerEnv('RECONCILE_PAYMENTS_AFTER_MINUTES', 30, 0, settings.values) * 60_000);
+  },
+}));
+
+export interface SettlementMembers {
+  readonly settleDeps: SettleDeps;
+}
+
+export const settlement = definePart<SettlementMembers>()('settlement', [base, paymentStore, dossierStore, dossierEvents], (c, { once }) => ({
+  get settleDeps() {
+    return once('settleDeps', () => ({ payments: c.paymentStore, outbox: c.dossierStore, publisher: c.dossierEvents, clock: c.clock }));
+  },
+}));
+
+/** Every registered provider's adapter: only the functions that create, expire or look up payments with any provider. */
+export interface PaymentProvidersMembers {
+  /** The payment providers that can be built (tests add a fake one). */
+  readonly paymentRegistry: PaymentProviderRegistry;
+  readonly paymentSettings: Promise<PaymentSettings>;
+  readonly paymentProviders: Promise<Readonly<Record<PaymentProviderName, PaymentProvider>>>;
+  readonly createPaymentDeps: Promise<CreatePaymentDeps>;
+}
+
+export const paymentProviders = definePart<PaymentProvidersMembers>()('paymentProviders', [base, secrets, paymentStore, dossierStore], (c, { once }) => ({
+  get paymentRegistry() {
+    return once('paymentRegistry', () => defaultRegistry);
+  },
+  get paymentSettings() {
+    return once('paymentSettings', () => loadPaymentSettings(c.settingsSource, c.paymentRegistry));
+  },
+  get paymentProviders() {
+    return once('paymentProviders', async () => c.paymentRegistry.build((await c.paymentSettings).providers));
+  },
+  get createPaymentDeps() {
+    return once('createPaymentDeps', async () => {
+      const settings = await c.paymentSettings;
+      return {
+        dossiers: c.dossierStore,
+        payments: c.paymentStore,
+        providers: await c.paymentProviders,
+        expiryMinutes: settings.expiryMinutes,
+        returnOrigins: settings.returnOrigins,
+        clock: c.clock,
+      };
+    });
+  },
+}));

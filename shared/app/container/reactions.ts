@@ -1,0 +1,18 @@
+import type { DossierReaction } from '../../modules/dossiers';
+import { dossierReactions as appReactions } from '../reactions';
+import { base } from './base';
+import { postalOrders } from './deliveries';
+import { paymentStore } from './payments';
+import { definePart } from './part';
+
+export interface ReactionsMembers {
+  /** What follows an applied dossier event (shared/app/reactions.ts); tests add fake ones. */
+  readonly dossierReactions: readonly DossierReaction[];
+}
+
+/** Built from the full reactions' dependencies: the consumer that runs them carries what they use. */
+export const reactions = definePart<ReactionsMembers>()('reactions', [base, postalOrders, paymentStore], (c, { once }) => ({
+  get dossierReactions() {
+    return once('dossierReactions', () => appReactions(c));
+  },
+}));
