@@ -1,6 +1,6 @@
 import { postalWebhookOperation } from '../../shared/modules/deliveries/api/operations';
 import { base } from '../../shared/app/container/base';
-import { secrets } from '../../shared/app/container/clients';
+import { secrets } from '../../shared/app/container/secrets';
 import { deliveries } from '../../shared/app/container/deliveries';
 import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';

@@ -1,6 +1,6 @@
 import { vietqrWebhookOperation } from '../../shared/modules/payments/api/operations';
 import { base } from '../../shared/app/container/base';
-import { secrets } from '../../shared/app/container/clients';
+import { secrets } from '../../shared/app/container/secrets';
 import { settlement } from '../../shared/app/container/payments';
 import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';

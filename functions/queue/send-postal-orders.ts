@@ -3,7 +3,7 @@ import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { base } from '../../shared/app/container/base';
-import { sqs } from '../../shared/app/container/clients';
+import { sqs } from '../../shared/app/container/sqs';
 import { deliveries, postalService } from '../../shared/app/container/deliveries';
 import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';

@@ -1,6 +1,8 @@
 import type { Settings } from './settings';
 import { base } from './container/base';
-import { dynamo, secrets, sqs } from './container/clients';
+import { dynamo } from './container/dynamo';
+import { sqs } from './container/sqs';
+import { secrets } from './container/secrets';
 import { addresses, catalogue } from './container/catalogue';
 import { dossierEvents, dossiers, dossierStore, relay } from './container/dossiers';
 import { paymentProviders, paymentStore, settlement } from './container/payments';

@@ -1,9 +1,7 @@
 import { listEnv, optionalEnv, type SettingValues } from '../platform/config/env';
 import type { AwsClientSettings } from '../platform/config/aws';
 import { MainTable, Queues, type QueueKey } from '../platform/config/resources';
-import { SecretNames, type SecretName, type SecretSource } from '../platform/config/secrets';
-import { paymentProviders } from '../modules/payments/providers/registry';
-import { Carriers } from '../modules/deliveries/carriers/registry';
+import type { SecretSource } from '../platform/config/secrets';
 
 /**
  * Everything a container is built from. In Lambda it comes from the function's environment (the CDK
@@ -39,11 +37,11 @@ export function settingsFromEnv(env: SettingValues = process.env): Settings {
     const url = values[Queues[key].envVar];
     if (url) queueUrls[key] = url;
   }
-  const secretValues: Partial<Record<SecretName, string>> = {};
-  for (const name of [...Object.values(SecretNames), ...paymentProviders.allSecrets(), ...Carriers.allSecrets()]) {
-    const value = values[name];
-    if (value) secretValues[name] = value;
-  }
+  // Secrets given by value are looked up by the names the modules declare, when a module asks; they
+  // are not picked here from the registries, which would put every provider and carrier (and what
+  // they import) into every function's bundle. In AWS the stack sets no secret in the environment
+  // (each comes from SSM under the prefix), so only a local run or a test gives one this way.
+  const secretValues = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== ''));
   const tableName = values[MainTable.envVar];
   const parameterPrefix = values.SECRETS_PARAMETER_PREFIX;
   return {

@@ -3,7 +3,7 @@ import { CachedCatalogue } from '../../modules/catalogue/cached-catalogue';
 import { DynamoCatalogueRepository } from '../../modules/catalogue/dynamodb';
 import type { AdministrativeUnitsReader } from '../../modules/addresses/ports';
 import { DynamoAdministrativeUnitsRepository } from '../../modules/addresses/dynamodb';
-import { dynamo } from './clients';
+import { dynamo } from './dynamo';
 import { definePart } from './part';
 
 export interface CatalogueMembers {

@@ -8,7 +8,9 @@ import { loadPostalSettings, maxFailedAttempts, type PostalSettings } from '../.
 import type { DeliveryDeps } from '../../modules/deliveries/use-cases/deliveries';
 import { base } from './base';
 import { addresses, catalogue } from './catalogue';
-import { dynamo, secrets, sqs } from './clients';
+import { dynamo } from './dynamo';
+import { secrets } from './secrets';
+import { sqs } from './sqs';
 import { dossierEvents, dossierStore } from './dossiers';
 import { definePart } from './part';
 

@@ -7,7 +7,8 @@ import type { DossierDeps } from '../../modules/dossiers/use-cases/dossiers';
 import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../modules/dossiers/use-cases/relay-outbox';
 import { base } from './base';
 import { catalogue } from './catalogue';
-import { dynamo, sqs } from './clients';
+import { dynamo } from './dynamo';
+import { sqs } from './sqs';
 import { definePart } from './part';
 
 export interface DossierStoreMembers {

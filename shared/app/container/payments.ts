@@ -8,7 +8,8 @@ import { paymentProviders as defaultRegistry, type PaymentProviderRegistry } fro
 import type { CreatePaymentDeps } from '../../modules/payments/use-cases/create-payment';
 import type { SettleDeps } from '../../modules/payments/use-cases/settle-payment';
 import { base } from './base';
-import { dynamo, secrets } from './clients';
+import { dynamo } from './dynamo';
+import { secrets } from './secrets';
 import { dossierEvents, dossierStore } from './dossiers';
 import { definePart } from './part';
 

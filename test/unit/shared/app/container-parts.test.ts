@@ -52,7 +52,7 @@ describe('Function: compose', () => {
   it('the full composition is every part: each member of createContainer comes from exactly one of them', () => {
     // Prepare
     const container = createContainer(settings());
-    const fromParts = AllParts.flatMap((p) => Object.keys(Object.getOwnPropertyDescriptors(p.members(container as never, { settings: settings(), once: (_n, b) => b(), tableName: () => 'Main' }))));
+    const fromParts = AllParts.flatMap((p) => Object.keys(Object.getOwnPropertyDescriptors(p.members(container as never, { settings: settings(), once: <T,>(_n: string, b: () => T) => b(), tableName: () => 'Main' }))));
 
     // Assess
     expect(new Set(fromParts).size).toBe(fromParts.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromEnv } from '../../../../shared/app/settings';
+import { createSecretReader } from '../../../../shared/platform/config/secrets';
 
 describe('Function: settingsFromEnv', () => {
   it('reads what the stack gives a function: table, queues, origins, secrets prefix, the rest by name', () => {
@@ -23,15 +24,19 @@ describe('Function: settingsFromEnv', () => {
       tableName: 'toantrinh-prod-main',
       queueUrls: { dossierEvents: env.DOSSIER_EVENTS_QUEUE_URL },
       corsOrigins: ['https://a.gov.vn', 'https://b.gov.vn'],
-      secrets: { values: {}, parameterPrefix: '/toantrinh/prod/' },
+      secrets: { parameterPrefix: '/toantrinh/prod/' },
     });
     expect(settings.values.VNPAY_TMN_CODE).toBe('TMN1');
     expect(settings.queueUrls.postalOrders).toBeUndefined();
   });
 
-  it('takes secrets given by value (a local run) and leaves missing ones to SSM', () => {
+  it('takes secrets given by value (a local run) and leaves missing or empty ones to SSM', async () => {
     const settings = settingsFromEnv({ VNPAY_HASH_SECRET: 'local-secret', POSTAL_WEBHOOK_SECRETS: '' });
-    expect(settings.secrets.values).toEqual({ VNPAY_HASH_SECRET: 'local-secret' });
+    const fetched: string[] = [];
+    const read = createSecretReader({ ...settings.secrets, parameterPrefix: '/p/' }, async (path) => (fetched.push(path), 'from-ssm'));
+    expect(await read('VNPAY_HASH_SECRET')).toBe('local-secret');
+    expect(await read('POSTAL_WEBHOOK_SECRETS')).toBe('from-ssm');
+    expect(fetched).toEqual(['/p/postal-webhook-secrets']);
     expect(settings.tableName).toBeUndefined();
   });
 
