@@ -1,0 +1,75 @@
+import type { IdempotencyBegin, Payment, RefundAnswer, RefundRequestOf } from '../payments';
+import type { BookEntry } from './domain/book';
+import type { FinanceException } from './domain/exception';
+import type { Refund } from './domain/refund';
+
+/** What finance reads of payments: a payment, by id or by its reference at the provider. */
+export interface PaymentReader {
+  get(paymentId: string): Promise<Payment | undefined>;
+  findByProviderRef(provider: Payment['provider'], ref: string): Promise<Payment | undefined>;
+}
+
+/** A provider's refund API (VNPay); providers without one are refunded by hand and confirmed. */
+export interface RefundGateway {
+  submit(payment: Payment, refund: RefundRequestOf): Promise<RefundAnswer>;
+  query(payment: Payment, refund: RefundRequestOf): Promise<RefundAnswer>;
+}
+export type RefundGateways = Readonly<Partial<Record<string, RefundGateway>>>;
+
+/** Idempotency-Key records (the payments module's, reused). */
+export interface IdempotencyRecords {
+  begin(scope: string, key: string, requestHash: string): Promise<IdempotencyBegin>;
+  complete(scope: string, key: string, statusCode: number, body: unknown): Promise<void>;
+  abandon(scope: string, key: string): Promise<void>;
+}
+
+export interface RefundChange {
+  readonly before: Refund;
+  readonly after: Refund;
+  /** Written with the change: a refund that reached `refunded` books its money out. */
+  readonly book?: BookEntry;
+  /** Resolved in the same transaction (a refund started from the exceptions queue). */
+  readonly resolves?: { readonly before: FinanceException; readonly after: FinanceException };
+}
+
+export interface FinanceStore {
+  /**
+   * Records a new refund and holds its amount against the payment's paid amount in one conditional
+   * write: refused with RefundExceedsPaymentError when the refunds held would exceed `paid`.
+   */
+  createRefund(refund: Refund, paid: number): Promise<void>;
+  /** Conditional on the refund's version; releases the held amount when it ends failed or not refundable. */
+  changeRefund(change: RefundChange): Promise<void>;
+  getRefund(paymentId: string, refundId: string): Promise<Refund | undefined>;
+  refundsOf(paymentId: string): Promise<readonly Refund[]>;
+  /** Refunds requested or submitted (the query job's work), optionally of one agency. */
+  pendingRefunds(agencyCode?: string): Promise<readonly Refund[]>;
+
+  /** Opens an exception unless one with its id exists (raising is idempotent); books money with it when given. */
+  openException(exception: FinanceException, book?: BookEntry): Promise<boolean>;
+  getException(exceptionId: string): Promise<FinanceException | undefined>;
+  /** Conditional on the version read; the audit entry is written with it. */
+  resolveException(before: FinanceException, after: FinanceException): Promise<void>;
+  exceptions(agencyCode: string, status: FinanceException['status']): Promise<readonly FinanceException[]>;
+
+  /** Writes a book entry once (by its id). */
+  book(entry: BookEntry): Promise<boolean>;
+  /** Entries of one agency whose money moved on a Viet Nam date. */
+  bookOfAgency(agencyCode: string, date: string): Promise<readonly BookEntry[]>;
+  /** Collections a provider books on a Viet Nam date. */
+  bookOfProvider(provider: string, bookDate: string): Promise<readonly BookEntry[]>;
+
+  /** Keeps a reconciliation run (file hash, counts, result file); one per provider, day and file. */
+  saveReconciliation(run: ReconciliationRun): Promise<void>;
+}
+
+export interface ReconciliationRun {
+  readonly provider: string;
+  readonly day: string;
+  readonly fileHash: string;
+  readonly at: string;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly matchedTotal: number;
+  readonly resultFile: string;
+  readonly exceptionsOpened: number;
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalHash } from '../../../platform/kernel/canonical';
+import { NotFoundError } from '../../../platform/kernel/errors';
+import type { Principal } from '../../../platform/http/principal';
+import type { Clock } from '../../../platform/kernel/time';
+import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
+import { logger } from '../../../platform/observability/logger';
+import { IdempotencyKeyReusedError, IdempotentRequestInProgressError, type Payment, type RefundAnswer, type RefundRequestOf } from '../../payments';
+import { bookingDate, type BookEntry } from '../domain/book';
+import { resolve, type FinanceException } from '../domain/exception';
+import { PaymentNotRefundableError, RefundExceedsPaymentError, RefundMachine, refundScope, refundable, type ManualRefundRecord, type Refund, type RefundCause } from '../domain/refund';
+import { vietnamDate } from '../../../platform/kernel/time';
+import type { FinanceStore, IdempotencyRecords, PaymentReader, RefundGateways } from '../ports';
+
+export interface RefundDeps {
+  readonly finance: FinanceStore;
+  readonly payments: PaymentReader;
+  readonly gateways: RefundGateways;
+  readonly idempotency: IdempotencyRecords;
+  readonly clock: Clock;
+}
+
+export interface RefundRequestBody {
+  readonly amount: number;
+  readonly reason: string;
+  readonly exceptionId?: string;
+}
+
+export type RefundView = Pick<Refund, 'refundId' | 'paymentId' | 'amount' | 'scope' | 'reason' | 'method' | 'status' | 'requestedAt'> &
+  Partial<Pick<Refund, 'completedAt' | 'providerCode' | 'exceptionId'>>;
+
+export function refundView(r: Refund): RefundView {
+  return {
+    refundId: r.refundId, paymentId: r.paymentId, amount: r.amount, scope: r.scope, reason: r.reason, method: r.method, status: r.status, requestedAt: r.requestedAt,
+    ...(r.completedAt ? { completedAt: r.completedAt } : {}),
+    ...(r.providerCode ? { providerCode: r.providerCode } : {}),
+    ...(r.exceptionId ? { exceptionId: r.exceptionId } : {}),
+  };
+}
+
+/** The agency's own payment, or 404 (others may not learn that it exists). */
+async function agencyPayment(deps: Pick<RefundDeps, 'payments'>, principal: Principal, paymentId: string): Promise<Payment> {
+  const payment = await deps.payments.get(paymentId);
+  if (!payment || principal.kind !== 'agency' || payment.agencyCode !== principal.agencyCode) throw new NotFoundError('Unknown payment');
+  return payment;
+}
+
+const requestOf = (r: Refund): RefundRequestOf => ({ refundId: r.refundId, amount: r.amount, scope: r.scope, reason: r.reason, requestedBy: r.requestedBy, providerRequestId: r.providerRequestId ?? '' });
+
+/** The money going out, booked when a refund is done: split like the money that came in, from the end. */
+function refundEntry(refund: Refund, payment: Payment, at: Date): BookEntry {
+  return {
+    entryId: `ref_${refund.refundId}`, kind: 'refund', provider: payment.provider, agencyCode: payment.agencyCode, reference: payment.providerRef,
+    paymentId: payment.paymentId, refundId: refund.refundId, dossierNo: payment.dossierNo, amount: refund.amount, at: at.toISOString(),
+    bookDate: bookingDate(payment.provider, at), byFeeKind: { unallocated: refund.amount },
+  };
+}
+
+/**
+ * Moves a refund by one cause, re-reading it each round: a concurrent poll that wrote first fails
+ * the version check and the decision is taken again on what it wrote.
+ */
+async function move(deps: RefundDeps, payment: Payment, refundId: string, cause: RefundCause, extra: Partial<Refund> = {}): Promise<Refund> {
+  return withOptimisticRetry(async () => {
+    const before = await deps.finance.getRefund(payment.paymentId, refundId);
+    if (!before) throw new NotFoundError('Unknown refund');
+    if (before.status === 'submitted' && cause === 'ProviderProcessing' && before.providerCode === extra.providerCode) return before;
+    const now = deps.clock.now();
+    const status = RefundMachine.next(before.status, cause);
+    const after: Refund = { ...before, ...extra, status, ...(RefundMachine.terminalStatuses().includes(status) ? { completedAt: now.toISOString() } : {}), version: before.version + 1 };
+    const exception = status === 'refunded' && before.exceptionId ? await deps.finance.getException(before.exceptionId) : undefined;
+    const resolves = exception && exception.status === 'open'
+      ? { before: exception, after: resolve(exception, { kind: 'refund' as const, by: before.requestedBy, at: now.toISOString(), note: before.reason, refundId: before.refundId }) }
+      : undefined;
+    await deps.finance.changeRefund({ before, after, ...(status === 'refunded' ? { book: refundEntry(after, payment, now) } : {}), ...(resolves ? { resolves } : {}) });
+    return after;
+  });
+}
+
+const CAUSE_OF_ANSWER: Record<RefundAnswer['outcome'], RefundCause> = {
+  refunded: 'ProviderRefunded',
+  processing: 'ProviderProcessing',
+  unknown: 'ProviderProcessing',
+  not_refundable: 'OriginalNotSuccessful',
+  refused: 'ProviderRefused',
+};
+
+function applyAnswer(deps: RefundDeps, payment: Payment, refund: Refund, answer: RefundAnswer): Promise<Refund> {
+  if (answer.outcome === 'unknown') logger.warn('refund answer not verified; the refund is queried later', { refundId: refund.refundId });
+  return move(deps, payment, refund.refundId, CAUSE_OF_ANSWER[answer.outcome], answer.code ? { providerCode: answer.code } : {});
+}
+
+/**
+ * Records the refund and holds its amount (one conditional write, refused beyond what was paid),
+ * then, for a provider with a refund API, records the submission before calling it and applies its
+ * signed answer. Without an API the refund waits for the agency to confirm its own transfer.
+ */
+async function startRefund(deps: RefundDeps, principal: Principal & { kind: 'agency' }, payment: Payment, body: RefundRequestBody): Promise<Refund> {
+  if (payment.status !== 'succeeded') throw new PaymentNotRefundableError(`Only a succeeded payment can be refunded; this one is ${payment.status}`);
+  const remaining = refundable(payment.amount, await deps.finance.refundsOf(payment.paymentId));
+  // A fast, friendly refusal; the store's conditional write is what actually holds under races.
+  if (body.amount > remaining) throw new RefundExceedsPaymentError(remaining);
+  const held = payment.amount - remaining;
+  const gateway = deps.gateways[payment.provider];
+  const refundId = `rfd_${randomUUID().replace(/-/g, '')}`;
+  const refund: Refund = {
+    refundId, paymentId: payment.paymentId, dossierNo: payment.dossierNo, agencyCode: payment.agencyCode, provider: payment.provider,
+    amount: body.amount, scope: refundScope(payment.amount, body.amount, held), reason: body.reason, method: gateway ? 'provider' : 'manual',
+    status: 'requested', requestedAt: deps.clock.now().toISOString(), requestedBy: `agency:${principal.agencyCode}`,
+    // vnp_RequestId is unique per day at VNPay; ours is unique for ever and fixed before the first call.
+    ...(gateway ? { providerRequestId: refundId.slice(4) } : {}),
+    ...(body.exceptionId ? { exceptionId: body.exceptionId } : {}),
+    version: 0,
+  };
+  await deps.finance.createRefund(refund, payment.amount);
+  if (!gateway) return refund;
+  return submit(deps, payment, refundId);
+}
+
+/** Records the submission, then calls the provider once and applies its answer. */
+async function submit(deps: RefundDeps, payment: Payment, refundId: string): Promise<Refund> {
+  const submitted = await move(deps, payment, refundId, 'SentToProvider', { submittedAt: deps.clock.now().toISOString() });
+  return applyAnswer(deps, payment, submitted, await deps.gateways[payment.provider]!.submit(payment, requestOf(submitted)));
+}
+
+export async function requestRefund(deps: RefundDeps, principal: Principal, paymentId: string, body: RefundRequestBody, idempotencyKey: string) {
+  const payment = await agencyPayment(deps, principal, paymentId);
+  const agency = principal as Principal & { kind: 'agency' };
+  const scope = `refund#${agency.agencyCode}`;
+  const requestHash = canonicalHash({ paymentId, body });
+  for (let waited = 0; ; waited += 100) {
+    const begin = await deps.idempotency.begin(scope, idempotencyKey, requestHash);
+    if (begin.kind === 'mismatch') throw new IdempotencyKeyReusedError();
+    if (begin.kind === 'replay') return { statusCode: begin.statusCode, body: begin.body as RefundView };
+    if (begin.kind === 'new') break;
+    if (waited >= 5_000) throw new IdempotentRequestInProgressError();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    const result = { statusCode: 201, body: refundView(await startRefund(deps, agency, payment, body)) };
+    await deps.idempotency.complete(scope, idempotencyKey, result.statusCode, result.body);
+    return result;
+  } catch (error) {
+    await deps.idempotency.abandon(scope, idempotencyKey);
+    throw error;
+  }
+}
+
+export async function listRefunds(deps: RefundDeps, principal: Principal, paymentId: string) {
+  const payment = await agencyPayment(deps, principal, paymentId);
+  const refunds = await deps.finance.refundsOf(payment.paymentId);
+  return { items: refunds.map(refundView), refundable: refundable(payment.amount, refunds) };
+}
+
+/** The agency's officer sent the money back by bank transfer (no refund API): the record, then refunded. */
+export async function confirmManualRefund(deps: RefundDeps, principal: Principal, paymentId: string, refundId: string, record: Omit<ManualRefundRecord, 'confirmedAt'>) {
+  const payment = await agencyPayment(deps, principal, paymentId);
+  return refundView(await move(deps, payment, refundId, 'ManualTransferConfirmed', { manual: { ...record, confirmedAt: deps.clock.now().toISOString() } }));
+}
+
+/**
+ * Asks the provider about every submitted refund (94, a timeout, an unverified answer); never resends
+ * one. A refund still `requested` was never sent (the submission is recorded before the call), so it is sent now.
+ */
+export async function pollSubmittedRefunds(deps: RefundDeps): Promise<{ checked: number; settled: number }> {
+  let checked = 0, settled = 0;
+  for (const refund of await deps.finance.pendingRefunds()) {
+    const gateway = deps.gateways[refund.provider];
+    if (refund.method !== 'provider' || !gateway) continue;
+    const payment = await deps.payments.get(refund.paymentId);
+    if (!payment) continue;
+    checked++;
+    const after = refund.status === 'requested' ? await submit(deps, payment, refund.refundId) : await applyAnswer(deps, payment, refund, await gateway.query(payment, requestOf(refund)));
+    if (after.status !== 'submitted') settled++;
+  }
+  return { checked, settled };
+}
+
+/** Today's Viet Nam date, for callers that summarise "today". */
+export const today = (clock: Clock) => vietnamDate(clock.now());
+export type { FinanceException };
