@@ -15,7 +15,7 @@ export interface BaseMembers {
   queueUrl(queue: QueueKey): string;
 }
 
-export const base = definePart<BaseMembers>()('base', [], (_c, { settings, once }) => ({
+export const base = /* @__PURE__ */ definePart<BaseMembers>()('base', [], (_c, { settings, once }) => ({
   settings,
   queueUrl: (queue: QueueKey) => required(settings.queueUrls[queue], `The queue URL ${Queues[queue].envVar}`),
   get clock() {

@@ -10,7 +10,7 @@ export interface CatalogueMembers {
   readonly catalogue: CatalogueReader;
 }
 
-export const catalogue = definePart<CatalogueMembers>()('catalogue', [dynamo], (c, { once, tableName }) => ({
+export const catalogue = /* @__PURE__ */ definePart<CatalogueMembers>()('catalogue', [dynamo], (c, { once, tableName }) => ({
   get catalogue() {
     return once('catalogue', () => new CachedCatalogue(new DynamoCatalogueRepository(c.documentClient, tableName())));
   },
@@ -20,7 +20,7 @@ export interface AddressesMembers {
   readonly units: AdministrativeUnitsReader;
 }
 
-export const addresses = definePart<AddressesMembers>()('addresses', [dynamo], (c, { once, tableName }) => ({
+export const addresses = /* @__PURE__ */ definePart<AddressesMembers>()('addresses', [dynamo], (c, { once, tableName }) => ({
   get units() {
     return once('units', () => new DynamoAdministrativeUnitsRepository(c.documentClient, tableName()));
   },

@@ -24,7 +24,7 @@ export interface DeliveriesMembers {
   readonly deliveryDeps: DeliveryDeps;
 }
 
-export const deliveries = definePart<DeliveriesMembers>()(
+export const deliveries = /* @__PURE__ */ definePart<DeliveriesMembers>()(
   'deliveries',
   [base, dynamo, dossierStore, dossierEvents, catalogue, addresses],
   (c, { once, tableName, settings }) => ({
@@ -57,7 +57,7 @@ export interface PostalServiceMembers {
   readonly postalOrderBackoffBaseSeconds: number;
 }
 
-export const postalService = definePart<PostalServiceMembers>()('postalService', [deliveries, secrets], (c, { once, settings }) => ({
+export const postalService = /* @__PURE__ */ definePart<PostalServiceMembers>()('postalService', [deliveries, secrets], (c, { once, settings }) => ({
   get postalSettings() {
     return once('postalSettings', () => loadPostalSettings(c.settingsSource));
   },
@@ -73,7 +73,7 @@ export interface PostalOrdersMembers {
   readonly postalOrders: PostalOrderRequester;
 }
 
-export const postalOrders = definePart<PostalOrdersMembers>()('postalOrders', [base, sqs], (c, { once }) => ({
+export const postalOrders = /* @__PURE__ */ definePart<PostalOrdersMembers>()('postalOrders', [base, sqs], (c, { once }) => ({
   get postalOrders() {
     return once('postalOrders', (): PostalOrderRequester => async (deliveryId) => {
       await c.sqsClient.send(new SendMessageCommand({ QueueUrl: c.queueUrl('postalOrders'), MessageBody: JSON.stringify({ deliveryId }) }));

@@ -1,5 +1,5 @@
 import { integerEnv, submittedAtMaxAgeDays } from '../../platform/config/env';
-import type { DossierEventPublisher, DossierStore, KpiReader, Outbox } from '../../modules/dossiers/ports';
+import type { DossierEventPublisher, DossierStore, Outbox } from '../../modules/dossiers/ports';
 import { DynamoDossierStore } from '../../modules/dossiers/dynamodb';
 import { SqsDossierEventPublisher } from '../../modules/dossiers/sqs-publisher';
 import { DEFAULT_SUBMISSION_WINDOW } from '../../modules/dossiers/domain/register';
@@ -12,10 +12,10 @@ import { sqs } from './sqs';
 import { definePart } from './part';
 
 export interface DossierStoreMembers {
-  readonly dossierStore: DossierStore & Outbox & KpiReader;
+  readonly dossierStore: DossierStore & Outbox;
 }
 
-export const dossierStore = definePart<DossierStoreMembers>()('dossierStore', [dynamo], (c, { once, tableName }) => ({
+export const dossierStore = /* @__PURE__ */ definePart<DossierStoreMembers>()('dossierStore', [dynamo], (c, { once, tableName }) => ({
   get dossierStore() {
     return once('dossierStore', () => new DynamoDossierStore(c.documentClient, tableName()));
   },
@@ -25,7 +25,7 @@ export interface DossierEventsMembers {
   readonly dossierEvents: DossierEventPublisher;
 }
 
-export const dossierEvents = definePart<DossierEventsMembers>()('dossierEvents', [base, sqs], (c, { once }) => ({
+export const dossierEvents = /* @__PURE__ */ definePart<DossierEventsMembers>()('dossierEvents', [base, sqs], (c, { once }) => ({
   get dossierEvents() {
     return once('dossierEvents', () => new SqsDossierEventPublisher(c.sqsClient, c.queueUrl('dossierEvents')));
   },
@@ -35,7 +35,7 @@ export interface DossiersMembers {
   readonly dossierDeps: DossierDeps;
 }
 
-export const dossiers = definePart<DossiersMembers>()('dossiers', [base, dossierStore, dossierEvents, catalogue], (c, { once, settings }) => ({
+export const dossiers = /* @__PURE__ */ definePart<DossiersMembers>()('dossiers', [base, dossierStore, dossierEvents, catalogue], (c, { once, settings }) => ({
   get dossierDeps() {
     return once('dossierDeps', () => ({
       store: c.dossierStore,
@@ -51,7 +51,7 @@ export interface RelayMembers {
   readonly relaySettings: RelaySettings;
 }
 
-export const relay = definePart<RelayMembers>()('relay', [], (_c, { once, settings }) => ({
+export const relay = /* @__PURE__ */ definePart<RelayMembers>()('relay', [], (_c, { once, settings }) => ({
   get relaySettings() {
     return once('relaySettings', () => ({
       ...DEFAULT_RELAY_SETTINGS,

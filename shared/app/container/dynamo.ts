@@ -8,7 +8,7 @@ export interface DynamoMembers {
   readonly documentClient: DynamoDBDocumentClient;
 }
 
-export const dynamo = definePart<DynamoMembers>()('dynamo', [], (_c, { settings, once }) => ({
+export const dynamo = /* @__PURE__ */ definePart<DynamoMembers>()('dynamo', [], (_c, { settings, once }) => ({
   get documentClient() {
     return once('documentClient', () => createDocumentClient(settings.aws));
   },

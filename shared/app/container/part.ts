@@ -29,7 +29,9 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 export type ContainerOf<Ps extends readonly AnyPart[]> = UnionToIntersection<Ps[number] extends Part<infer G> ? G : never> & object;
 
 /**
- * Declares a part: `definePart<Members>()('name', [needed parts], (c, scope) => ({ get member() {…} }))`.
+ * Declares a part: `export const x = /* @__PURE__ *\/ definePart<Members>()('name', [needed parts], (c, scope) => ({ get member() {…} }))`.
+ * The annotation matters: without it esbuild must keep every part of a file a function imports (a
+ * top-level call may have effects), and with it the parts' adapters and SDK clients.
  * Inside, `c` has this part's members and those of the parts it needs, and nothing else.
  */
 export function definePart<Gives extends object>() {

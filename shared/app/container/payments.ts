@@ -19,7 +19,7 @@ export interface PaymentStoreMembers {
   readonly reconcilePaymentsAfterMs: number;
 }
 
-export const paymentStore = definePart<PaymentStoreMembers>()('paymentStore', [dynamo], (c, { once, tableName, settings }) => ({
+export const paymentStore = /* @__PURE__ */ definePart<PaymentStoreMembers>()('paymentStore', [dynamo], (c, { once, tableName, settings }) => ({
   get paymentStore() {
     return once('paymentStore', () => new DynamoPaymentStore(c.documentClient, tableName()));
   },
@@ -32,7 +32,7 @@ export interface SettlementMembers {
   readonly settleDeps: SettleDeps;
 }
 
-export const settlement = definePart<SettlementMembers>()('settlement', [base, paymentStore, dossierStore, dossierEvents], (c, { once }) => ({
+export const settlement = /* @__PURE__ */ definePart<SettlementMembers>()('settlement', [base, paymentStore, dossierStore, dossierEvents], (c, { once }) => ({
   get settleDeps() {
     return once('settleDeps', () => ({ payments: c.paymentStore, outbox: c.dossierStore, publisher: c.dossierEvents, clock: c.clock }));
   },
@@ -47,7 +47,7 @@ export interface PaymentProvidersMembers {
   readonly createPaymentDeps: Promise<CreatePaymentDeps>;
 }
 
-export const paymentProviders = definePart<PaymentProvidersMembers>()('paymentProviders', [base, secrets, paymentStore, dossierStore], (c, { once }) => ({
+export const paymentProviders = /* @__PURE__ */ definePart<PaymentProvidersMembers>()('paymentProviders', [base, secrets, paymentStore, dossierStore], (c, { once }) => ({
   get paymentRegistry() {
     return once('paymentRegistry', () => defaultRegistry);
   },

@@ -10,7 +10,7 @@ export interface SecretsMembers {
   readonly settingsSource: SettingsSource;
 }
 
-export const secrets = definePart<SecretsMembers>()('secrets', [], (c, { settings, once }) => ({
+export const secrets = /* @__PURE__ */ definePart<SecretsMembers>()('secrets', [], (c, { settings, once }) => ({
   get secrets() {
     return once('secrets', () => createSecretReader(settings.secrets));
   },

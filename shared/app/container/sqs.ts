@@ -8,7 +8,7 @@ export interface SqsMembers {
   readonly sqsClient: SQSClient;
 }
 
-export const sqs = definePart<SqsMembers>()('sqs', [], (_c, { settings, once }) => ({
+export const sqs = /* @__PURE__ */ definePart<SqsMembers>()('sqs', [], (_c, { settings, once }) => ({
   get sqsClient() {
     return once('sqsClient', () => createSqsClient(settings.aws));
   },

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AllParts, createContainer } from '../../../../shared/app/container';
 import { compose, definePart } from '../../../../shared/app/container/part';
@@ -57,5 +59,17 @@ describe('Function: compose', () => {
     // Assess
     expect(new Set(fromParts).size).toBe(fromParts.length);
     expect(Object.keys(container).sort()).toEqual([...fromParts].sort());
+  });
+});
+
+describe('Part files', () => {
+  it('annotate every part /* @__PURE__ */, so that a bundle drops the parts (and their clients) its function does not compose', () => {
+    const dir = join(import.meta.dirname, '../../../../shared/app/container');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'part.ts')) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      const parts = source.match(/definePart</g)?.length ?? 0;
+      const annotated = source.match(/\/\* @__PURE__ \*\/ definePart</g)?.length ?? 0;
+      expect(annotated, file).toBe(parts);
+    }
   });
 });
