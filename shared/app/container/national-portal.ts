@@ -17,7 +17,7 @@ export interface PortalSyncStatesMembers {
 }
 
 /** Read-only users (GET dossier, KPI report) need this part alone. */
-export const portalSyncStates = definePart<PortalSyncStatesMembers>()('portalSyncStates', [dynamo], (c, { once, tableName }) => ({
+export const portalSyncStates = /* @__PURE__ */ definePart<PortalSyncStatesMembers>()('portalSyncStates', [dynamo], (c, { once, tableName }) => ({
   get portalSyncStates() {
     return once('portalSyncStates', () => new DynamoSyncStateStore(c.documentClient, tableName()));
   },
@@ -28,7 +28,7 @@ export interface PortalPushRequestsMembers {
 }
 
 /** What the dossier reaction and `portal:resync` use: record the lag, queue a push. */
-export const portalPushRequests = definePart<PortalPushRequestsMembers>()('portalPushRequests', [base, sqs, portalSyncStates], (c, { once }) => ({
+export const portalPushRequests = /* @__PURE__ */ definePart<PortalPushRequestsMembers>()('portalPushRequests', [base, sqs, portalSyncStates], (c, { once }) => ({
   get portalPushRequests() {
     return once('portalPushRequests', (): RequestDeps => {
       const send: PortalPushRequester = sqsPortalPushRequester(c.sqsClient, c.queueUrl('nationalPortalSync'));
@@ -46,7 +46,7 @@ export interface NationalPortalMembers {
 }
 
 /** The consumer that talks to the portal. */
-export const nationalPortal = definePart<NationalPortalMembers>()('nationalPortal', [base, secrets, dossierStore, portalSyncStates], (c, { once, settings }) => ({
+export const nationalPortal = /* @__PURE__ */ definePart<NationalPortalMembers>()('nationalPortal', [base, secrets, dossierStore, portalSyncStates], (c, { once, settings }) => ({
   get nationalPortal() {
     return once('nationalPortal', async (): Promise<NationalPortal> => {
       const s = await loadNationalPortalSettings(c.settingsSource);

@@ -1,0 +1,46 @@
+import type { PortalProgress, PortalSnapshot } from './domain/snapshot';
+import type { SyncState } from './domain/sync-state';
+
+/**
+ * The National Public Service Portal as our use cases see it. Throws PortalUnavailableError
+ * (retry later) or PortalRejectedError (the portal refused); resolves only on an explicit success.
+ */
+export interface NationalPortal {
+  /** DongBoHoSoMC with the full snapshot; `known` says the portal accepted this dossier before (isUpdating). */
+  upsert(snapshot: PortalSnapshot, known: boolean): Promise<void>;
+  /** CapNhatTienDoHoSoMC with at most 10 rows. */
+  progress(rows: readonly PortalProgress[]): Promise<void>;
+}
+
+/** One request and its reply, kept for audit (DynamoDB, not the logs: the snapshot names the applicant). */
+export interface PortalExchange {
+  readonly dossierNo: string;
+  readonly service: string;
+  readonly at: string;
+  readonly durationMs: number;
+  /** The body sent, without session or credentials. */
+  readonly request: unknown;
+  readonly httpStatus?: number;
+  readonly reply?: unknown;
+  readonly outcome: string;
+}
+
+export interface PortalAuditLog {
+  record(exchange: PortalExchange): Promise<void>;
+}
+
+/** Sync states, and the KPI counter their first success moves, written together. */
+export interface SyncStateStore {
+  get(dossierNo: string): Promise<SyncState | undefined>;
+  /**
+   * Writes `next` if the stored state is still `previous` (by revision; undefined: none yet), and
+   * on the first success adds 1 to the kpis module's `nationalPortalSynced` in the same transaction.
+   * A lost race is a RetryableWriteConflict.
+   */
+  save(previous: SyncState | undefined, next: SyncState): Promise<void>;
+  /** Dossiers in a status other than synced, oldest first (for `portal:resync --failed`). */
+  listByStatus(status: 'pending' | 'failed', limit: number): Promise<SyncState[]>;
+}
+
+/** Asks the sync consumer to push a dossier; `dedupKey` makes a repeat within 5 minutes one message. */
+export type PortalPushRequester = (dossierNo: string, dedupKey: string) => Promise<void>;
