@@ -1,0 +1,68 @@
+import * as z from 'zod';
+import { InstantSchema } from '../../../platform/api/common';
+import { NOTICE_CHANNELS } from '../domain/fallback';
+import { NOTICE_STATUSES } from '../domain/notice';
+import { NOTICE_KINDS } from '../domain/templates';
+
+export const NoticeChannelSchema = z.enum(NOTICE_CHANNELS);
+
+export const NoticeAttemptSchema = z.strictObject({
+  channel: NoticeChannelSchema,
+  at: InstantSchema,
+  outcome: z.enum(['accepted', 'sent', 'recipient', 'refused', 'temporary', 'auth', 'receipt_timeout', 'opted_out']),
+  code: z.string().optional().meta({ description: "the partner's error code (ZNS -118, eSMS 99…)" }),
+  messageId: z.string().optional().meta({ description: 'ZNS msg_id, eSMS SMSID or SES MessageId' }),
+});
+
+/**
+ * One notice of the ledger: no phone, address or message parameters, only what happened.
+ * @example {"notificationId":"n3f…","eventId":"pay-1","kind":"payment_received","status":"delivered","channel":"zns","dueAt":"2026-03-10T02:00:00.000Z","deliveredAt":"2026-03-10T02:00:03.000Z","attempts":[{"channel":"zns","at":"2026-03-10T02:00:01.000Z","outcome":"accepted","messageId":"m1"}],"createdAt":"2026-03-10T02:00:00.000Z","updatedAt":"2026-03-10T02:00:03.000Z"}
+ */
+export const NoticeSchema = z
+  .strictObject({
+    notificationId: z.string(),
+    eventId: z.string(),
+    kind: z.enum(NOTICE_KINDS),
+    status: z.enum(NOTICE_STATUSES),
+    channel: NoticeChannelSchema.meta({ description: 'the channel tried last (or next, while queued)' }),
+    reason: z.string().optional().meta({ description: 'why a skipped or failed notice went no further: opted_out, no_channel, no_receipt' }),
+    dueAt: InstantSchema,
+    deliveredAt: InstantSchema.optional(),
+    attempts: z.array(NoticeAttemptSchema),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'Notice' });
+
+export const NoticeListSchema = z.strictObject({ items: z.array(NoticeSchema) }).meta({ id: 'NoticeList' });
+
+/**
+ * PUT /v1/me/notification-preferences: turn channels on (true) or off (false); channels not named keep their setting.
+ * @example {"channels":{"sms":false}}
+ */
+export const NotificationPreferencesRequestSchema = z
+  .strictObject({
+    channels: z
+      .strictObject({ zns: z.boolean().optional(), sms: z.boolean().optional(), email: z.boolean().optional() })
+      .refine((c) => Object.keys(c).length > 0, 'name at least one channel'),
+  })
+  .meta({ id: 'NotificationPreferencesRequest' });
+
+export const NotificationPreferencesSchema = z
+  .strictObject({
+    channels: z.strictObject({ zns: z.boolean(), sms: z.boolean(), email: z.boolean() }),
+    optedOut: z.array(NoticeChannelSchema),
+    updatedAt: InstantSchema.optional(),
+  })
+  .meta({ id: 'NotificationPreferences' });
+
+/** The ZNS webhook body, as far as we read it (verified over the raw bytes before this parse). */
+export const ZaloWebhookBodySchema = z
+  .looseObject({
+    app_id: z.union([z.string(), z.number()]),
+    event_name: z.string(),
+    timestamp: z.union([z.string(), z.number()]),
+  })
+  .meta({ id: 'ZaloWebhookBody' });
+
+export const ZaloWebhookResultSchema = z.strictObject({ received: z.boolean() });

@@ -1,0 +1,42 @@
+import { defineOperation } from '../../../platform/api/operation';
+import { DossierPathSchema } from '../../dossiers';
+import { NoticeListSchema, NotificationPreferencesRequestSchema, NotificationPreferencesSchema, ZaloWebhookBodySchema, ZaloWebhookResultSchema } from './notifications';
+
+export const listNotificationsOperation = defineOperation({
+  operationId: 'listNotifications',
+  method: 'GET',
+  path: '/v1/dossiers/{dossierNo}/notifications',
+  summary: "The dossier's notification ledger: each notice, its channel attempts, error codes and times",
+  tags: ['notifications'],
+  auth: 'citizen_or_agency',
+  request: { params: DossierPathSchema },
+  responses: { 200: { description: 'Notices, oldest first', schema: NoticeListSchema } },
+  errors: [404],
+});
+
+export const putNotificationPreferencesOperation = defineOperation({
+  operationId: 'putNotificationPreferences',
+  method: 'PUT',
+  path: '/v1/me/notification-preferences',
+  summary: "The citizen's own notification channels: a channel turned off is skipped (the ledger says so)",
+  tags: ['notifications'],
+  auth: 'citizen',
+  request: { body: NotificationPreferencesRequestSchema },
+  responses: { 200: { description: 'The preferences now', schema: NotificationPreferencesSchema } },
+  errors: [403, 413, 415],
+});
+
+export const zaloWebhookOperation = defineOperation({
+  operationId: 'zaloWebhook',
+  method: 'POST',
+  path: '/v1/callbacks/zalo',
+  summary: 'ZNS events from Zalo (user_received_message marks a notice delivered)',
+  description:
+    'X-ZEvent-Signature: mac=sha256(appId + rawBody + timestamp + OA secret key), checked in constant time over the raw bytes; ' +
+    'the event is queued and answered 200 at once; receipts are deduplicated by msg_id.',
+  tags: ['callbacks'],
+  auth: 'signed',
+  request: { body: ZaloWebhookBodySchema },
+  responses: { 200: { description: 'Received', schema: ZaloWebhookResultSchema } },
+  errors: [401, 413, 415],
+});
