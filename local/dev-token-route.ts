@@ -9,7 +9,7 @@ function reply(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
-/** `POST /v1/dev/tokens`: mints citizen and agency tokens for local use only. */
+/** `POST /v1/dev/tokens`: mints citizen, agency and city tokens for local use only. */
 export function devTokenRoute(issuer: DevTokenIssuer): LocalRoute {
   return {
     method: 'POST',

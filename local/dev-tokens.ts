@@ -11,6 +11,8 @@ export const LOCAL_AUDIENCE = 'toantrinh-api';
 export const DevTokenRequestSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('citizen'), sub: z.string().regex(/^\d{12}$/, 'must be a 12-digit citizen id') }),
   z.strictObject({ role: z.literal('agency'), agency: AgencyCodeSchema }),
+  /** A city official: scope `city`, sees every agency's KPIs and sets their targets. */
+  z.strictObject({ role: z.literal('city'), sub: z.string().regex(/^[a-z0-9._-]{1,40}$/, 'must be 1–40 lower-case letters, digits, dot, dash or underscore').optional() }),
 ]);
 export type DevTokenRequest = z.infer<typeof DevTokenRequestSchema>;
 
@@ -53,8 +55,9 @@ export class DevTokenIssuer {
 
   async mint(request: DevTokenRequest, ttlSeconds = 12 * 60 * 60): Promise<string> {
     const claims =
-      request.role === 'citizen' ? { scope: 'citizen' } : { scope: 'agency', agency: request.agency };
-    const subject = request.role === 'citizen' ? request.sub : `agency:${request.agency}`;
+      request.role === 'citizen' ? { scope: 'citizen' } : request.role === 'agency' ? { scope: 'agency', agency: request.agency } : { scope: 'city' };
+    const subject =
+      request.role === 'citizen' ? request.sub : request.role === 'agency' ? `agency:${request.agency}` : `city:${request.sub ?? 'official'}`;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
       .setIssuer(LOCAL_ISSUER)

@@ -1,18 +1,27 @@
-import { kpiReportOperation } from '../../shared/modules/dossiers/api/operations';
+import { kpiReportOperation } from '../../shared/modules/kpis/api/operations';
+import { periodOfQuery } from '../../shared/modules/kpis/api/schemas';
+import { reportResponse } from '../../shared/modules/kpis/api/report-response';
+import { kpiReport } from '../../shared/modules/kpis/use-cases/report';
 import { base } from '../../shared/app/container/base';
-import { dossierStore } from '../../shared/app/container/dossiers';
+import { kpis } from '../../shared/app/container/kpis';
 import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
-import { kpiReport } from '../../shared/modules/dossiers/use-cases/kpi-report';
 
 /** The parts of the wiring this function reads; its bundle carries only their adapters. */
-const parts = [base, dossierStore] as const;
+const parts = [base, kpis] as const;
 type Deps = ContainerOf<typeof parts>;
 
-export const makeHandler = (container: Deps) => httpRoute(kpiReportOperation, async ({ query, principal }) => ({
-  statusCode: 200,
-  body: await kpiReport(container.dossierStore, principal, query.agencyCode, query.month),
-}), container.routeOptions);
+export const makeHandler = (container: Deps) =>
+  httpRoute(kpiReportOperation, async ({ query, principal }) => {
+    const { agencyCode, level, rankBy } = query;
+    const view = await kpiReport({ store: container.kpiStore, directory: container.agencyDirectory }, principal, {
+      ...(agencyCode ? { agencyCode } : {}),
+      ...(level ? { level } : {}),
+      ...(rankBy ? { rankBy } : {}),
+      period: periodOfQuery(query),
+    });
+    return { statusCode: 200, body: reportResponse(view), headers: { 'cache-control': 'private, no-store' } };
+  }, container.routeOptions);
 
 export const handler = lazyHandler(makeHandler, parts);

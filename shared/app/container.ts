@@ -8,6 +8,7 @@ import { dossierEvents, dossiers, dossierStore, relay } from './container/dossie
 import { paymentProviders, paymentStore, settlement } from './container/payments';
 import { deliveries, postalOrders, postalService } from './container/deliveries';
 import { reactions } from './container/reactions';
+import { kpis } from './container/kpis';
 import { compose, type ContainerOf } from './container/part';
 
 export type { PostalOrderRequester } from './container/deliveries';
@@ -35,6 +36,7 @@ export const AllParts = [
   postalService,
   postalOrders,
   reactions,
+  kpis,
 ] as const;
 
 /** What handlers are made from: every part's members. */

@@ -4,7 +4,8 @@ import { paymentProviders } from '../modules/payments/providers/registry';
 import type { SecretName } from '../platform/config/secrets';
 import { getProcedureOperation, listProceduresOperation } from '../modules/catalogue/api/operations';
 import { quoteFeesOperation } from '../modules/fees/api/operations';
-import { collectedOperation, getDossierOperation, kpiReportOperation, registerDossierOperation, resultReadyOperation } from '../modules/dossiers/api/operations';
+import { collectedOperation, getDossierOperation, registerDossierOperation, resultReadyOperation } from '../modules/dossiers/api/operations';
+import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
 import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { Carriers } from '../modules/deliveries/carriers/registry';
@@ -133,6 +134,30 @@ export const Functions: readonly FunctionDefinition[] = [
     trigger: httpTrigger(kpiReportOperation),
   },
   {
+    name: 'KpiReportCsv',
+    entry: 'functions/http/kpi-report-csv.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(kpiCsvOperation),
+  },
+  {
+    name: 'SetKpiTargets',
+    entry: 'functions/http/set-kpi-targets.ts',
+    access: { table: 'readWrite' },
+    trigger: httpTrigger(setTargetsOperation),
+  },
+  {
+    name: 'ProposeKpiTargets',
+    entry: 'functions/http/propose-kpi-targets.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(proposeTargetsOperation),
+  },
+  {
+    name: 'KpiDashboard',
+    entry: 'functions/http/kpi-dashboard.ts',
+    access: {},
+    trigger: httpTrigger(dashboardOperation),
+  },
+  {
     name: 'CreatePayment',
     entry: 'functions/http/create-payment.ts',
     access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
@@ -215,6 +240,14 @@ export const Functions: readonly FunctionDefinition[] = [
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
     timeoutSeconds: 120,
     trigger: { kind: 'schedule', everyMinutes: 15 },
+  },
+  {
+    name: 'RollUpKpis',
+    entry: 'functions/scheduled/roll-up-kpis.ts',
+    // Reads the month partitions of day counters and the catalogue, writes one item per period.
+    access: { table: 'readWrite' },
+    timeoutSeconds: 120,
+    trigger: { kind: 'schedule', everyMinutes: 30 },
   },
   {
     name: 'RelayOutbox',

@@ -4,7 +4,6 @@ import { quoteFeesOperation } from '../modules/fees/api/operations';
 import {
   collectedOperation,
   getDossierOperation,
-  kpiReportOperation,
   registerDossierOperation,
   resultReadyOperation,
 } from '../modules/dossiers/api/operations';
@@ -12,6 +11,7 @@ import { healthOperation, openApiOperation } from './system/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 
+import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
 /** Every operation of the public API, in the order the OpenAPI document lists them. */
 export const Operations: readonly OperationDefinition[] = [
   healthOperation,
@@ -24,6 +24,10 @@ export const Operations: readonly OperationDefinition[] = [
   resultReadyOperation,
   collectedOperation,
   kpiReportOperation,
+  kpiCsvOperation,
+  setTargetsOperation,
+  proposeTargetsOperation,
+  dashboardOperation,
   createPaymentOperation,
   getPaymentOperation,
   vnpayIpnOperation,

@@ -1,8 +1,9 @@
 import type { Dossier } from '../../shared/modules/dossiers/domain/dossier';
 import { DossierExistsError, DuplicateEventError } from '../../shared/modules/dossiers/domain/errors';
 import type { DossierEvent } from '../../shared/modules/dossiers/domain/events';
-import { KPI_COUNTERS, kpiMonth, type KpiCounts } from '../../shared/modules/dossiers/domain/kpi';
-import type { AppliedEvent, DossierStore, KpiReader, Outbox, OutboxEntry } from '../../shared/modules/dossiers/ports';
+import type { AppliedEvent, DossierStore, Outbox, OutboxEntry } from '../../shared/modules/dossiers/ports';
+import { addCounts, type KpiCounts } from '../../shared/modules/kpis/domain/counters';
+import { InMemoryKpiStore } from './kpi-store';
 import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
 
 interface OutboxRow {
@@ -13,16 +14,16 @@ interface OutboxRow {
 }
 
 /**
- * Dossiers, their event markers, KPI counters and the outbox in memory, with the DynamoDB store's
+ * Dossiers, their event markers, KPI counters (an InMemoryKpiStore, by submission day) and the outbox in memory, with the DynamoDB store's
  * rules: a dossier is created once, an event applies once (a repeat removes its outbox row and is a
  * DuplicateEventError), a write on a moved version is a RetryableWriteConflict, the outbox row goes
  * with the write that applies its event, a rescheduled row never comes back once deleted.
  */
-export class InMemoryDossierStore implements DossierStore, Outbox, KpiReader {
+export class InMemoryDossierStore implements DossierStore, Outbox {
   readonly dossiers = new Map<string, Dossier>();
   readonly markers = new Set<string>();
   readonly outbox = new Map<string, OutboxRow>();
-  readonly kpi = new Map<string, Partial<KpiCounts>>();
+  constructor(readonly kpis: InMemoryKpiStore = new InMemoryKpiStore()) {}
   /** Writes of applyEvent that committed, in order. */
   readonly applied: AppliedEvent[] = [];
 
@@ -57,17 +58,14 @@ export class InMemoryDossierStore implements DossierStore, Outbox, KpiReader {
     }
     this.markers.add(marker);
     this.dossiers.set(after.dossierNo, after);
-    const key = `${before.agencyCode}#${kpiMonth(before.submittedAt)}`;
-    const counters = { ...this.kpi.get(key) };
-    for (const [name, by] of Object.entries(kpi)) counters[name as keyof KpiCounts] = (counters[name as keyof KpiCounts] ?? 0) + (by ?? 0);
-    this.kpi.set(key, counters);
+    this.kpis.add(before.agencyCode, before.submittedAt, kpi);
     this.outbox.delete(event.id);
     this.applied.push(write);
   }
 
+  /** One agency's counters of a month (a test convenience: the sum of its days). */
   async counts(agencyCode: string, month: string): Promise<KpiCounts> {
-    const counters = this.kpi.get(`${agencyCode}#${month}`) ?? {};
-    return Object.fromEntries(KPI_COUNTERS.map((k) => [k, counters[k] ?? 0])) as KpiCounts;
+    return addCounts(...(await this.kpis.agencyDays(agencyCode, `${month}-01`, `${month}-31`)).map((d) => d.counts));
   }
 
   async due(dueBefore: Date, limit: number): Promise<readonly OutboxEntry[]> {

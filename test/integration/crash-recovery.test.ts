@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kpiMonth } from '../../shared/modules/dossiers/domain/kpi';
+import { vietnamDate } from '../../shared/platform/kernel/time';
 import { signParams, toVnpAmount, type VnpParams } from '../../shared/modules/payments/providers/vnpay/protocol';
 import { vietnamTimestamp } from '../../shared/platform/kernel/time';
 import { localCredentials, LOCAL_REGION } from '../../local/emulators/credentials';
 import type { RuntimeInfo } from '../../local/runtime-info';
 import { ChildRuntime } from '../support/child-runtime';
 import { sandbox } from '../support/payments';
+
+/** The month a dossier's counters fall in: its submission day in Viet Nam. */
+const kpiMonth = (submittedAt: string) => vietnamDate(new Date(submittedAt)).slice(0, 7);
 
 /**
  * The issue's crash: the local runtime SIGKILLed in the middle of a burst of IPNs. Before the fix the

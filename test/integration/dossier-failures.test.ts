@@ -10,7 +10,7 @@ import type { DossierReaction } from '../../shared/modules/dossiers/reactions';
 import { systemClock, vietnamDate } from '../../shared/platform/kernel/time';
 import { api, devToken } from '../support/api-client';
 import { runOperatorScript } from '../support/operator';
-import { dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
+import { dossierStore, kpiCountsOfMonth, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 
 const queue = sqs();
 const store = dossierStore();
@@ -45,7 +45,7 @@ const payment = (no: string): DossierEvent => ({
   paymentId: `pay-${randomUUID()}`, provider: 'vietqr', amount: 2_000, paidAt: new Date().toISOString(),
 });
 
-const kpi = () => store.counts(agency, vietnamDate(new Date(submittedAt)).slice(0, 7));
+const kpi = () => kpiCountsOfMonth(agency, vietnamDate(new Date(submittedAt)).slice(0, 7));
 
 async function dlqDepth(): Promise<number> {
   const { Attributes } = await queue.send(

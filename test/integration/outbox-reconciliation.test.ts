@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
 import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
-import { kpiMonth } from '../../shared/modules/dossiers/domain/kpi';
+import { vietnamDate } from '../../shared/platform/kernel/time';
 import { systemClock } from '../../shared/platform/kernel/time';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import { paymentSucceededEvent, reconcilePayments } from '../../shared/modules/payments/use-cases/reconcile-payments';
@@ -11,6 +11,9 @@ import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbo
 import { api, devToken } from '../support/api-client';
 import { documents, dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
+
+/** The month a dossier's counters fall in: its submission day in Viet Nam. */
+const kpiMonth = (submittedAt: string) => vietnamDate(new Date(submittedAt)).slice(0, 7);
 
 const CITIZEN = '079099054321';
 const store = dossierStore();

@@ -6,6 +6,8 @@ import { inject } from 'vitest';
 import { DynamoDossierStore } from '../../shared/modules/dossiers/dynamodb';
 import { localCredentials, LOCAL_REGION } from '../../local/emulators/credentials';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
+import { DynamoKpiStore } from '../../shared/modules/kpis/dynamodb';
+import { addCounts, type KpiCounts } from '../../shared/modules/kpis/domain/counters';
 
 export function sqs(): SQSClient {
   return new SQSClient({ endpoint: inject('sqsEndpoint'), region: LOCAL_REGION, credentials: localCredentials });
@@ -17,6 +19,12 @@ export function documents(): DynamoDBDocumentClient {
 
 export function dossierStore(): DynamoDossierStore {
   return new DynamoDossierStore(documents(), inject('tableName'));
+}
+
+/** One agency's KPI counters of a month, summed from its day counters as the report does. */
+export async function kpiCountsOfMonth(agencyCode: string, month: string): Promise<KpiCounts> {
+  const days = await new DynamoKpiStore(documents(), inject('tableName')).agencyDays(agencyCode, `${month}-01`, `${month}-31`);
+  return addCounts(...days.map((d) => d.counts));
 }
 
 /** Sends an event to the dossier FIFO queue as another component of the system would. */

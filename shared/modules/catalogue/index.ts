@@ -1,4 +1,5 @@
 /** The catalogue module's public surface: the only thing other modules import. */
-export type { Agency, CatalogueFile, Procedure, ProcedureDefinition } from './domain/catalogue';
+export { AGENCY_LEVELS } from './domain/catalogue';
+export type { Agency, AgencyLevel, CatalogueFile, Procedure, ProcedureDefinition } from './domain/catalogue';
 export type { CatalogueReader, CatalogueWriter, Page } from './ports';
 export { CatalogueImportError } from './domain/errors';

@@ -3,8 +3,8 @@ import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDo
 import type { Dossier } from './domain/dossier';
 import { DossierExistsError, DuplicateEventError } from './domain/errors';
 import type { DossierEvent } from './domain/events';
-import { KPI_COUNTERS, kpiMonth, type KpiCounts } from './domain/kpi';
-import type { AppliedEvent, DossierStore, KpiReader, Outbox, OutboxEntry } from './ports';
+import { counterUpdate } from '../kpis';
+import type { AppliedEvent, DossierStore, Outbox, OutboxEntry } from './ports';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { OutboxKeys, queueInOutbox } from './outbox';
 
@@ -16,7 +16,6 @@ export const DossierKeys = {
   dossier: (no: string) => ({ pk: `DOSSIER#${no}`, sk: 'DOSSIER' }),
   marker: (no: string, eventId: string) => ({ pk: `DOSSIER#${no}`, sk: `EVENT#${eventId}` }),
   outbox: OutboxKeys.item,
-  kpi: (agencyCode: string, month: string) => ({ pk: `KPI#${agencyCode}#${month}`, sk: 'COUNTERS' }),
   outboxIndex: OutboxKeys.index,
 } as const;
 
@@ -24,12 +23,12 @@ export const DossierKeys = {
 class AlreadyQueued extends Error {}
 
 /**
- * The dossier store, its KPI counters and the outbox, on the single table. Every write is one unit
- * of work whose items are named (`dossier`, `marker`, `kpi`, `outbox`, `outbox:<event id>`): a
+ * The dossier store and the outbox, on the single table; applying an event also adds to the kpis
+ * module's counters. Every write is one unit of work whose items are named (`dossier`, `marker`, `kpi`, `outbox`, `outbox:<event id>`): a
  * failed condition becomes the error of the item that failed, and a condition left unmapped (the
  * dossier's version moved) is a conflict the caller retries through withOptimisticRetry.
  */
-export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
+export class DynamoDossierStore implements DossierStore, Outbox {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -66,7 +65,6 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
   }
 
   async applyEvent({ event, before, after, applied, kpi }: AppliedEvent): Promise<void> {
-    const increments = Object.entries(kpi).filter(([, v]) => v !== undefined && v !== 0);
     const now = Math.floor(Date.now() / 1000);
     const unit = new UnitOfWork(this.tableName).put(
       'marker',
@@ -81,13 +79,8 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
         values: { ':expected': before.version },
       });
     }
-    if (increments.length > 0) {
-      unit.update('kpi', DossierKeys.kpi(before.agencyCode, kpiMonth(before.submittedAt)), {
-        update: `ADD ${increments.map((_, i) => `#c${i} :v${i}`).join(', ')}`,
-        names: Object.fromEntries(increments.map(([k], i) => [`#c${i}`, k])),
-        values: Object.fromEntries(increments.map(([, v], i) => [`:v${i}`, v])),
-      });
-    }
+    const counters = counterUpdate(before.agencyCode, before.submittedAt, kpi);
+    if (counters) unit.update('kpi', counters.key, { update: counters.update, names: counters.names, values: counters.values });
     // The outbox row goes with the write that applies its event: until then the relay can re-send it.
     unit.delete('outbox', DossierKeys.outbox(event.dossierNo, event.id));
     try {
@@ -99,11 +92,6 @@ export class DynamoDossierStore implements DossierStore, KpiReader, Outbox {
       }
       throw error;
     }
-  }
-
-  async counts(agencyCode: string, month: string): Promise<KpiCounts> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: DossierKeys.kpi(agencyCode, month) }));
-    return Object.fromEntries(KPI_COUNTERS.map((k) => [k, Number(Item?.[k] ?? 0)])) as KpiCounts;
   }
 
   async due(dueBefore: Date, limit: number): Promise<readonly OutboxEntry[]> {

@@ -1,5 +1,5 @@
 import type { Dossier } from './domain/dossier';
-import type { KpiCounts, KpiIncrements } from './domain/kpi';
+import type { KpiIncrements } from './domain/kpi';
 import type { DossierEvent } from './domain/events';
 
 export interface AppliedEvent {
@@ -19,16 +19,13 @@ export interface DossierStore {
   /** Queues events for the dossier (transactional outbox), idempotent per event id. */
   enqueue(events: readonly DossierEvent[]): Promise<void>;
   /**
-   * Records the event as processed, writes the new state (if it changed), adds the KPI increments and
+   * Records the event as processed, writes the new state (if it changed), adds the KPI increments (one
+   * counter item: the agency's submission day, see the kpis module) and
    * removes the event's outbox row, all or nothing. Throws DuplicateEventError (after removing a row
    * left for an event applied before), or RetryableWriteConflict when the dossier changed since
    * `before` was read (read again and retry).
    */
   applyEvent(applied: AppliedEvent): Promise<void>;
-}
-
-export interface KpiReader {
-  counts(agencyCode: string, month: string): Promise<KpiCounts>;
 }
 
 /** An event written with a state change and not yet applied, with how often the relay re-sent it. */

@@ -4,7 +4,7 @@ import type { z } from 'zod';
  * Who may call an operation. `public` and `signed` routes carry no JWT (`signed` callbacks are
  * authenticated by their own signatures); the others require a bearer JWT with that role.
  */
-export type OperationAuth = 'public' | 'signed' | 'citizen' | 'agency' | 'citizen_or_agency';
+export type OperationAuth = 'public' | 'signed' | 'citizen' | 'agency' | 'citizen_or_agency' | 'city' | 'agency_or_city';
 
 export interface ResponseSpec {
   readonly description: string;
@@ -41,7 +41,7 @@ export function defineOperation<const T extends OperationDefinition>(operation: 
 }
 
 export function requiresJwt(auth: OperationAuth): boolean {
-  return auth === 'citizen' || auth === 'agency' || auth === 'citizen_or_agency';
+  return auth === 'citizen' || auth === 'agency' || auth === 'citizen_or_agency' || auth === 'city' || auth === 'agency_or_city';
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';

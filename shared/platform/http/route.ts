@@ -61,6 +61,11 @@ function parseInput<Op extends OperationDefinition>(operation: Op, event: Parsed
 
 function toResult(response: RouteResponse): HttpResult {
   if (response.body === undefined) return { statusCode: response.statusCode, headers: { ...response.headers } };
+  // A route that names its own content type (CSV, an HTML page) sends its text as it is.
+  const contentType = response.headers?.['content-type'];
+  if (typeof response.body === 'string' && contentType !== undefined && !contentType.startsWith('application/json')) {
+    return { statusCode: response.statusCode, headers: { ...response.headers }, body: response.body };
+  }
   return {
     statusCode: response.statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', ...response.headers },

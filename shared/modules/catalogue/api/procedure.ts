@@ -9,7 +9,7 @@ import {
   type SameShape,
 } from '../../../platform/api/common';
 import { FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees';
-import type { Agency, Procedure, ProcedureDefinition } from '../domain/catalogue';
+import { AGENCY_LEVELS, type Agency, type Procedure, type ProcedureDefinition } from '../domain/catalogue';
 
 /** A procedure as the catalogue file declares it. */
 export const ProcedureDefinitionSchema = z.strictObject({
@@ -29,6 +29,7 @@ export const AgencySchema = z.strictObject({
   code: AgencyCodeSchema,
   name: BilingualTextSchema,
   provinceCode: ProvinceCodeSchema,
+  level: z.enum(AGENCY_LEVELS).optional(),
 }) satisfies z.ZodType<Agency>;
 
 const ScheduleSummarySchema = z.strictObject({

@@ -6,11 +6,17 @@ export interface ProcedureDefinition extends PricedProcedure {
   readonly name: BilingualText;
 }
 
+/** City departments (sở, ban, ngành) and commune-level bodies (xã, phường): how the city's KPIs group agencies. */
+export const AGENCY_LEVELS = ['department', 'commune'] as const;
+export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
+
 /** An agency that processes dossiers; its province decides postage. */
 export interface Agency {
   readonly code: string;
   readonly name: BilingualText;
   readonly provinceCode: string;
+  /** Absent: a department (the catalogue predates levels). */
+  readonly level?: AgencyLevel;
 }
 
 /** The file an operator imports with `npm run catalogue:import -- <file>`. */

@@ -1,5 +1,4 @@
 import { CollectedRequestSchema, DossierPathSchema, DossierSchema, EventAcceptedSchema, RegisterDossierRequestSchema, ResultReadyRequestSchema } from './dossier';
-import { KpiQuerySchema, KpiReportSchema } from './kpi';
 import { defineOperation } from '../../../platform/api/operation';
 
 export const registerDossierOperation = defineOperation({
@@ -49,15 +48,4 @@ export const collectedOperation = defineOperation({
   request: { params: DossierPathSchema, body: CollectedRequestSchema },
   responses: { 202: { description: 'Accepted; applied in order by the dossier queue', schema: EventAcceptedSchema } },
   errors: [404, 409],
-});
-
-export const kpiReportOperation = defineOperation({
-  operationId: 'getKpiReport',
-  method: 'GET',
-  path: '/v1/reports/kpis',
-  summary: 'Counts and rates of an agency for dossiers submitted in a month (no personal data)',
-  tags: ['reports'],
-  auth: 'agency',
-  request: { query: KpiQuerySchema },
-  responses: { 200: { description: 'The report', schema: KpiReportSchema } },
 });

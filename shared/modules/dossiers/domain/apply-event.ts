@@ -1,6 +1,6 @@
 import type { DossierEvent, DossierEventOf } from './events';
 import { amountOwed, type Dossier, type ReturnChannel, type TimelineEntry } from './dossier';
-import type { KpiIncrements } from './kpi';
+import { resultReturnedKpi, type KpiIncrements } from './kpi';
 import { level4Completion } from './level4';
 import { acceptsCause, assertTransition, isAllowed, type TransitionCause } from './transitions';
 import type { DossierStatus } from './status';
@@ -63,7 +63,12 @@ class Step {
     this.move('RESULT_RETURNED', cause, { result });
     const level4 = level4Completion(this.dossier, channel, this.at);
     this.dossier = { ...this.dossier, level4 };
-    this.kpi = { ...this.kpi, ...extraKpi, ...(level4.completed ? { level4Completed: 1 } : {}) };
+    this.kpi = {
+      ...this.kpi,
+      ...extraKpi,
+      ...resultReturnedKpi(this.dossier.submittedAt, this.at, channel === 'electronic'),
+      ...(level4.completed ? { level4Completed: 1 } : {}),
+    };
   }
 }
 

@@ -7,6 +7,8 @@ import { DossierExistsError, DuplicateEventError } from '../../../../../shared/m
 import type { AppliedEvent } from '../../../../../shared/modules/dossiers/ports';
 import { RetryableWriteConflict } from '../../../../../shared/platform/dynamodb/optimistic';
 import { dossierOwing, event, T0 } from '../../../../support/dossiers';
+import { KpiKeys } from '../../../../../shared/modules/kpis';
+import { vietnamDate } from '../../../../../shared/platform/kernel/time';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 afterEach(() => ddb.reset());
@@ -87,7 +89,7 @@ describe('DynamoDossierStore.applyEvent', () => {
     const [marker, dossier, kpi, outbox] = transactItems();
     expect(marker!.Put).toMatchObject({ Item: { ...DossierKeys.marker(paid.dossierNo, paid.id), type: 'PaymentSucceeded', applied: true }, ConditionExpression: 'attribute_not_exists(sk)' });
     expect(dossier!.Put).toMatchObject({ Item: { sk: 'DOSSIER', status: 'PROCESSING', version: 2 }, ExpressionAttributeValues: { ':expected': 1 } });
-    expect(kpi!.Update).toMatchObject({ Key: DossierKeys.kpi('HP-PX', '2026-03'), UpdateExpression: 'ADD #c0 :v0', ExpressionAttributeNames: { '#c0': 'paidOnline' } });
+    expect(kpi!.Update).toMatchObject({ Key: KpiKeys.day('HP-PX', vietnamDate(new Date(before.submittedAt))), UpdateExpression: 'ADD #c0 :v0', ExpressionAttributeNames: { '#c0': 'paidOnline' } });
     expect(outbox!.Delete).toMatchObject({ Key: DossierKeys.outbox(paid.dossierNo, paid.id) });
   });
 
@@ -127,12 +129,7 @@ describe('DynamoDossierStore.applyEvent', () => {
   });
 });
 
-describe('DynamoDossierStore outbox and KPI reads', () => {
-  it('reads counters as numbers, missing ones as 0', async () => {
-    ddb.on(GetCommand).resolves({ Item: { dossiers: 3, paidOnline: 1 } });
-    expect(await store().counts('HP-PX', '2026-03')).toEqual({ dossiers: 3, submittedOnline: 0, withFees: 0, paidOnline: 1, postalReturnChosen: 0, delivered: 0, level4Completed: 0 });
-  });
-
+describe('DynamoDossierStore outbox reads', () => {
   it('lists due rows from the sparse index, rows written before attempts were counted as 0', async () => {
     ddb.on(QueryCommand).resolves({ Items: [{ event: paid }, { event: paid, attempts: 2 }] });
     expect(await store().due(T0, 10)).toEqual([{ event: paid, attempts: 0 }, { event: paid, attempts: 2 }]);

@@ -1,0 +1,70 @@
+import { defineOperation } from '../../../platform/api/operation';
+import {
+  AgencyTargetsSchema,
+  KpiReportQuerySchema,
+  KpiReportSchema,
+  ProposalPathSchema,
+  ProposalRequestSchema,
+  TargetProposalSchema,
+  TargetsPathSchema,
+  TargetsSchema,
+} from './schemas';
+
+export const kpiReportOperation = defineOperation({
+  operationId: 'getKpiReport',
+  method: 'GET',
+  path: '/v1/reports/kpis',
+  summary: 'KPI rates with their numerators, denominators and targets, for an agency, a level or the whole city, over a day, week, month, quarter or year',
+  description:
+    'An agency reads its own (`agencyCode` = its code); the city role reads any agency, a level, or the whole city (no `agencyCode`) with the agencies ranked. Counts belong to the dossiers\' submission day in Viet Nam time. No personal data.',
+  tags: ['reports'],
+  auth: 'agency_or_city',
+  request: { query: KpiReportQuerySchema },
+  responses: { 200: { description: 'The report', schema: KpiReportSchema } },
+});
+
+export const kpiCsvOperation = defineOperation({
+  operationId: 'getKpiReportCsv',
+  method: 'GET',
+  path: '/v1/reports/kpis.csv',
+  summary: 'The same report as CSV (UTF-8 with BOM, so Excel shows Vietnamese), one row per unit and rate',
+  tags: ['reports'],
+  auth: 'agency_or_city',
+  request: { query: KpiReportQuerySchema },
+  responses: { 200: { description: 'The report as CSV', contentType: 'text/csv; charset=utf-8' } },
+});
+
+export const setTargetsOperation = defineOperation({
+  operationId: 'setAgencyTargets',
+  method: 'PUT',
+  path: '/v1/agencies/{agencyCode}/targets/{year}',
+  summary: "Sets an agency's targets (chỉ tiêu) for a year, replacing the ones set before (city role)",
+  tags: ['reports'],
+  auth: 'city',
+  request: { params: TargetsPathSchema, body: TargetsSchema },
+  responses: { 200: { description: 'The targets as saved', schema: AgencyTargetsSchema } },
+  errors: [404, 413, 415],
+});
+
+export const proposeTargetsOperation = defineOperation({
+  operationId: 'proposeTargets',
+  method: 'POST',
+  path: '/v1/targets/{year}/proposal',
+  summary: "Proposes each agency's targets from city-wide goals, weighted by the agency's volume in the year before (saves nothing)",
+  tags: ['reports'],
+  auth: 'city',
+  request: { params: ProposalPathSchema, body: ProposalRequestSchema },
+  responses: { 200: { description: 'The proposal, to edit and then PUT per agency', schema: TargetProposalSchema } },
+  errors: [413, 415],
+});
+
+export const dashboardOperation = defineOperation({
+  operationId: 'getKpiDashboard',
+  method: 'GET',
+  path: '/dashboard',
+  summary: "The city's KPI dashboard (Vietnamese HTML page); it asks for the official's token and reads the KPI API with it",
+  tags: ['reports'],
+  auth: 'public',
+  request: {},
+  responses: { 200: { description: 'The page', contentType: 'text/html; charset=utf-8' } },
+});

@@ -1,0 +1,18 @@
+import type { KpiRateKey } from '../domain/rates';
+import type { KpiReportView } from '../use-cases/report';
+import type { KpiReport } from './schemas';
+
+/** The report as the API answers it: the view, plus the fields earlier clients of the monthly report read. */
+export function reportResponse(view: KpiReportView): KpiReport {
+  const rate = (key: KpiRateKey) => view.kpis.find((k) => k.key === key)?.rate ?? null;
+  return {
+    ...view,
+    ...(view.period.kind === 'month' ? { month: view.period.id } : {}),
+    rates: {
+      onlineSubmissionRate: rate('onlineReceipt'),
+      onlinePaymentRate: rate('paidOnline'),
+      postalReturnRate: rate('postalReturn'),
+      level4Rate: rate('level4'),
+    },
+  } as unknown as KpiReport; // readonly arrays of the view, the same values the schema describes
+}
