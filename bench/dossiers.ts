@@ -67,3 +67,53 @@ export async function measureKpiReport(runtime: LocalRuntime): Promise<{ small: 
   const large = await reportLatencyMs(runtime.baseUrl, largeAgency);
   return { small, large, ratio: large / small };
 }
+
+const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand']);
+
+/**
+ * Counts DynamoDB item writes made by the handlers during one full lifecycle (register → paid →
+ * electronic result), against the number of state changes on its timeline.
+ */
+export async function measureLifecycleWrites(runtime: LocalRuntime): Promise<{ writes: number; stateChanges: number }> {
+  let writes = 0;
+  // The handlers' own client: the runtime's container built it once for all of them.
+  const client = runtime.container.documentClient;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { TransactItems?: unknown[]; RequestItems?: Record<string, unknown[]> };
+      if (context.commandName === 'TransactWriteItemsCommand') writes += input.TransactItems?.length ?? 0;
+      else if (context.commandName === 'BatchWriteItemCommand') writes += Object.values(input.RequestItems ?? {}).reduce((s, r) => s + r.length, 0);
+      else if (WRITE_COMMANDS.has(context.commandName ?? '')) writes += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchWriteCounter' },
+  );
+  const agency = `LIFE-${randomUUID().slice(0, 6).toUpperCase()}`;
+  const dossierNo = `BENCH-LIFE-${randomUUID().slice(0, 8)}`;
+  const auth = { authorization: `Bearer ${await token(runtime.baseUrl, { role: 'agency', agency })}`, 'content-type': 'application/json' };
+  const call = (method: string, path: string, body?: object) => fetch(`${runtime.baseUrl}${path}`, { method, headers: auth, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const get = async () => (await (await call('GET', `/v1/dossiers/${dossierNo}`)).json()) as { status: string; timeline: { from: string | null; to: string; applied: boolean }[] };
+  const waitFor = async (status: string) => {
+    for (let i = 0; i < 200; i++) {
+      if ((await get()).status === status) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`dossier never reached ${status}`);
+  };
+  writes = 0;
+  await call('PUT', `/v1/dossiers/${dossierNo}`, {
+    procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(),
+    applicant: { citizenId: '031099012345', fullName: 'Bench', phone: '0912345678' }, inputs: { pages: 1 },
+  });
+  const { SqsDossierEventPublisher } = await import('../shared/modules/dossiers/sqs-publisher');
+  await new SqsDossierEventPublisher(runtime.container.sqsClient, runtime.queues.dossierEvents.url).publish([
+    { type: 'PaymentSucceeded', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo, paymentId: 'bench', provider: 'vnpay', amount: 2_000, paidAt: new Date().toISOString() },
+  ]);
+  await waitFor('PROCESSING');
+  await call('POST', `/v1/dossiers/${dossierNo}/result`, { kind: 'electronic', issuedAt: new Date().toISOString() });
+  await waitFor('RESULT_RETURNED');
+  await new Promise((r) => setTimeout(r, 300));
+  const stateChanges = (await get()).timeline.filter((t) => t.applied && t.from !== t.to).length;
+  client.middlewareStack.remove('benchWriteCounter');
+  return { writes, stateChanges };
+}
