@@ -47,6 +47,10 @@ function tags(fields: Record<string, string | number>): string {
 export function invoiceXml(r: Receipt): string {
   const products = r.lines.map((l) => `<Product>${tags({ ProdName: l.label, ProdUnit: 'Lần', ProdQuantity: 1, ProdPrice: l.amount, Amount: l.amount })}</Product>`).join('');
   const invoice = tags({
+    // (unverified) VNPT takes the seller from the tenant; the collecting agency is sent as well so
+    // that one tenant serving several agencies still prints the right one.
+    ComCode: r.agencyCode,
+    ComName: r.agencyName,
     CusCode: r.payer.idNumber,
     CusName: r.payer.name,
     CusAddress: '',
