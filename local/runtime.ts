@@ -63,6 +63,8 @@ export interface LocalRuntimeOptions {
    * runtime never writes them anywhere global: two runtimes in one process each have their own.
    */
   readonly settings?: SettingValues;
+  /** Told of every handler invocation with its wall time (the bench meters a lifecycle with it). */
+  readonly onInvocation?: (functionName: string, ms: number) => void;
 }
 
 export interface LocalRuntime {
@@ -78,10 +80,19 @@ export interface LocalRuntime {
 }
 
 /** The function module's handler made with this runtime's container, as Lambda would run it with its own. */
-async function loadHandler<T>(fn: FunctionDefinition, container: Container): Promise<T> {
+async function loadHandler<T>(fn: FunctionDefinition, container: Container, observe?: (functionName: string, ms: number) => void): Promise<T> {
   const module = (await import(pathToFileURL(join(REPO_ROOT, fn.entry)).href)) as { makeHandler?: (container: Container) => T };
   if (typeof module.makeHandler !== 'function') throw new Error(`${fn.entry} does not export makeHandler(container)`);
-  return module.makeHandler(container);
+  const handler = module.makeHandler(container);
+  if (!observe || typeof handler !== 'function') return handler;
+  return (async (...args: unknown[]) => {
+    const started = performance.now();
+    try {
+      return await (handler as (...a: unknown[]) => Promise<unknown>)(...args);
+    } finally {
+      observe(fn.name, performance.now() - started);
+    }
+  }) as T;
 }
 
 async function seedCatalogueIfEmpty(client: DynamoDBDocumentClient, file: string): Promise<void> {
@@ -166,12 +177,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (options.seedCatalogue) await seedCatalogueIfEmpty(container.documentClient, options.seedCatalogue);
     if (options.unitsDir) await loadAdministrativeUnitsIfEmpty(container.documentClient, MainTable.id, options.unitsDir);
     for (const fn of functions.filter((f): f is HttpFunction => f.trigger.kind === 'http')) {
-      gateway.addLambda(fn, await loadHandler(fn, container));
+      gateway.addLambda(fn, await loadHandler(fn, container, options.onInvocation));
     }
 
     for (const fn of functions.filter((f): f is QueueFunction => f.trigger.kind === 'queue')) {
       const definition = Queues[fn.trigger.queue];
-      const source = new SqsEventSource(sqsClient, await loadHandler(fn, container), {
+      const source = new SqsEventSource(sqsClient, await loadHandler(fn, container, options.onInvocation), {
         functionName: fn.name,
         queueUrl: queues[fn.trigger.queue].url,
         queueArn: queues[fn.trigger.queue].arn,
@@ -200,7 +211,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     for (const fn of functions.filter((f): f is ScheduledFunction => f.trigger.kind === 'schedule')) {
       const interval = options.scheduleIntervalMs ?? fn.trigger.everyMinutes * 60_000;
       if (interval <= 0) continue;
-      const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(fn, container);
+      const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(fn, container, options.onInvocation);
       const timer = setInterval(() => {
         const event = { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} };
         handler(event, lambdaContext(fn.name, fn.timeoutSeconds ?? 10)).catch(reportError);
