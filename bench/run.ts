@@ -1,43 +1,45 @@
 /**
- * `npm run bench`: the speed and size goals of the project, measured, never asserted in unit tests.
- * Each figure is printed as a ratio to a reference measured in the same run, so machines compare.
+ * `npm run bench [-- --json <file>]`: the speed, size and cost goals of the project, measured, never
+ * asserted in unit tests. Each figure is a ratio to a reference measured in the same run, so machines
+ * compare; `--json` writes every goal (value, goal, met) and the per-handler lines to a file.
  */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { measureBundles } from './bundles';
 import { load, startBareServer } from './throughput';
-import { measureKpiReport, measureLifecycleWrites } from './dossiers';
+import { measureKpiReport } from './dossiers';
 import { measureIpnThroughput } from './payments';
+import { LifecycleMeter, measureLifecycle } from './lifecycle';
+import { costPerMillionDossiers, PRICES_AP_SOUTHEAST_1 } from './cost';
+import { conditionalPutRate, directQuoteRate } from './references';
 
 silenceSdkNodeVersionWarning();
 
-const GOALS = { bundle: 1.3, coldImport: 1.3, quoteThroughput: 0.5, kpiReport: 1.2 };
+const GOALS = { bundle: 1.3, coldImport: 1.3, quoteThroughput: 0.5, ipnToConditionalPut: 0.5, writesPerChange: 1.5, kpiReport: 1.2, costPerMillionDossiers: 50 };
+const args = process.argv.slice(2);
+const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ratio = (value: number) => value.toFixed(2);
-const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 async function bundlesSection() {
   const { baseline, handlers } = await measureBundles();
   console.log(`\nBundles (esbuild, as deployed) vs baseline @aws-sdk/client-dynamodb: ${(baseline.bytes / 1024).toFixed(0)} KB, cold import ${baseline.coldImportMs.toFixed(1)} ms`);
-  console.log('handler'.padEnd(20), 'KB'.padStart(8), 'bytes×'.padStart(8), 'import ms'.padStart(10), 'import×'.padStart(8));
-  for (const h of handlers) {
-    const size = h.bytes / baseline.bytes;
-    const cold = h.coldImportMs / baseline.coldImportMs;
-    console.log(
-      h.name.padEnd(20),
-      (h.bytes / 1024).toFixed(0).padStart(8),
-      ratio(size).padStart(8),
-      h.coldImportMs.toFixed(1).padStart(10),
-      ratio(cold).padStart(8),
-      size <= GOALS.bundle && cold <= GOALS.coldImport ? '' : ' MISSED',
-    );
+  console.log('handler'.padEnd(24), 'KB'.padStart(6), 'bytes×'.padStart(7), 'import ms'.padStart(10), 'import×'.padStart(8));
+  const lines = handlers.map((h) => ({ name: h.name, kb: h.bytes / 1024, bytesRatio: h.bytes / baseline.bytes, coldImportMs: h.coldImportMs, coldImportRatio: h.coldImportMs / baseline.coldImportMs }));
+  for (const h of lines) {
+    const missed = h.bytesRatio <= GOALS.bundle && h.coldImportRatio <= GOALS.coldImport ? '' : ' MISSED';
+    console.log(h.name.padEnd(24), h.kb.toFixed(0).padStart(6), ratio(h.bytesRatio).padStart(7), h.coldImportMs.toFixed(1).padStart(10), ratio(h.coldImportRatio).padStart(8), missed);
   }
-  const worstSize = Math.max(...handlers.map((h) => h.bytes / baseline.bytes));
-  const worstCold = Math.max(...handlers.map((h) => h.coldImportMs / baseline.coldImportMs));
-  return { worstSize, worstCold };
+  return {
+    baseline: { kb: baseline.bytes / 1024, coldImportMs: baseline.coldImportMs },
+    handlers: lines,
+    worstSize: Math.max(...lines.map((h) => h.bytesRatio)),
+    worstCold: Math.max(...lines.map((h) => h.coldImportRatio)),
+  };
 }
 
 async function throughputSection(runtime: LocalRuntime) {
@@ -60,27 +62,48 @@ async function throughputSection(runtime: LocalRuntime) {
     }
     const reference = median(bareRuns);
     const quote = median(quoteRuns);
+    const direct = await directQuoteRate(runtime, body, seconds);
     console.log(`\nThroughput (${ROUNDS} alternating rounds of ${seconds} s, 32 connections, autocannon in its own process)`);
     console.log(`  bare Node http server: ${reference.toFixed(0)} req/s (runs: ${bareRuns.map((r) => r.toFixed(0)).join(', ')})`);
     console.log(`  POST /v1/fees/quote:   ${quote.toFixed(0)} req/s (runs: ${quoteRuns.map((r) => r.toFixed(0)).join(', ')}), worst p99 ${p99} ms`);
-    return { quoteRatio: quote / reference };
+    console.log(`  quote handler invoked in-process (no local gateway): ${direct.toFixed(0)} calls/s = ${ratio(direct / reference)}× the bare server`);
+    return { bareRps: reference, quoteRps: quote, quoteRatio: quote / reference, directQuotePerSecond: direct, directQuoteRatio: direct / reference };
   } finally {
     await bare.close();
   }
 }
 
-async function dossierSection(runtime: LocalRuntime) {
-  const lifecycle = await measureLifecycleWrites(runtime);
-  console.log(`\nDossier lifecycle (register → paid online → electronic result), through HTTP and the FIFO consumer`);
-  console.log(`  DynamoDB item writes: ${lifecycle.writes} for ${lifecycle.stateChanges} state changes (${(lifecycle.writes / lifecycle.stateChanges).toFixed(2)} per change)`);
+async function dossierSection(runtime: LocalRuntime, meter: LifecycleMeter) {
+  const lifecycle = await measureLifecycle(runtime, meter);
+  const ops = lifecycle.operations;
+  const cost = costPerMillionDossiers(ops);
+  console.log(`\nDossier lifecycle (register → VNPay payment + IPN → electronic result), through HTTP and the queues`);
+  console.log(`  DynamoDB item writes: ${lifecycle.writes} for ${lifecycle.stateChanges} state changes (${ratio(lifecycle.writes / lifecycle.stateChanges)} per change); ${ops.writeUnits} WRU, ${ops.readUnits} RRU`);
+  console.log(`  ${ops.apiRequests} API requests, ${ops.invocations.length} Lambda invocations, ${ops.sqsFifoRequests} SQS FIFO + ${ops.sqsStandardRequests} standard requests`);
+  const byFunction = new Map<string, number[]>();
+  for (const i of ops.invocations) byFunction.set(i.functionName, [...(byFunction.get(i.functionName) ?? []), i.ms]);
+  for (const [name, times] of byFunction) console.log(`    ${name.padEnd(24)} ×${times.length}  ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+  console.log(`  cost per 1M dossiers (USD, ${PRICES_AP_SOUTHEAST_1.takenOn} list prices, ap-southeast-1): ${Object.entries(cost).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+  const putRate = await conditionalPutRate(runtime, seconds);
   const ipn = await measureIpnThroughput(runtime, seconds);
-  console.log(`VNPay IPN (replayed success: checksum, lookup, ledger append): ${ipn.requestsPerSecond.toFixed(0)} callbacks/s, p99 ${ipn.p99Ms} ms`);
+  console.log(`VNPay IPN (replayed success: checksum, lookup, ledger append): ${ipn.requestsPerSecond.toFixed(0)} callbacks/s, p99 ${ipn.p99Ms} ms; emulator conditional PutItem: ${putRate.toFixed(0)}/s`);
   const kpi = await measureKpiReport(runtime);
   console.log(`KPI report, median of 200 GETs: ${kpi.small.toFixed(2)} ms with 1,000 dossiers, ${kpi.large.toFixed(2)} ms with 10,000`);
-  return { kpiRatio: kpi.ratio, writesPerChange: lifecycle.writes / lifecycle.stateChanges, ipnPerSecond: ipn.requestsPerSecond };
+  return {
+    writes: lifecycle.writes,
+    stateChanges: lifecycle.stateChanges,
+    writesPerChange: lifecycle.writes / lifecycle.stateChanges,
+    operations: { ...ops, invocations: [...byFunction].map(([name, times]) => ({ name, count: times.length, ms: times })) },
+    cost,
+    ipnPerSecond: ipn.requestsPerSecond,
+    conditionalPutsPerSecond: putRate,
+    ipnRatio: ipn.requestsPerSecond / putRate,
+    kpi,
+  };
 }
 
 const sizes = await bundlesSection();
+const meter = new LifecycleMeter();
 // One runtime for every section: handler modules (and their SDK clients) load once per process.
 const runtime = await startLocalRuntime({
   port: 0,
@@ -88,15 +111,27 @@ const runtime = await startLocalRuntime({
   logLevel: 'WARN',
   pollWaitSeconds: 1,
   scheduleIntervalMs: 0,
+  onInvocation: meter.onInvocation,
 });
+meter.attach(runtime);
 const throughput = await throughputSection(runtime);
-const dossiers = await dossierSection(runtime);
+const dossiers = await dossierSection(runtime, meter);
 await runtime.stop();
-console.log('\nRatios (goal):');
-console.log(`  bundle bytes, worst handler / baseline:  ${ratio(sizes.worstSize)} (≤ ${GOALS.bundle}) ${verdict(sizes.worstSize <= GOALS.bundle)}`);
-console.log(`  cold import, worst handler / baseline:   ${ratio(sizes.worstCold)} (≤ ${GOALS.coldImport}) ${verdict(sizes.worstCold <= GOALS.coldImport)}`);
-console.log(`  fee-quote req/s / bare server req/s:     ${ratio(throughput.quoteRatio)} (≥ ${GOALS.quoteThroughput}) ${verdict(throughput.quoteRatio >= GOALS.quoteThroughput)}`);
-console.log(`  KPI report latency, 10,000 / 1,000:      ${ratio(dossiers.kpiRatio)} (≤ ${GOALS.kpiReport}) ${verdict(dossiers.kpiRatio <= GOALS.kpiReport)}`);
-console.log(`  DynamoDB writes per state change:        ${ratio(dossiers.writesPerChange)}`);
-console.log(`  VNPay IPN callbacks/s:                   ${dossiers.ipnPerSecond.toFixed(0)}`);
+
+const goals = {
+  worstBundleRatio: { value: sizes.worstSize, goal: `<= ${GOALS.bundle}`, met: sizes.worstSize <= GOALS.bundle },
+  worstColdImportRatio: { value: sizes.worstCold, goal: `<= ${GOALS.coldImport}`, met: sizes.worstCold <= GOALS.coldImport },
+  quoteRatio: { value: throughput.quoteRatio, goal: `>= ${GOALS.quoteThroughput}`, met: throughput.quoteRatio >= GOALS.quoteThroughput },
+  ipnToConditionalPutRatio: { value: dossiers.ipnRatio, goal: `>= ${GOALS.ipnToConditionalPut}`, met: dossiers.ipnRatio >= GOALS.ipnToConditionalPut },
+  writesPerStateChange: { value: dossiers.writesPerChange, goal: `<= ${GOALS.writesPerChange}`, met: dossiers.writesPerChange <= GOALS.writesPerChange },
+  kpiLatencyRatio: { value: dossiers.kpi.ratio, goal: `<= ${GOALS.kpiReport}`, met: dossiers.kpi.ratio <= GOALS.kpiReport },
+  costPerMillionDossiersUsd: { value: dossiers.cost.total, goal: `<= ${GOALS.costPerMillionDossiers}`, met: dossiers.cost.total <= GOALS.costPerMillionDossiers },
+};
+console.log('\nGoals (ratio or figure, goal, verdict):');
+for (const [name, g] of Object.entries(goals)) console.log(`  ${name.padEnd(28)} ${g.value.toFixed(2).padStart(8)}  ${g.goal.padEnd(8)} ${g.met ? 'ok' : 'MISSED'}`);
+console.log(`  (quote handler in-process / bare server: ${ratio(throughput.directQuoteRatio)})`);
+if (jsonFile) {
+  writeFileSync(resolve(jsonFile), `${JSON.stringify({ at: new Date().toISOString(), goals, bundles: sizes, throughput, dossiers, prices: PRICES_AP_SOUTHEAST_1 }, null, 2)}\n`);
+  console.log(`wrote ${jsonFile}`);
+}
 process.exit(0);
