@@ -64,10 +64,12 @@ export class DynamoReceiptStore implements ReceiptStore {
     return receipts;
   }
 
-  async save(current: Receipt, next: Receipt): Promise<void> {
+  async save(current: Receipt, next: Receipt): Promise<Receipt> {
+    const saved = { ...next, version: current.version + 1 };
     await new UnitOfWork(this.tableName)
-      .put('receipt', item({ ...next, version: current.version + 1 }), { condition: '#v = :v', names: { '#v': 'version' }, values: { ':v': current.version } })
+      .put('receipt', item(saved), { condition: '#v = :v', names: { '#v': 'version' }, values: { ':v': current.version } })
       .commit(this.client);
+    return saved;
   }
 
   async ofAgencyDay(agencyCode: string, date: string): Promise<Receipt[]> {

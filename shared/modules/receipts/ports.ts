@@ -12,8 +12,8 @@ export interface ReceiptStore {
    * reservation moved the counter first.
    */
   reserve(drafts: readonly ReceiptDraft[], scope: NumberingScope, now: Date): Promise<Receipt[]>;
-  /** Writes `next` if the stored receipt is still at `current.version`; RetryableWriteConflict otherwise. */
-  save(current: Receipt, next: Receipt): Promise<void>;
+  /** Writes `next` if the stored receipt is still at `current.version` and returns it as stored (next version); RetryableWriteConflict otherwise. */
+  save(current: Receipt, next: Receipt): Promise<Receipt>;
   /** Every receipt dated `date` (Viet Nam calendar) of the agency, whatever its state. */
   ofAgencyDay(agencyCode: string, date: string): Promise<Receipt[]>;
   /** Agencies that have receipts dated `date`. */

@@ -44,9 +44,7 @@ export async function reserveReceipts(deps: Pick<ReceiptDeps, 'receipts' | 'sett
 }
 
 async function conclude(deps: Pick<ReceiptDeps, 'receipts' | 'clock'>, receipt: Receipt, outcome: ReceiptOutcome): Promise<Receipt> {
-  const next = concluded(receipt, outcome, deps.clock.now());
-  await deps.receipts.save(receipt, next);
-  return next;
+  return deps.receipts.save(receipt, concluded(receipt, outcome, deps.clock.now()));
 }
 
 /**
@@ -60,9 +58,7 @@ export async function issueReceipt(deps: Pick<ReceiptDeps, 'receipts' | 'provide
   if (isFinal(receipt)) return receipt;
   let current = receipt;
   if (current.status === 'reserved') {
-    const next = submitted(current, deps.clock.now());
-    await deps.receipts.save(current, next);
-    current = next;
+    current = await deps.receipts.save(current, submitted(current, deps.clock.now()));
   } else {
     const found = await deps.provider.findByKey(current);
     if (found) return conclude(deps, current, { on: 'FoundByKey', pdfUrl: found.pdfUrl, ...(found.providerNo ? { providerNo: found.providerNo } : {}) });

@@ -106,7 +106,11 @@ export function soapReply(operation: string, result: string): string {
 
 export type PublishReply = { readonly ok: true; readonly pattern: string; readonly serial: string; readonly key: string; readonly number: string } | { readonly ok: false; readonly code: string };
 
-/** `OK:01BLP0-001;AA-27E-<key>_12` or `ERR:13`. Only the first invoice of a batch is read (we send one). */
+/**
+ * `OK:01BLP0-001;AA-27E-<key>_12` or `ERR:13`. Only the first invoice of a batch is read (we send one).
+ * The serial itself holds a `-`, so the key is what follows the last one: our fkeys are letters and
+ * digits only (shared/app/container/receipts.ts).
+ */
 export function parsePublishReply(text: string): PublishReply {
   const err = /^ERR:(\d+)/.exec(text.trim());
   if (err) return { ok: false, code: `ERR:${err[1]}` };
