@@ -9,6 +9,7 @@ import type { StateMachine } from '../shared/platform/kernel/state-machine';
 import { DossierMachine } from '../shared/modules/dossiers';
 import { PaymentMachine } from '../shared/modules/payments/domain/payment';
 import { DeliveryMachine } from '../shared/modules/deliveries/domain/status';
+import { RefundMachine } from '../shared/modules/finance';
 
 export const STATES_DOC = fileURLToPath(new URL('../docs/states.md', import.meta.url));
 
@@ -22,6 +23,7 @@ const MACHINES: readonly Documented[] = [
   { title: 'Dossier', source: 'shared/modules/dossiers/domain/transitions.ts', machine: DossierMachine },
   { title: 'Payment', source: 'shared/modules/payments/domain/payment.ts', machine: PaymentMachine },
   { title: 'Delivery (postal return)', source: 'shared/modules/deliveries/domain/status.ts', machine: DeliveryMachine },
+  { title: 'Refund', source: 'shared/modules/finance/domain/refund.ts', machine: RefundMachine },
 ];
 
 function section({ title, source, machine }: Documented): string {

@@ -9,6 +9,7 @@ import { paymentProviders, paymentStore, settlement } from './container/payments
 import { deliveries, postalOrders, postalService } from './container/deliveries';
 import { reactions } from './container/reactions';
 import { kpis } from './container/kpis';
+import { financeExceptions, financeStore, refunds } from './container/finance';
 import { compose, type ContainerOf } from './container/part';
 
 export type { PostalOrderRequester } from './container/deliveries';
@@ -37,6 +38,9 @@ export const AllParts = [
   postalOrders,
   reactions,
   kpis,
+  financeStore,
+  financeExceptions,
+  refunds,
 ] as const;
 
 /** What handlers are made from: every part's members. */

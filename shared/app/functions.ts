@@ -10,6 +10,7 @@ import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vn
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { Carriers } from '../modules/deliveries/carriers/registry';
 import { healthOperation, openApiOperation } from './system/operations';
+import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 
 /**
  * Every Lambda of the system: which handler module it runs, what triggers it and the least

@@ -12,6 +12,7 @@ import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation
 import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
+import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 /** Every operation of the public API, in the order the OpenAPI document lists them. */
 export const Operations: readonly OperationDefinition[] = [
   healthOperation,
@@ -36,4 +37,10 @@ export const Operations: readonly OperationDefinition[] = [
   registerDeliveryOperation,
   getDeliveryOperation,
   postalWebhookOperation,
+  requestRefundOperation,
+  listRefundsOperation,
+  confirmManualRefundOperation,
+  listExceptionsOperation,
+  resolveExceptionOperation,
+  financeSummaryOperation,
 ];

@@ -3,6 +3,8 @@ import type { DossierReaction } from '../modules/dossiers';
 import { readyForPostalOrder } from '../modules/deliveries/use-cases/deliveries';
 import type { PaymentStore } from '../modules/payments/ports';
 import { flagUnwantedPayment } from '../modules/payments/use-cases/reconcile-payments';
+import type { FinanceStore } from '../modules/finance';
+import { recordPaymentMoney } from '../modules/finance/use-cases/collections';
 
 /** What the reactions are built with (the container gives them; tests give fakes). */
 export interface ReactionDeps {
@@ -10,6 +12,8 @@ export interface ReactionDeps {
   readonly postalOrders: (deliveryId: string) => Promise<void>;
   readonly paymentStore: Pick<PaymentStore, 'get' | 'settle'>;
   readonly clock: Clock;
+  /** The finance book and exceptions queue (finance module); absent in tests that do not exercise it. */
+  readonly financeStore?: FinanceStore;
 }
 
 /**
@@ -38,10 +42,22 @@ export function unwantedPaymentReaction(deps: Pick<ReactionDeps, 'paymentStore' 
 }
 
 /**
+ * Money in goes into the finance book, and money the dossier did not want into the exceptions
+ * queue (second or late success). Idempotent: both are keyed by the payment.
+ */
+export function financeReaction(deps: Pick<ReactionDeps, 'paymentStore' | 'clock'> & { readonly financeStore: FinanceStore }): DossierReaction {
+  return {
+    name: 'finance-book',
+    when: (_dossier, event) => event.type === 'PaymentSucceeded',
+    run: (dossier, event) => recordPaymentMoney({ finance: deps.financeStore, payments: deps.paymentStore, clock: deps.clock }, event, dossier),
+  };
+}
+
+/**
  * What follows a dossier event once applied, in this order. A new reaction (a notice to the
  * citizen, a push to the national portal) is one more entry here and nothing else: the consumer runs
  * the list it is given.
  */
 export function dossierReactions(deps: ReactionDeps): DossierReaction[] {
-  return [postalOrderReaction(deps), unwantedPaymentReaction(deps)];
+  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), ...(deps.financeStore ? [financeReaction({ ...deps, financeStore: deps.financeStore })] : [])];
 }

@@ -1,0 +1,16 @@
+import { listRefundsOperation } from '../../shared/modules/finance/api/operations';
+import { base } from '../../shared/app/container/base';
+import { refunds } from '../../shared/app/container/finance';
+import type { ContainerOf } from '../../shared/app/container/part';
+import { lazyHandler } from '../../shared/app/lazy-handler';
+import { httpRoute } from '../../shared/platform/http/route';
+import { listRefunds } from '../../shared/modules/finance/use-cases/refunds';
+
+const parts = [base, refunds] as const;
+
+export const makeHandler = (container: ContainerOf<typeof parts>) => httpRoute(listRefundsOperation, async ({ params, principal }) => ({
+  statusCode: 200,
+  body: await listRefunds(await container.refundDeps, principal, params.paymentId),
+}), container.routeOptions);
+
+export const handler = lazyHandler(makeHandler, parts);

@@ -1,0 +1,55 @@
+import { DynamoFinanceStore } from '../../modules/finance/dynamodb';
+import type { FinanceStore, RefundGateways } from '../../modules/finance/ports';
+import type { RefundDeps } from '../../modules/finance/use-cases/refunds';
+import type { ExceptionDeps } from '../../modules/finance/use-cases/exceptions';
+import { DynamoIdempotencyRecords, VnpayRefunds } from '../../modules/payments';
+import { settingsOf } from '../../modules/payments/providers/registry';
+import { vnpay } from '../../modules/payments/providers/vnpay';
+import { base } from './base';
+import { dynamo } from './dynamo';
+import { dossierStore } from './dossiers';
+import { paymentProviders, paymentStore } from './payments';
+import { definePart } from './part';
+
+export interface FinanceStoreMembers {
+  readonly financeStore: FinanceStore;
+}
+
+/** The finance book, refunds and exceptions: every finance function reads it. */
+export const financeStore = /* @__PURE__ */ definePart<FinanceStoreMembers>()('financeStore', [dynamo], (c, { once, tableName }) => ({
+  get financeStore() {
+    return once('financeStore', () => new DynamoFinanceStore(c.documentClient, tableName()));
+  },
+}));
+
+export interface FinanceExceptionsMembers {
+  readonly exceptionDeps: ExceptionDeps;
+}
+
+export const financeExceptions = /* @__PURE__ */ definePart<FinanceExceptionsMembers>()('financeExceptions', [base, financeStore, dossierStore], (c, { once }) => ({
+  get exceptionDeps() {
+    return once('exceptionDeps', () => ({ finance: c.financeStore, dossiers: c.dossierStore, clock: c.clock }));
+  },
+}));
+
+export interface RefundsMembers {
+  /** Providers with a refund API (VNPay); the others are refunded by hand and confirmed. */
+  readonly refundGateways: Promise<RefundGateways>;
+  readonly refundDeps: Promise<RefundDeps>;
+}
+
+export const refunds = /* @__PURE__ */ definePart<RefundsMembers>()('refunds', [base, dynamo, financeStore, paymentStore, paymentProviders], (c, { once, tableName }) => ({
+  get refundGateways() {
+    return once('refundGateways', async () => ({ vnpay: new VnpayRefunds(settingsOf(vnpay, (await c.paymentSettings).providers)) }));
+  },
+  get refundDeps() {
+    return once('refundDeps', async () => ({
+      finance: c.financeStore,
+      payments: c.paymentStore,
+      gateways: await c.refundGateways,
+      // The payments module's Idempotency-Key records, under a scope of their own (refund#<agency>).
+      idempotency: new DynamoIdempotencyRecords(c.documentClient, tableName()),
+      clock: c.clock,
+    }));
+  },
+}));

@@ -1,0 +1,81 @@
+import { defineOperation } from '../../../platform/api/operation';
+import {
+  ExceptionListSchema, ExceptionPathSchema, ExceptionsQuerySchema, FinanceExceptionSchema, FinanceSummarySchema, ManualRefundSchema, RefundIdempotencyHeadersSchema,
+  RefundItemPathSchema, RefundListSchema, RefundPathSchema, RefundRequestSchema, RefundSchema, ResolutionSchema, SummaryQuerySchema,
+} from './schemas';
+
+export const requestRefundOperation = defineOperation({
+  operationId: 'requestRefund',
+  method: 'POST',
+  path: '/v1/payments/{paymentId}/refunds',
+  summary: 'Refund all or part of a succeeded payment of one\u2019s agency (Idempotency-Key required)',
+  description:
+    'The refunds of a payment never exceed what it took (409 REFUND_EXCEEDS_PAYMENT names what remains). VNPay refunds go through its refund API ' +
+    '(02 full, 03 partial); a bank transfer has none, so the refund waits for the agency to confirm its own transfer.',
+  tags: ['finance'],
+  auth: 'agency',
+  request: { params: RefundPathSchema, headers: RefundIdempotencyHeadersSchema, body: RefundRequestSchema },
+  responses: { 201: { description: 'Refund recorded (and submitted where the provider has a refund API)', schema: RefundSchema } },
+  errors: [404, 409, 413, 415, 422],
+});
+
+export const listRefundsOperation = defineOperation({
+  operationId: 'listRefunds',
+  method: 'GET',
+  path: '/v1/payments/{paymentId}/refunds',
+  summary: 'Refunds of a payment of one\u2019s agency, and what remains refundable',
+  tags: ['finance'],
+  auth: 'agency',
+  request: { params: RefundPathSchema },
+  responses: { 200: { description: 'Refunds', schema: RefundListSchema } },
+  errors: [404],
+});
+
+export const confirmManualRefundOperation = defineOperation({
+  operationId: 'confirmManualRefund',
+  method: 'POST',
+  path: '/v1/payments/{paymentId}/refunds/{refundId}/confirmation',
+  summary: 'The agency transferred a manual refund to the citizen\u2019s account: record it',
+  tags: ['finance'],
+  auth: 'agency',
+  request: { params: RefundItemPathSchema, body: ManualRefundSchema },
+  responses: { 200: { description: 'Refunded', schema: RefundSchema } },
+  errors: [404, 413, 415, 422],
+});
+
+export const listExceptionsOperation = defineOperation({
+  operationId: 'listFinanceExceptions',
+  method: 'GET',
+  path: '/v1/finance/exceptions',
+  summary: 'Money needing attention: mismatches, second and late successes, unmatched transfers, reconciliation differences',
+  description: 'agencyCode=UNASSIGNED lists money whose agency is not known yet (visible to every agency until one matches it).',
+  tags: ['finance'],
+  auth: 'agency',
+  request: { query: ExceptionsQuerySchema },
+  responses: { 200: { description: 'Exceptions, oldest first', schema: ExceptionListSchema } },
+  errors: [403],
+});
+
+export const resolveExceptionOperation = defineOperation({
+  operationId: 'resolveFinanceException',
+  method: 'POST',
+  path: '/v1/finance/exceptions/{exceptionId}/resolution',
+  summary: 'Resolve an exception by a refund done, a manual match to a dossier, or a note (audited)',
+  tags: ['finance'],
+  auth: 'agency',
+  request: { params: ExceptionPathSchema, body: ResolutionSchema },
+  responses: { 200: { description: 'Resolved', schema: FinanceExceptionSchema } },
+  errors: [404, 409, 413, 415],
+});
+
+export const financeSummaryOperation = defineOperation({
+  operationId: 'financeSummary',
+  method: 'GET',
+  path: '/v1/finance/summary',
+  summary: 'Ledger totals of one agency for one Viet Nam date: collected, refunded, pending, open exceptions, by provider and fee kind',
+  tags: ['finance'],
+  auth: 'agency',
+  request: { query: SummaryQuerySchema },
+  responses: { 200: { description: 'Totals in VND', schema: FinanceSummarySchema } },
+  errors: [403],
+});

@@ -1,0 +1,113 @@
+import * as z from 'zod';
+import { AgencyCodeSchema, InstantSchema, LegalDateSchema, printableText, VndSchema } from '../../../platform/api/common';
+import { EXCEPTION_KINDS, EXCEPTION_STATUSES, RESOLUTION_KINDS, UNASSIGNED_AGENCY } from '../domain/exception';
+import { FEE_KINDS } from '../domain/book';
+import { REFUND_STATUSES } from '../domain/refund';
+
+const PaymentIdSchema = z.string().regex(/^pay_[A-Za-z0-9]{10,40}$/);
+const RefundIdSchema = z.string().regex(/^rfd_[a-f0-9]{32}$/);
+
+export const RefundPathSchema = z.strictObject({ paymentId: PaymentIdSchema });
+export const RefundItemPathSchema = z.strictObject({ paymentId: PaymentIdSchema, refundId: RefundIdSchema });
+export const ExceptionPathSchema = z.strictObject({ exceptionId: z.string().regex(/^exc_[A-Za-z0-9_.:-]{1,200}$/) });
+
+export const RefundIdempotencyHeadersSchema = z.looseObject({
+  'idempotency-key': z.string({ error: 'the Idempotency-Key header is required' }).min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+});
+
+/**
+ * A refund request.
+ * @example { "amount": 20000, "reason": "Hồ sơ bị từ chối" }
+ */
+export const RefundRequestSchema = z
+  .strictObject({
+    amount: VndSchema.min(1),
+    reason: printableText(500),
+    /** The exception this refund resolves once done. */
+    exceptionId: ExceptionPathSchema.shape.exceptionId.optional(),
+  })
+  .meta({ id: 'RefundRequest' });
+
+export const RefundSchema = z
+  .strictObject({
+    refundId: z.string(),
+    paymentId: z.string(),
+    amount: VndSchema,
+    scope: z.enum(['full', 'partial']),
+    reason: z.string(),
+    method: z.enum(['provider', 'manual']),
+    status: z.enum(REFUND_STATUSES),
+    requestedAt: InstantSchema,
+    completedAt: InstantSchema.optional(),
+    providerCode: z.string().optional(),
+    exceptionId: z.string().optional(),
+  })
+  .meta({ id: 'Refund' });
+
+export const RefundListSchema = z.strictObject({ items: z.array(RefundSchema), refundable: VndSchema }).meta({ id: 'RefundList' });
+
+/** The officer's record of a manual refund (bank transfer to the citizen). Personal data: stored, never logged. */
+export const ManualRefundSchema = z
+  .strictObject({
+    bankName: printableText(100),
+    accountNo: z.string().regex(/^[0-9]{6,20}$/, 'must be 6–20 digits'),
+    accountName: printableText(100),
+    officer: printableText(100),
+    transferReference: printableText(100),
+  })
+  .meta({ id: 'ManualRefund' });
+
+export const ExceptionsQuerySchema = z.strictObject({
+  agencyCode: z.union([AgencyCodeSchema, z.literal(UNASSIGNED_AGENCY)]),
+  status: z.enum(EXCEPTION_STATUSES).default('open'),
+});
+
+export const ResolutionSchema = z
+  .strictObject({
+    kind: z.enum(RESOLUTION_KINDS),
+    note: printableText(1000),
+    dossierNo: z.string().min(1).max(64).optional(),
+    refundId: RefundIdSchema.optional(),
+  })
+  .meta({ id: 'ExceptionResolution' });
+
+export const FinanceExceptionSchema = z
+  .strictObject({
+    exceptionId: z.string(),
+    kind: z.enum(EXCEPTION_KINDS),
+    status: z.enum(EXCEPTION_STATUSES),
+    agencyCode: z.string(),
+    provider: z.string(),
+    amount: VndSchema,
+    reason: z.string(),
+    openedAt: InstantSchema,
+    paymentId: z.string().optional(),
+    dossierNo: z.string().optional(),
+    reference: z.string().optional(),
+    resolution: z
+      .strictObject({ kind: z.enum(RESOLUTION_KINDS), by: z.string(), at: InstantSchema, note: z.string(), refundId: z.string().optional(), dossierNo: z.string().optional() })
+      .optional(),
+  })
+  .meta({ id: 'FinanceException' });
+
+export const ExceptionListSchema = z.strictObject({ items: z.array(FinanceExceptionSchema) }).meta({ id: 'FinanceExceptionList' });
+
+export const SummaryQuerySchema = z.strictObject({ agencyCode: AgencyCodeSchema, date: LegalDateSchema });
+
+const TotalsSchema = z.strictObject({ collected: VndSchema, refunded: VndSchema, net: z.int() });
+const CountSchema = z.strictObject({ count: z.int().min(0), amount: VndSchema });
+
+export const FinanceSummarySchema = z
+  .strictObject({
+    agencyCode: z.string(),
+    date: LegalDateSchema,
+    currency: z.literal('VND'),
+    collected: VndSchema,
+    refunded: VndSchema,
+    net: z.int(),
+    byProvider: z.record(z.string(), TotalsSchema),
+    byFeeKind: z.strictObject(Object.fromEntries(FEE_KINDS.map((k) => [k, TotalsSchema])) as Record<(typeof FEE_KINDS)[number], typeof TotalsSchema>),
+    pendingRefunds: CountSchema,
+    openExceptions: CountSchema,
+  })
+  .meta({ id: 'FinanceSummary' });

@@ -1,0 +1,6 @@
+/** The finance module's public surface (refunds, exceptions, reconciliation, ledger totals). */
+export { RefundMachine, REFUND_STATUSES } from './domain/refund';
+export type { Refund, RefundStatus } from './domain/refund';
+export type { FinanceException, ExceptionKind } from './domain/exception';
+export type { BookEntry, FinanceSummary } from './domain/book';
+export type { FinanceStore, RefundGateway, RefundGateways, PaymentReader } from './ports';

@@ -1,0 +1,33 @@
+import type { Clock } from '../../../platform/kernel/time';
+import type { Dossier, DossierEvent } from '../../dossiers';
+import type { FinanceStore, PaymentReader } from '../ports';
+import { collectionEntry, raisePaymentException } from './exceptions';
+
+export interface CollectionDeps {
+  readonly finance: FinanceStore;
+  readonly payments: Pick<PaymentReader, 'get'>;
+  readonly clock: Clock;
+}
+
+/**
+ * Follow-up of an applied PaymentSucceeded: the money is booked (once, by payment), and money the
+ * dossier did not want is raised in the exceptions queue: a second success when the dossier was
+ * already paid, a late success when it had moved on. Idempotent: both writes are keyed by payment.
+ */
+export async function recordPaymentMoney(deps: CollectionDeps, event: DossierEvent, dossier: Dossier): Promise<void> {
+  if (event.type !== 'PaymentSucceeded') return;
+  const payment = await deps.payments.get(event.paymentId);
+  if (!payment) return;
+  const at = new Date(event.paidAt);
+  const entry = collectionEntry(payment, at, event.amount, dossier, payment.providerTransactionId);
+  const record = dossier.payments.find((p) => p.paymentId === event.paymentId);
+  if (!record?.refundReview) {
+    await deps.finance.book(entry);
+    return;
+  }
+  const paidBefore = dossier.payments.some((p) => p.paymentId !== event.paymentId && p.status === 'succeeded' && !p.refundReview);
+  const kind = paidBefore ? 'second_success' : 'late_success';
+  const reason = paidBefore ? `dossier ${dossier.dossierNo} was already paid` : `dossier ${dossier.dossierNo} no longer awaited payment (${dossier.status})`;
+  await deps.finance.book({ ...entry, byFeeKind: { unallocated: event.amount } });
+  await raisePaymentException(deps, kind, payment, event.amount, reason);
+}
