@@ -257,6 +257,51 @@ export const Functions: readonly FunctionDefinition[] = [
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 1 },
   },
+  {
+    name: 'RequestRefund',
+    entry: 'functions/http/request-refund.ts',
+    // The VNPay refund API signs with the merchant's hash secret and reads the gateway's API URL.
+    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    timeoutSeconds: 30,
+    trigger: httpTrigger(requestRefundOperation),
+  },
+  {
+    name: 'ListRefunds',
+    entry: 'functions/http/list-refunds.ts',
+    access: { table: 'read', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    trigger: httpTrigger(listRefundsOperation),
+  },
+  {
+    name: 'ConfirmManualRefund',
+    entry: 'functions/http/confirm-manual-refund.ts',
+    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    trigger: httpTrigger(confirmManualRefundOperation),
+  },
+  {
+    name: 'ListFinanceExceptions',
+    entry: 'functions/http/list-finance-exceptions.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(listExceptionsOperation),
+  },
+  {
+    name: 'ResolveFinanceException',
+    entry: 'functions/http/resolve-finance-exception.ts',
+    access: { table: 'readWrite' },
+    trigger: httpTrigger(resolveExceptionOperation),
+  },
+  {
+    name: 'FinanceSummary',
+    entry: 'functions/http/finance-summary.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(financeSummaryOperation),
+  },
+  {
+    name: 'PollRefunds',
+    entry: 'functions/scheduled/poll-refunds.ts',
+    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    timeoutSeconds: 60,
+    trigger: { kind: 'schedule', everyMinutes: 15 },
+  },
 ];
 
 export function httpFunctions(): HttpFunction[] {
