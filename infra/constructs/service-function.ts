@@ -5,6 +5,8 @@ import {
   ApplicationLogLevel,
   Architecture,
   LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsVersions,
   Runtime,
   SystemLogLevel,
   Tracing,
@@ -83,6 +85,11 @@ export class ServiceFunction extends Construct {
         externalModules: [...LAMBDA_ESBUILD_OPTIONS.external],
       },
       environment: { ...props.environment },
+      // Functions with secrets read them through the Parameters and Secrets extension (a local HTTP
+      // call, 5-minute cache) instead of bundling the SSM client (shared/platform/config/secrets.ts).
+      ...((definition.access.secrets ?? []).length > 0
+        ? { paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, { cacheSize: 100, parameterStoreTtl: Duration.minutes(5) }) }
+        : {}),
     });
 
     // X-Ray's PutTraceSegments/PutTelemetryRecords have no resource-level permissions.

@@ -1,7 +1,7 @@
 /**
  * Secrets never live in code, logs or the OpenAPI document. In AWS each is a SecureString parameter
- * under SECRETS_PARAMETER_PREFIX (e.g. /toantrinh/prod/vnpay-hash-secret), read through Powertools
- * Parameters with a 5-minute cache; locally the value the runtime was given under the same name.
+ * under SECRETS_PARAMETER_PREFIX (e.g. /toantrinh/prod/vnpay-hash-secret), read through the Parameters
+ * and Secrets Lambda Extension with a 5-minute cache; locally the value the runtime was given under the same name.
  */
 /**
  * A secret's name, upper snake case, also its local variable. The modules declare their own: each
@@ -28,20 +28,35 @@ export interface SecretSource {
   readonly parameterPrefix?: string;
 }
 
-/** Fetches a decrypted parameter; the default is a Powertools SSM provider of this reader's own. */
+/** Fetches a decrypted parameter; the default asks the AWS Parameters and Secrets Lambda Extension. */
 export type ParameterFetcher = (path: string) => Promise<string | undefined>;
 
-function powertoolsFetcher(): ParameterFetcher {
-  let provider: Promise<{ get(path: string, options: object): Promise<unknown> }> | undefined;
+type Fetch = (url: string, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }>;
+
+/**
+ * Reads through the AWS Parameters and Secrets Lambda Extension (a layer the stack adds to every
+ * function that declares secrets, infra/constructs/service-function.ts), which caches each parameter
+ * for 5 minutes. It is a local HTTP call: no SSM SDK client in the bundle (~220 KB with its nested
+ * clients, which cost every secret-reading function its cold start). The interface is AWS's documented
+ * one: GET localhost:2773/systemsmanager/parameters/get?name=…&withDecryption=true with the
+ * execution environment's session token in X-Aws-Parameters-Secrets-Token; the answer is the
+ * GetParameter response. Port and token are read from the Lambda environment at each call (they are
+ * the runtime's, not wiring).
+ */
+export function extensionFetcher(env: Readonly<Record<string, string | undefined>> = process.env, fetchImpl: Fetch = fetch): ParameterFetcher {
   return async (path) => {
-    // Imported on first use: functions that read no secret never load the SSM client.
-    provider ??= import('@aws-lambda-powertools/parameters/ssm').then(({ SSMProvider }) => new SSMProvider());
-    const value = await (await provider).get(path, { decrypt: true, maxAge: 300 });
-    return typeof value === 'string' ? value : undefined;
+    const token = env.AWS_SESSION_TOKEN;
+    if (!token) throw new Error('No AWS_SESSION_TOKEN: the Parameters and Secrets extension only answers inside Lambda');
+    const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+    const url = `http://localhost:${port}/systemsmanager/parameters/get?name=${encodeURIComponent(path)}&withDecryption=true`;
+    const response = await fetchImpl(url, { headers: { 'X-Aws-Parameters-Secrets-Token': token }, signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`Parameter ${path}: the secrets extension answered ${response.status}`);
+    const body = (await response.json()) as { Parameter?: { Value?: unknown } };
+    return typeof body.Parameter?.Value === 'string' ? body.Parameter.Value : undefined;
   };
 }
 
-export function createSecretReader(source: SecretSource, fetchParameter: ParameterFetcher = powertoolsFetcher()): SecretReader {
+export function createSecretReader(source: SecretSource, fetchParameter: ParameterFetcher = extensionFetcher()): SecretReader {
   return async (name) => {
     const given = source.values[name];
     if (given !== undefined && given !== '') return given;
