@@ -116,6 +116,7 @@ const runtime = await startLocalRuntime({
 meter.attach(runtime);
 const throughput = await throughputSection(runtime);
 const dossiers = await dossierSection(runtime, meter);
+await (await import('./kpis-city')).kpiCitySection(runtime);
 await runtime.stop();
 
 const goals = {

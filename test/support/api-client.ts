@@ -21,7 +21,7 @@ export async function api(path: string, init: { method?: string; body?: unknown;
   return { status: response.status, headers: response.headers, text, json };
 }
 
-export async function devToken(claims: { role: 'citizen'; sub: string } | { role: 'agency'; agency: string }): Promise<string> {
+export async function devToken(claims: { role: 'citizen'; sub: string } | { role: 'agency'; agency: string } | { role: 'city'; sub?: string }): Promise<string> {
   const res = await api('/v1/dev/tokens', { body: claims });
   if (res.status !== 200) throw new Error(`token mint failed: ${res.status} ${res.text}`);
   return res.json.token as string;

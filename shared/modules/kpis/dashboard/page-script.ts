@@ -85,7 +85,7 @@ export const PAGE_SCRIPT = String.raw`
       wrap.appendChild(caption);
       box.appendChild(wrap);
       const ys = report.trend.map((p) => (p.rates[k.key] === null ? null : p.rates[k.key] * 100));
-      const series = [{}, { label: 'Thực hiện (%)', stroke: '#1565c0', width: 2, spanGaps: true, points: { show: xs.length < 40 } }];
+      const series = [{ label: report.trendGranularity === 'day' ? 'Ngày' : 'Tháng' }, { label: 'Thực hiện (%)', stroke: '#1565c0', width: 2, spanGaps: true, points: { show: xs.length < 40 } }];
       const data = [xs, ys];
       if (k.target !== null) { series.push({ label: 'Chỉ tiêu (%)', stroke: '#c62828', dash: [6, 4] }); data.push(xs.map(() => k.target * 100)); }
       charts.push(new uPlot({

@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { counterUpdate } from '../../shared/modules/kpis';
+import type { KpiIncrements } from '../../shared/modules/kpis/domain/counters';
+import { DynamoKpiStore } from '../../shared/modules/kpis/dynamodb';
+import { catalogueDirectory } from '../../shared/modules/kpis/catalogue-directory';
+import { rollUpKpis } from '../../shared/modules/kpis/use-cases/rollup';
+import { DynamoCatalogueRepository } from '../../shared/modules/catalogue/dynamodb';
+import { api, devToken } from '../support/api-client';
+import { documents } from '../support/emulators';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM) || process.env.CI === 'true';
+/** Git-ignored (.local/): CI keeps it as the test's artifact. */
+const ARTIFACTS = '.local/artifacts';
+/** A month no other test writes to, so the city's figures are exactly what this file seeds. */
+const MONTH = '2019-05';
+
+/** Day counters as the dossier consumer writes them, then the scheduled rollup, for May 2019 (once per file: counters add). */
+let seeded: Promise<void> | undefined;
+const seed = () => (seeded ??= seedOnce());
+async function seedOnce(): Promise<void> {
+  const table = inject('tableName');
+  const add = async (agencyCode: string, submittedAt: string, increments: KpiIncrements) => {
+    const u = counterUpdate(agencyCode, submittedAt, increments)!;
+    await documents().send(new UpdateCommand({ TableName: table, Key: u.key, UpdateExpression: u.update, ExpressionAttributeNames: u.names, ExpressionAttributeValues: u.values }));
+  };
+  await add('HP-STP', '2019-05-10T02:00:00Z', { dossiers: 4, submittedOnline: 3, withFees: 2, paidOnline: 1, resultsReturned: 2, electronicResults: 1, resultSecondsTotal: 4 * 86_400, level4Completed: 1 });
+  await add('HP-PX', '2019-05-20T02:00:00Z', { dossiers: 2, submittedOnline: 2, resultsReturned: 2, electronicResults: 2, resultSecondsTotal: 2 * 86_400, level4Completed: 2 });
+  const store = new DynamoKpiStore(documents(), table);
+  await rollUpKpis({ store, directory: catalogueDirectory(new DynamoCatalogueRepository(documents(), table)), clock: { now: () => new Date('2019-05-31T10:00:00Z') }, windowMonths: 1 });
+}
+
+describe('KPI reports over HTTP', () => {
+  let city: string;
+  let stp: string;
+  beforeAll(async () => {
+    await seed();
+    city = await devToken({ role: 'city' });
+    stp = await devToken({ role: 'agency', agency: 'HP-STP' });
+  }, 30_000);
+
+  it('answers the city-wide month to the city role, with levels and the ranking', async () => {
+    const res = await api(`/v1/reports/kpis?month=${MONTH}`, { token: city });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ scope: 'city', month: MONTH, counts: { dossiers: 6, level4Completed: 3 }, rates: { level4Rate: 0.5, onlineSubmissionRate: 0.8333 } });
+    expect(res.json.ranking.map((a: { agencyCode: string; rank: number; level: string }) => [a.rank, a.agencyCode, a.level])).toEqual([[1, 'HP-PX', 'commune'], [2, 'HP-STP', 'department']]);
+    expect(res.json.averageDaysToResult).toBe(1.5);
+  });
+
+  it('keeps agencies to their own report, the earlier monthly shape included', async () => {
+    expect((await api(`/v1/reports/kpis?month=${MONTH}`, { token: stp })).status).toBe(403);
+    expect((await api(`/v1/reports/kpis?agencyCode=HP-PX&month=${MONTH}`, { token: stp })).status).toBe(403);
+    const own = await api(`/v1/reports/kpis?agencyCode=HP-STP&month=${MONTH}`, { token: stp });
+    expect(own.status).toBe(200);
+    expect(own.json).toMatchObject({ agencyCode: 'HP-STP', month: MONTH, counts: { dossiers: 4, submittedOnline: 3, paidOnline: 1 }, rates: { onlinePaymentRate: 0.5, level4Rate: 0.25 } });
+  });
+
+  it('refuses a query without exactly one period, naming the field', async () => {
+    const res = await api(`/v1/reports/kpis?month=${MONTH}&year=2019`, { token: city });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details).toEqual([expect.objectContaining({ path: 'year' })]);
+  });
+
+  it('sets targets for the city role only, between 0 and 1, and shows them with the gap', async () => {
+    expect((await api('/v1/agencies/HP-STP/targets/2019', { method: 'PUT', token: stp, body: { level4: 0.6 } })).status).toBe(403);
+    const bad = await api('/v1/agencies/HP-STP/targets/2019', { method: 'PUT', token: city, body: { level4: 1.5 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details).toEqual([expect.objectContaining({ path: 'level4' })]);
+    expect((await api('/v1/agencies/NO-SUCH/targets/2019', { method: 'PUT', token: city, body: { level4: 0.6 } })).status).toBe(404);
+    const saved = await api('/v1/agencies/HP-STP/targets/2019', { method: 'PUT', token: city, body: { level4: 0.6, onlineReceipt: 0.6 } });
+    expect(saved.status).toBe(200);
+    const report = await api(`/v1/reports/kpis?agencyCode=HP-STP&month=${MONTH}`, { token: city });
+    expect(report.json.kpis.find((k: { key: string }) => k.key === 'level4')).toMatchObject({ rate: 0.25, target: 0.6, gap: -0.35 });
+  });
+
+  it('exports the same report as CSV with a BOM and Vietnamese headers', async () => {
+    const res = await fetch(`${inject('baseUrl')}/v1/reports/kpis.csv?month=${MONTH}`, { headers: { authorization: `Bearer ${city}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^Kỳ báo cáo,Từ ngày,Đến ngày,Mã đơn vị,Tên đơn vị,Cấp,Xếp hạng,Chỉ số,/);
+    // Rate 50 %; the target (set above for HP-STP only) and the gap follow, then 1.5 days on average.
+    expect(lines.find((l) => l.startsWith('2019-05,2019-05-01,2019-05-31,CITY,Toàn thành phố,,,Hoàn thành toàn trình,'))).toMatch(/,3,6,50,[^,]*,[^,]*,1\.5$/);
+  });
+});
+
+describe.skipIf(!available)('A city official reads the dashboard in a real browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    await seed();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  it('enters the token, picks a month, sees the percentages, a chart per rate and the ranking', async () => {
+    const token = await devToken({ role: 'city' });
+    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1400, height: 1200 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    const response = await page.goto(`${inject('baseUrl')}/dashboard`);
+    expect(response!.headers()['content-security-policy']).toContain("connect-src 'self'");
+    expect(await page.textContent('h1')).toBe('Chỉ số dịch vụ công trực tuyến toàn trình');
+    await page.fill('#token', token);
+    await page.selectOption('#periodKind', 'month');
+    await page.fill('#periodValue', MONTH);
+    await page.click('button[type=submit]');
+    await page.waitForSelector(`body[data-loaded="${MONTH}"]`);
+    expect(await page.textContent('#kpis tr[data-kpi="level4"] .rate')).toBe('50 %');
+    expect(await page.textContent('#kpis tr[data-kpi="onlineReceipt"] .rate')).toBe('83,33 %');
+    expect(await page.locator('#charts figure.chart canvas').count()).toBe(8);
+    expect(await page.locator('#ranking tbody tr').allTextContents()).toEqual([expect.stringContaining('HP-PX'), expect.stringContaining('HP-STP')]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard.png`, fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.click('#csv');
+    expect((await download).suggestedFilename()).toBe(`chi-so-${MONTH}.csv`);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
