@@ -1,14 +1,14 @@
 import { vnpayReturnOperation } from '../../shared/modules/payments/api/operations';
 import { base } from '../../shared/app/container/base';
-import { paymentProviders, paymentStore } from '../../shared/app/container/payments';
+import { paymentStore } from '../../shared/app/container/payments';
+import { vnpayCallbacks } from '../../shared/app/container/vnpay';
 import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
-import { settingsOf } from '../../shared/modules/payments/providers/registry';
-import { returnRedirect, vnpay } from '../../shared/modules/payments/providers/vnpay';
+import { returnRedirect } from '../../shared/modules/payments/providers/vnpay';
 
 /** The parts of the wiring this function reads; its bundle carries only their adapters. */
-const parts = [base, paymentStore, paymentProviders] as const;
+const parts = [base, paymentStore, vnpayCallbacks] as const;
 type Deps = ContainerOf<typeof parts>;
 
 /**
@@ -17,8 +17,7 @@ type Deps = ContainerOf<typeof parts>;
  */
 export const makeHandler = (container: Deps) => httpRoute(vnpayReturnOperation, async ({ event }) => {
   const params = Object.fromEntries(new URLSearchParams(event.rawQueryString));
-  const settings = await container.paymentSettings;
-  const target = await returnRedirect({ payments: container.paymentStore, returnOrigins: settings.returnOrigins }, settingsOf(vnpay, settings.providers), params);
+  const target = await returnRedirect({ payments: container.paymentStore, returnOrigins: container.paymentReturnOrigins }, await container.vnpaySettings, params);
   return { statusCode: 302, headers: { location: target.toString(), 'cache-control': 'no-store' } };
 }, container.routeOptions);
 

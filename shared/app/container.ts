@@ -6,6 +6,7 @@ import { secrets } from './container/secrets';
 import { addresses, catalogue } from './container/catalogue';
 import { dossierEvents, dossiers, dossierStore, relay } from './container/dossiers';
 import { paymentProviders, paymentStore, settlement } from './container/payments';
+import { vnpayCallbacks } from './container/vnpay';
 import { deliveries, postalOrders, postalService } from './container/deliveries';
 import { reactions } from './container/reactions';
 import { kpis } from './container/kpis';
@@ -33,6 +34,7 @@ export const AllParts = [
   paymentStore,
   settlement,
   paymentProviders,
+  vnpayCallbacks,
   deliveries,
   postalService,
   postalOrders,

@@ -1,7 +1,7 @@
-import { listEnv, optionalEnv } from '../../platform/config/env';
 import type { SettingsSource } from '../../platform/config/source';
 import type { PaymentProviderName } from './domain/payment';
 import { paymentProviders, type PaymentProviderRegistry, type ProviderSettingsByName } from './providers/registry';
+import { paymentReturnOrigins } from './return-origins';
 
 export interface PaymentSettings {
   /** Each registered provider's own settings (read one with `settingsOf(module, settings.providers)`). */
@@ -18,6 +18,5 @@ export interface PaymentSettings {
 /** Read once per container (shared/app/container.ts memoises it); secrets come from SSM in AWS. */
 export async function loadPaymentSettings(source: SettingsSource, registry: PaymentProviderRegistry = paymentProviders): Promise<PaymentSettings> {
   const { providers, expiryMinutes } = await registry.loadSettings(source);
-  const returnOrigins = listEnv('PAYMENT_RETURN_ORIGINS', source.values, optionalEnv('CORS_ALLOWED_ORIGINS', '', source.values));
-  return { providers, expiryMinutes, returnOrigins };
+  return { providers, expiryMinutes, returnOrigins: paymentReturnOrigins(source.values) };
 }
