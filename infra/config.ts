@@ -2,6 +2,7 @@ import type { Construct } from 'constructs';
 import { DEV_STAGE, deploySettingProblems } from './deploy-guard';
 import { Carriers } from '../shared/modules/deliveries/carriers/registry';
 import { paymentProviders } from '../shared/modules/payments/providers/registry';
+import { NationalPortalSettingNames } from '../shared/modules/national-portal/settings';
 
 /** Deployment settings read from cdk.json context (or `-c key=value` on the CLI). */
 export interface StackConfig {
@@ -13,7 +14,7 @@ export interface StackConfig {
   /** Empty only on the dev stage; every other stage must name who receives the alarms. */
   readonly alarmEmail: string;
   /** Non-secret provider settings by group, handed to the functions that declare the group. */
-  readonly providerSettings: Readonly<Record<'payments' | 'postal', Readonly<Record<string, string>>>>;
+  readonly providerSettings: Readonly<Record<'payments' | 'postal' | 'nationalPortal', Readonly<Record<string, string>>>>;
 }
 
 const CoreContextKeys = {
@@ -32,6 +33,8 @@ export const ContextKeys: typeof CoreContextKeys & Readonly<Record<string, strin
   ...contextKeysOf(paymentProviders.contextSettings()),
   // Each carrier's settings (carriers/<name>/settings.ts), e.g. postalApiUrl, postalApiUsername.
   ...Object.fromEntries(Carriers.settings().map((s) => [s.context, `toantrinh:${s.context}`])),
+  // The LGSP of the National Public Service Portal (national-portal/settings.ts): URL, account, dstcode, unit.
+  ...Object.fromEntries(NationalPortalSettingNames.map((s) => [s.context, `toantrinh:${s.context}`])),
 };
 
 function contextKey(shortName: string): string {
@@ -83,6 +86,7 @@ function providerSettings(scope: Construct): StackConfig['providerSettings'] {
       ...paymentProviders.environment((shortName) => required(scope, contextKey(shortName)), base),
     },
     postal: Object.fromEntries(Carriers.settings().map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
+    nationalPortal: Object.fromEntries(NationalPortalSettingNames.map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
   };
 }
 

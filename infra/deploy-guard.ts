@@ -7,6 +7,7 @@
  */
 import { paymentProviders } from '../shared/modules/payments/providers/registry';
 import { Carriers } from '../shared/modules/deliveries/carriers/registry';
+import { NationalPortalSettingNames } from '../shared/modules/national-portal/settings';
 
 /** The only stage allowed to run on cdk.json's example values (and without an alarm e-mail). */
 export const DEV_STAGE = 'dev';
@@ -17,6 +18,7 @@ const URL_SETTINGS = new Set([
   'portalOrigins',
   'publicBaseUrl',
   ...Carriers.settings().filter((s) => s.url).map((s) => s.context),
+  ...NationalPortalSettingNames.filter((s) => s.url).map((s) => s.context),
   ...Object.entries(paymentProviders.contextSettings()).filter(([, s]) => s.url).map(([name]) => name),
 ]);
 
@@ -31,6 +33,8 @@ const SAMPLE_VALUES: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries(Object.entries(paymentProviders.contextSettings()).flatMap(([name, s]) => (s.samples ? [[name, s.samples]] : []))),
   // Each carrier declares its sandbox values too (carriers/<name>/settings.ts).
   ...Object.fromEntries(Carriers.settings().flatMap((s) => (s.placeholders ? [[s.context, s.placeholders]] : []))),
+  // And the national portal's LGSP account (national-portal/settings.ts).
+  ...Object.fromEntries(NationalPortalSettingNames.flatMap((s) => (s.placeholders ? [[s.context, s.placeholders]] : []))),
 };
 
 // RFC 2606/6761 names reserved for examples and tests, plus any host with an "example" label

@@ -2,6 +2,7 @@ import { settingsFromEnv, type Settings } from '../shared/app/settings';
 import type { SettingValues } from '../shared/platform/config/env';
 import type { SandboxSettings } from './sandboxes/settings';
 import { paymentSandboxSettings } from './sandboxes/payment-sandboxes';
+import { NATIONAL_PORTAL_PREFIX, SANDBOX_PORTAL_ACCOUNT } from './sandboxes/national-portal';
 
 export interface LocalSettingsInput {
   /** The operator's own settings by name; a non-empty one wins over the sandbox default. */
@@ -26,6 +27,12 @@ export function sandboxProviderValues(baseUrl: string, sandbox: SandboxSettings,
     POSTAL_API_URL: `${baseUrl}/sandbox/postal/api`,
     POSTAL_API_USERNAME: 'toantrinh',
     POSTAL_API_PASSWORD: 'sandbox',
+    // The sandbox National Public Service Portal's LGSP (sandboxes/national-portal.ts).
+    NATIONAL_PORTAL_URL: `${baseUrl}${NATIONAL_PORTAL_PREFIX}/api`,
+    NATIONAL_PORTAL_USERNAME: SANDBOX_PORTAL_ACCOUNT.username,
+    NATIONAL_PORTAL_PASSWORD: SANDBOX_PORTAL_ACCOUNT.password,
+    NATIONAL_PORTAL_DSTCODE: SANDBOX_PORTAL_ACCOUNT.dstcode,
+    NATIONAL_PORTAL_UNIT_CODE: SANDBOX_PORTAL_ACCOUNT.unitCode,
   };
 }
 

@@ -30,6 +30,7 @@ import { loadAdministrativeUnitsIfEmpty } from './units-seed';
 import { paymentSandboxRoutes } from './sandboxes/payment-sandboxes';
 import { sandboxSettings } from './sandboxes/settings';
 import { localSettings } from './local-settings';
+import { NationalPortalSandbox, nationalPortalRoutes } from './sandboxes/national-portal';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -151,6 +152,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     for (const route of [
       ...paymentSandboxRoutes(() => baseUrl, sandbox),
       portalReturnRoute,
+      // The National Public Service Portal behind its LGSP (one per runtime).
+      ...nationalPortalRoutes(new NationalPortalSandbox()),
     ]) {
       gateway.addLocalRoute(route);
     }

@@ -5,14 +5,17 @@ import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { getDossier } from '../../shared/modules/dossiers/use-cases/dossiers';
+import { portalSyncStates } from '../../shared/app/container/national-portal';
+import { portalSyncView } from '../../shared/modules/national-portal';
 
 /** The parts of the wiring this function reads; its bundle carries only their adapters. */
-const parts = [base, dossierStore] as const;
+const parts = [base, dossierStore, portalSyncStates] as const;
 type Deps = ContainerOf<typeof parts>;
 
 export const makeHandler = (container: Deps) => httpRoute(getDossierOperation, async ({ params, principal }) => ({
   statusCode: 200,
-  body: await getDossier(container.dossierStore, principal, params.dossierNo),
+  // Who may see the dossier is decided first; only then is its portal sync state read.
+  body: { ...(await getDossier(container.dossierStore, principal, params.dossierNo)), nationalPortalSync: await portalSyncView(container.portalSyncStates, params.dossierNo) },
 }), container.routeOptions);
 
 export const handler = lazyHandler(makeHandler, parts);

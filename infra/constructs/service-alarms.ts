@@ -31,6 +31,7 @@ const DAY_SECONDS = 86_400;
  * before the DLQ alarm does: orders are then waiting, which the operator should know.
  */
 export function ageThresholdSeconds(definition: QueueDefinition): number {
+  if (definition.oldestMessageAlarmSeconds !== undefined) return definition.oldestMessageAlarmSeconds;
   return Math.max(5 * 60, definition.visibilityTimeoutSeconds * definition.maxReceiveCount);
 }
 
@@ -84,7 +85,10 @@ export class ServiceAlarms extends Construct {
     for (const { definition, queue, deadLetterQueue } of props.queues.values()) {
       const threshold = ageThresholdSeconds(definition);
       this.add(`${definition.id}OldestMessageAge`, {
-        description: `${queueName(definition)}: a message has waited over ${threshold} s (visibility ${definition.visibilityTimeoutSeconds} s × ${definition.maxReceiveCount} receives). Is the consumer failing or throttled?`,
+        description:
+          definition.oldestMessageAlarmSeconds !== undefined
+            ? `${queueName(definition)}: work has been owed over ${threshold} s (e.g. a dossier pending on the National Public Service Portal). Is the partner down or refusing? See the consumer's logs.`
+            : `${queueName(definition)}: a message has waited over ${threshold} s (visibility ${definition.visibilityTimeoutSeconds} s × ${definition.maxReceiveCount} receives). Is the consumer failing or throttled?`,
         metric: oldestAge(queue),
         threshold,
       });

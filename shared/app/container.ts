@@ -9,6 +9,7 @@ import { paymentProviders, paymentStore, settlement } from './container/payments
 import { vnpayCallbacks } from './container/vnpay';
 import { deliveries, postalOrders, postalService } from './container/deliveries';
 import { reactions } from './container/reactions';
+import { nationalPortal, portalPushRequests, portalSyncStates } from './container/national-portal';
 import { kpis } from './container/kpis';
 import { financeExceptions, financeStore, refunds } from './container/finance';
 import { compose, type ContainerOf } from './container/part';
@@ -43,6 +44,9 @@ export const AllParts = [
   financeStore,
   financeExceptions,
   refunds,
+  portalSyncStates,
+  portalPushRequests,
+  nationalPortal,
 ] as const;
 
 /** What handlers are made from: every part's members. */

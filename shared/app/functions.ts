@@ -9,6 +9,7 @@ import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargets
 import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { Carriers } from '../modules/deliveries/carriers/registry';
+import { NationalPortalSecrets } from '../modules/national-portal/settings';
 import { healthOperation, openApiOperation } from './system/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 
@@ -32,7 +33,7 @@ export interface FunctionAccess {
   /** Secrets it may read (SSM SecureString parameters in AWS). */
   readonly secrets?: readonly SecretName[];
   /** Non-secret provider settings it needs in its environment. */
-  readonly settings?: readonly ('payments' | 'postal')[];
+  readonly settings?: readonly ('payments' | 'postal' | 'nationalPortal')[];
 }
 
 interface FunctionBase {
@@ -230,7 +231,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'ApplyDossierEvents',
     entry: 'functions/queue/apply-dossier-events.ts',
-    access: { table: 'readWrite', sendTo: ['postalOrders'] },
+    access: { table: 'readWrite', sendTo: ['postalOrders', 'nationalPortalSync'] },
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'dossierEvents' },
   },
@@ -301,6 +302,14 @@ export const Functions: readonly FunctionDefinition[] = [
     access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 15 },
+  },
+  {
+    name: 'PushNationalPortal',
+    entry: 'functions/queue/push-national-portal.ts',
+    // Reads dossiers, writes sync states, counters and the audit trail; the LGSP password from SSM.
+    access: { table: 'readWrite', secrets: NationalPortalSecrets, settings: ['nationalPortal'] },
+    timeoutSeconds: 60,
+    trigger: { kind: 'queue', queue: 'nationalPortalSync' },
   },
 ];
 

@@ -3,6 +3,8 @@ import type { DossierReaction } from '../modules/dossiers';
 import { readyForPostalOrder } from '../modules/deliveries/use-cases/deliveries';
 import type { PaymentStore } from '../modules/payments/ports';
 import { flagUnwantedPayment } from '../modules/payments/use-cases/reconcile-payments';
+import { requestPortalPush } from '../modules/national-portal';
+import type { RequestDeps as PortalPushRequestDeps } from '../modules/national-portal/use-cases/sync';
 import type { FinanceStore } from '../modules/finance';
 import { recordPaymentMoney } from '../modules/finance/use-cases/collections';
 
@@ -12,6 +14,8 @@ export interface ReactionDeps {
   readonly postalOrders: (deliveryId: string) => Promise<void>;
   readonly paymentStore: Pick<PaymentStore, 'get' | 'settle'>;
   readonly clock: Clock;
+  /** Records that the national portal lags and queues a push (national-portal module). */
+  readonly portalPushRequests: PortalPushRequestDeps;
   /** The finance book and exceptions queue (finance module); absent in tests that do not exercise it. */
   readonly financeStore?: FinanceStore;
 }
@@ -54,10 +58,23 @@ export function financeReaction(deps: Pick<ReactionDeps, 'paymentStore' | 'clock
 }
 
 /**
+ * Every applied change goes to the National Public Service Portal: the sync state records the
+ * version owed and a push is queued (FIFO by dossier). Idempotent: the state only moves forward and
+ * the message is deduplicated by dossier version; the consumer pushes the newest state anyway.
+ */
+export function nationalPortalReaction(deps: Pick<ReactionDeps, 'portalPushRequests'>): DossierReaction {
+  return {
+    name: 'national-portal-sync',
+    when: () => true,
+    run: (dossier) => requestPortalPush(deps.portalPushRequests, dossier),
+  };
+}
+
+/**
  * What follows a dossier event once applied, in this order. A new reaction (a notice to the
  * citizen, a push to the national portal) is one more entry here and nothing else: the consumer runs
  * the list it is given.
  */
 export function dossierReactions(deps: ReactionDeps): DossierReaction[] {
-  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), ...(deps.financeStore ? [financeReaction({ ...deps, financeStore: deps.financeStore })] : [])];
+  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), nationalPortalReaction(deps), ...(deps.financeStore ? [financeReaction({ ...deps, financeStore: deps.financeStore })] : [])];
 }

@@ -3,6 +3,7 @@ import { dossierReactions as appReactions } from '../reactions';
 import { base } from './base';
 import { postalOrders } from './deliveries';
 import { paymentStore } from './payments';
+import { portalPushRequests } from './national-portal';
 import { financeStore } from './finance';
 import { definePart } from './part';
 
@@ -12,7 +13,7 @@ export interface ReactionsMembers {
 }
 
 /** Built from the full reactions' dependencies: the consumer that runs them carries what they use. */
-export const reactions = definePart<ReactionsMembers>()('reactions', [base, postalOrders, paymentStore, financeStore], (c, { once }) => ({
+export const reactions = definePart<ReactionsMembers>()('reactions', [base, postalOrders, paymentStore, financeStore, portalPushRequests], (c, { once }) => ({
   get dossierReactions() {
     return once('dossierReactions', () => appReactions(c));
   },

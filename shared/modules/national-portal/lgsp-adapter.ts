@@ -141,10 +141,10 @@ export class LgspNationalPortal implements NationalPortal {
     } finally {
       const durationMs = this.now().getTime() - started.getTime();
       const code = (reply as { error_code?: unknown } | undefined)?.error_code;
-      logger.info('national portal exchange', { service, dossierNo, httpStatus: status, errorCode: code === undefined ? undefined : String(code), outcome, durationMs });
+      logger.info('national portal exchange', { portalService: service, dossierNo, httpStatus: status, errorCode: code === undefined ? undefined : String(code), outcome, durationMs });
       await this.options.audit
         ?.record({ dossierNo, service, at: started.toISOString(), durationMs, request: audited, ...(status === undefined ? {} : { httpStatus: status }), reply: withoutSession(reply), outcome })
-        .catch((error: unknown) => logger.warn('national portal audit not written', { service, dossierNo, error: error instanceof Error ? error.name : 'unknown' }));
+        .catch((error: unknown) => logger.warn('national portal audit not written', { portalService: service, dossierNo, error: error instanceof Error ? error.name : 'unknown' }));
     }
   }
 }

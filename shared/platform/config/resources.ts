@@ -38,6 +38,11 @@ export interface QueueDefinition {
   /** Receives before a message is moved to the dead-letter queue. */
   readonly maxReceiveCount: number;
   readonly retentionDays: number;
+  /**
+   * Alarm when the oldest message is older than this (default: visibility × receives). For a queue
+   * whose messages stand for work still owed to a partner, this is "owed for too long".
+   */
+  readonly oldestMessageAlarmSeconds?: number;
   /** Event source mapping settings for the consumer of this queue. */
   readonly consumer: {
     readonly batchSize: number;
@@ -88,6 +93,24 @@ export const Queues = {
     maxReceiveCount: 8,
     retentionDays: 14,
     consumer: { batchSize: 5, maxBatchingWindowSeconds: 1 },
+  },
+  /**
+   * Pushes to the National Public Service Portal, grouped by dossier number: one dossier's pushes in
+   * order, a failing dossier holds up only itself. Retried with backoff (30 s doubling to 15 min, about
+   * 1.7 h over 12 receives) before the DLQ. One message per invocation, so each push has the whole
+   * function budget and Lambda scales out by group. A message older than 30 minutes means a dossier
+   * has been pending that long: the alarm says so.
+   */
+  nationalPortalSync: {
+    id: 'NationalPortalSync',
+    name: 'national-portal-sync',
+    envVar: 'NATIONAL_PORTAL_SYNC_QUEUE_URL',
+    fifo: true,
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 12,
+    retentionDays: 14,
+    oldestMessageAlarmSeconds: 30 * 60,
+    consumer: { batchSize: 1, maxBatchingWindowSeconds: 0 },
   },
 } as const satisfies Record<string, QueueDefinition>;
 

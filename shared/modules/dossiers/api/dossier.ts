@@ -138,6 +138,16 @@ export const DossierSchema = z
     version: z.int(),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,
+    /** Filled by GET /v1/dossiers/{dossierNo} from the national-portal module (which depends on this one). */
+    nationalPortalSync: z
+      .strictObject({
+        status: z.enum(['synced', 'pending', 'failed']),
+        lastSyncedAt: InstantSchema.optional(),
+        attempts: z.int().nonnegative(),
+        lastError: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: 'whether the National Public Service Portal holds the latest change (failed: an operator runs portal:resync)' }),
   })
   .meta({ id: 'Dossier' });
 export type DossierView = z.infer<typeof DossierSchema>;

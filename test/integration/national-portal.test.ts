@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { UNITS_DATA_DIR } from '../../local/runtime';
+import { api, devToken } from '../support/api-client';
+import { sqs, uniqueCode, until } from '../support/emulators';
+import { runOperatorScript } from '../support/operator';
+import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
+
+const CITIZEN = '031088123457';
+const queue = sqs();
+afterAll(() => queue.destroy());
+let agency: string;
+let agencyToken: string;
+let citizenToken: string;
+const HAI_PHONG_COMMUNE = readFileSync(join(UNITS_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')).find((c) => c[2] === '31')![0]!;
+
+beforeAll(async () => {
+  agency = uniqueCode('HP');
+  agencyToken = await devToken({ role: 'agency', agency });
+  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+});
+
+const dossier = (no: string) => api(`/v1/dossiers/${no}`, { token: citizenToken }).then((r) => r.json);
+const held = (no: string) => api(`/sandbox/national-portal/dossiers/${no}`).then((r) => (r.status === 200 ? r.json : undefined));
+const outage = (down: boolean) => api('/sandbox/national-portal/outage', { method: 'PUT', body: { down } });
+
+async function register(procedureCode = '2.000815', inputs: object = { pages: 3, copies: 1 }) {
+  const no = uniqueCode('H31.26');
+  const res = await api(`/v1/dossiers/${no}`, {
+    method: 'PUT',
+    token: agencyToken,
+    body: { procedureCode, agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Lê Thị F', phone: '0913222444' }, inputs },
+  });
+  expect(res.status, res.text).toBe(201);
+  return no;
+}
+
+async function pay(no: string) {
+  const due = (await until(() => dossier(no), (d) => d.amountDue > 0)).amountDue;
+  const payment = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
+  expect((await ipn(ipnParams(txnRefOf(payment.json.redirectUrl), due))).RspCode).toBe('00');
+}
+
+/** The portal holds the dossier's newest state: its status code and every applied step, in order. */
+async function portalCaughtUp(no: string, timeoutMs = 30_000) {
+  const expected = await until(() => dossier(no), (d) => d.nationalPortalSync?.status === 'synced', timeoutMs);
+  const portal = await held(no);
+  expect(portal.snapshot.TrangThaiHoSo).toBe(String(expected.nationalPortalStatus));
+  const applied = expected.timeline.filter((t: { applied: boolean }) => t.applied);
+  expect(portal.progress).toHaveLength(applied.length);
+  const times = portal.progress.map((p: { ThoiDiemXuLy: string }) => p.ThoiDiemXuLy);
+  expect(times).toEqual([...times].sort());
+  return { dossier: expected, portal };
+}
+
+describe('National Public Service Portal sync', () => {
+  it('register → pay → paper result → delivered by post: the portal holds status 10, paid online, postal return, every step in order', async () => {
+    const no = await register();
+    const address = { provinceCode: '31', communeCode: HAI_PHONG_COMMUNE, street: '12 Lê Lợi' };
+    expect((await api(`/v1/dossiers/${no}/delivery`, { token: citizenToken, body: { recipient: { fullName: 'Lê Thị F', phone: '0913222444' }, address, postagePayer: 'prepaid' } })).status).toBe(201);
+    await until(() => dossier(no), (d) => d.delivery !== undefined && d.amountDue > 5_000);
+    await pay(no);
+    await until(() => dossier(no), (d) => d.status === 'PROCESSING');
+    expect((await api(`/v1/dossiers/${no}/result`, { token: agencyToken, body: { kind: 'paper', issuedAt: new Date().toISOString() } })).status).toBe(202);
+    const tracking = (await until(() => api(`/v1/dossiers/${no}/delivery`, { token: citizenToken }).then((r) => r.json), (d) => d.status === 'ORDER_CREATED', 30_000)).trackingNumber;
+    for (const status of ['PICKED_UP', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']) await api(`/sandbox/postal/orders/${tracking}/advance`, { body: { status } });
+    await until(() => dossier(no), (d) => d.status === 'RESULT_RETURNED');
+
+    const { dossier: done, portal } = await portalCaughtUp(no);
+    expect(portal.snapshot).toMatchObject({ MaHoSo: no, TrangThaiHoSo: '10', DuocThanhToanTrucTuyen: '1', HinhThuc: '1', KenhThucHien: '2' });
+    expect(portal.snapshot.NgayXuLy).toMatch(/^\d{14}$/);
+    expect(portal.progress.at(-1).TrangThai).toBe('10');
+    expect(done.nationalPortalSync).toMatchObject({ status: 'synced', attempts: 0, lastSyncedAt: expect.any(String) });
+  }, 60_000);
+
+  it('an outage during three changes delays the push; after recovery the portal holds the newest snapshot and every step', async () => {
+    await outage(true);
+    let no: string;
+    try {
+      no = await register();
+      await pay(no);
+      await until(() => dossier(no), (d) => d.status === 'PROCESSING');
+      expect(await held(no)).toBeUndefined();
+      expect((await dossier(no)).nationalPortalSync.status).toBe('pending');
+    } finally {
+      await outage(false);
+    }
+    const { portal } = await portalCaughtUp(no, 30_000);
+    expect(portal.snapshot).toMatchObject({ TrangThaiHoSo: '4', DuocThanhToanTrucTuyen: '1' });
+  }, 60_000);
+
+  it('a refused snapshot ends in the DLQ as failed; portal:resync --failed brings it back once the refusal is lifted', async () => {
+    const no = uniqueCode('H31.26');
+    await api(`/sandbox/national-portal/refusals/${no}`, { method: 'PUT', body: { refuse: true } });
+    const res = await api(`/v1/dossiers/${no}`, {
+      method: 'PUT',
+      token: agencyToken,
+      body: { procedureCode: '1.001193', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Lê Thị F', phone: '0913222444' }, inputs: { onTime: true } },
+    });
+    expect(res.status, res.text).toBe(201);
+    const failed = await until(() => dossier(no), (d) => d.nationalPortalSync?.status === 'failed', 45_000);
+    expect(failed.nationalPortalSync).toMatchObject({ attempts: 5, lastError: expect.stringContaining('-1') });
+    const depth = await queue.send(new GetQueueAttributesCommand({ QueueUrl: inject('nationalPortalSyncDlqUrl'), AttributeNames: ['ApproximateNumberOfMessages'] }));
+    expect(Number(depth.Attributes?.ApproximateNumberOfMessages)).toBeGreaterThanOrEqual(1);
+
+    await api(`/sandbox/national-portal/refusals/${no}`, { method: 'PUT', body: { refuse: false } });
+    const run = runOperatorScript('scripts/portal-resync.ts', ['--failed'], {
+      NATIONAL_PORTAL_SYNC_QUEUE_URL: inject('nationalPortalSyncQueueUrl'),
+      NATIONAL_PORTAL_SYNC_DLQ_URL: inject('nationalPortalSyncDlqUrl'),
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(no);
+    await portalCaughtUp(no);
+  }, 90_000);
+
+  it('50 dossiers changed at once all reach the portal', async () => {
+    const numbers = await Promise.all(Array.from({ length: 50 }, () => register('1.001193', { onTime: true })));
+    await until(async () => (await Promise.all(numbers.map(held))).filter(Boolean).length, (n) => n === 50, 45_000);
+    const statuses = await Promise.all(numbers.map((no) => dossier(no).then((d) => d.nationalPortalSync.status)));
+    expect(statuses.every((s) => s === 'synced' || s === 'pending')).toBe(true);
+  }, 90_000);
+});
