@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, devToken } from '../support/api-client';
+import { uniqueCode, until } from '../support/emulators';
+import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
+
+let agency: string;
+let agencyToken: string;
+
+beforeAll(async () => {
+  agency = uniqueCode('HP');
+  agencyToken = await devToken({ role: 'agency', agency });
+});
+
+/** A fresh Vinaphone-style mobile number and citizen id per test, so tests sharing the runtime never read each other's phone. */
+function person() {
+  const digits = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
+  return { phone: `0912${digits}`, zns: `84912${digits}`, citizenId: `0360${digits}00` };
+}
+
+async function registerAndPay(who: ReturnType<typeof person>): Promise<string> {
+  const no = uniqueCode('H31.26');
+  const citizenToken = await devToken({ role: 'citizen', sub: who.citizenId });
+  const registered = await api(`/v1/dossiers/${no}`, {
+    method: 'PUT',
+    token: agencyToken,
+    body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: who.citizenId, fullName: 'Trần Thị Thu', phone: who.phone }, inputs: { pages: 3, copies: 1 } },
+  });
+  expect(registered.status, registered.text).toBe(201);
+  const payment = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
+  expect(payment.status, payment.text).toBe(201);
+  expect((await ipn(ipnParams(txnRefOf(payment.json.redirectUrl), payment.json.amount))).RspCode).toBe('00');
+  return no;
+}
+
+const inbox = (phone: string) => api(`/sandbox/notifications?phone=${phone}`).then((r) => r.json.items as { channel: string; to: string; text: string; dossierNo?: string }[]);
+const ledger = (no: string) => api(`/v1/dossiers/${no}/notifications`, { token: agencyToken }).then((r) => r.json.items as any[]);
+
+describe('Citizen notifications on the local runtime', () => {
+  it('paying puts a Vietnamese ZNS with the dossier number on the sandbox phone, and the ledger shows it delivered', async () => {
+    const who = person();
+    const no = await registerAndPay(who);
+    const [message] = await until(() => inbox(who.phone), (items) => items.length > 0);
+    expect(message).toMatchObject({ channel: 'zns', to: who.zns, dossierNo: no });
+    expect(message!.text).toContain('đã nhận thanh toán 5.000 đồng');
+    const [notice] = await until(() => ledger(no), (items) => items[0]?.status === 'delivered');
+    expect(notice).toMatchObject({ kind: 'payment_received', channel: 'zns', attempts: [{ channel: 'zns', outcome: 'accepted' }] });
+    expect(JSON.stringify(notice)).not.toContain(who.phone.slice(1));
+  });
+
+  it('a phone without a Zalo account gets the SMS instead (-118 falls back at once)', async () => {
+    const who = person();
+    expect((await api(`/sandbox/zalo/phones/${who.phone}`, { method: 'PUT', body: { zaloAccount: false } })).status).toBe(200);
+    const no = await registerAndPay(who);
+    const items = await until(() => inbox(who.phone), (i) => i.length > 0);
+    expect(items.map((i) => i.channel)).toEqual(['sms']);
+    expect(items[0]!.text).toContain(no);
+    const [notice] = await until(() => ledger(no), (n) => n[0]?.status === 'sent');
+    expect(notice.attempts).toMatchObject([{ channel: 'zns', outcome: 'recipient', code: '-118' }, { channel: 'sms', outcome: 'sent' }]);
+  });
+
+  it('Zalo down: retried with backoff, delivered once it comes back; duplicate receipts change nothing', async () => {
+    const who = person();
+    await api('/sandbox/zalo/outage', { method: 'PUT', body: { down: true } });
+    let no: string;
+    try {
+      no = await registerAndPay(who);
+      await until(() => ledger(no), (n) => n[0]?.attempts.some((a: any) => a.outcome === 'temporary'));
+      expect(await inbox(who.phone)).toEqual([]);
+    } finally {
+      await api('/sandbox/zalo/outage', { method: 'PUT', body: { down: false } });
+    }
+    const [notice] = await until(() => ledger(no!), (n) => n[0]?.status === 'delivered', 30_000);
+    expect(notice.attempts.at(-1)).toMatchObject({ channel: 'zns', outcome: 'accepted' });
+    expect((await inbox(who.phone)).map((i) => i.channel)).toEqual(['zns']);
+
+    const msgId = notice.attempts.at(-1).messageId;
+    for (let i = 0; i < 2; i++) expect((await api(`/sandbox/zalo/messages/${msgId}/receipt`, { body: {} })).json.webhookStatus).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await ledger(no!))[0]).toEqual(notice);
+  }, 60_000);
+
+  it('a citizen who turned every channel off is not messaged, and the ledger says opted out', async () => {
+    const who = person();
+    const token = await devToken({ role: 'citizen', sub: who.citizenId });
+    const prefs = await api('/v1/me/notification-preferences', { method: 'PUT', token, body: { channels: { zns: false, sms: false, email: false } } });
+    expect(prefs.status, prefs.text).toBe(200);
+    expect(prefs.json.channels).toEqual({ zns: false, sms: false, email: false });
+    const no = await registerAndPay(who);
+    const [notice] = await until(() => ledger(no), (n) => n[0]?.status === 'skipped');
+    expect(notice.reason).toBe('opted_out');
+    expect(await inbox(who.phone)).toEqual([]);
+  });
+
+  it('refuses bad preferences naming the field, an unsigned webhook, and a stranger reading the ledger', async () => {
+    const token = await devToken({ role: 'citizen', sub: person().citizenId });
+    const bad = await api('/v1/me/notification-preferences', { method: 'PUT', token, body: { channels: { zalo: false } } });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('zalo');
+    const unsigned = await api('/v1/callbacks/zalo', { body: { app_id: '1', event_name: 'user_received_message', timestamp: String(Date.now()) }, headers: { 'x-zevent-signature': `mac=${'0'.repeat(64)}` } });
+    expect(unsigned.status).toBe(401);
+    const who = person();
+    const no = await registerAndPay(who);
+    expect((await api(`/v1/dossiers/${no}/notifications`, { token })).status).toBe(404);
+  });
+});
