@@ -19,6 +19,21 @@ export class LifecycleMeter {
   writeUnits = 0;
   readUnits = 0;
   sends = { fifo: 0, standard: 0 };
+  /** Item writes by key family (the partition key's first segment and the sort key's), for the profile. */
+  writesByKey = new Map<string, number>();
+  private tally(item: { pk?: unknown; sk?: unknown } | undefined, how: string): void {
+    const family = (v: unknown) => String(v ?? '?').split('#')[0];
+    const key = `${how} ${family(item?.pk)}/${family(item?.sk)}`;
+    this.writesByKey.set(key, (this.writesByKey.get(key) ?? 0) + 1);
+  }
+  private tallyInput(command: string, input: Record<string, any>): void {
+    const one = (op: Record<string, any>, how: string) => this.tally(op.Item ?? op.Key, how);
+    if (command === 'TransactWriteItemsCommand') {
+      for (const t of input.TransactItems ?? []) for (const [how, op] of Object.entries(t as Record<string, any>)) if (how !== 'ConditionCheck') one(op, `tx.${how}`);
+    } else if (command === 'BatchWriteItemCommand') {
+      for (const rows of Object.values(input.RequestItems ?? {}) as any[][]) for (const r of rows) one(r.PutRequest ?? r.DeleteRequest ?? {}, r.PutRequest ? 'batch.Put' : 'batch.Delete');
+    } else one(input, command.replace('ItemCommand', ''));
+  }
   readonly onInvocation = (functionName: string, ms: number) => {
     if (!this.on) return;
     const fn = Functions.find((f) => f.name === functionName);
@@ -34,6 +49,7 @@ export class LifecycleMeter {
         if (this.on) input.ReturnConsumedCapacity ??= 'TOTAL';
         const result = await next(args);
         if (!this.on) return result;
+        if (WRITE_COMMANDS.has(command)) this.tallyInput(command, input as Record<string, any>);
         if (command === 'TransactWriteItemsCommand') this.writes += input.TransactItems?.length ?? 0;
         else if (command === 'BatchWriteItemCommand') this.writes += Object.values(input.RequestItems ?? {}).reduce((s, r) => s + r.length, 0);
         else if (WRITE_COMMANDS.has(command)) this.writes += 1;
@@ -123,7 +139,8 @@ export async function measureLifecycle(runtime: LocalRuntime, meter: LifecycleMe
       if ((await watcher.get(dossierNo))?.status === status) return;
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error(`dossier never reached ${status}`);
+    const last = await watcher.get(dossierNo);
+    throw new Error(`dossier never reached ${status}: ${last?.status}, ${JSON.stringify(last?.timeline)}, payments ${JSON.stringify(last?.payments)}`);
   };
 
   meter.on = true;

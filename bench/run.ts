@@ -80,6 +80,8 @@ async function dossierSection(runtime: LocalRuntime, meter: LifecycleMeter) {
   console.log(`\nDossier lifecycle (register → VNPay payment + IPN → electronic result), through HTTP and the queues`);
   console.log(`  DynamoDB item writes: ${lifecycle.writes} for ${lifecycle.stateChanges} state changes (${ratio(lifecycle.writes / lifecycle.stateChanges)} per change); ${ops.writeUnits} WRU, ${ops.readUnits} RRU`);
   console.log(`  ${ops.apiRequests} API requests, ${ops.invocations.length} Lambda invocations, ${ops.sqsFifoRequests} SQS FIFO + ${ops.sqsStandardRequests} standard requests`);
+  const families = [...meter.writesByKey].sort((a, b) => b[1] - a[1]);
+  console.log(`  item writes by key family: ${families.map(([k, n]) => `${n} ${k}`).join(', ')}`);
   const byFunction = new Map<string, number[]>();
   for (const i of ops.invocations) byFunction.set(i.functionName, [...(byFunction.get(i.functionName) ?? []), i.ms]);
   for (const [name, times] of byFunction) console.log(`    ${name.padEnd(24)} ×${times.length}  ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
@@ -93,6 +95,7 @@ async function dossierSection(runtime: LocalRuntime, meter: LifecycleMeter) {
     writes: lifecycle.writes,
     stateChanges: lifecycle.stateChanges,
     writesPerChange: lifecycle.writes / lifecycle.stateChanges,
+    writesByKeyFamily: Object.fromEntries(families),
     operations: { ...ops, invocations: [...byFunction].map(([name, times]) => ({ name, count: times.length, ms: times })) },
     cost,
     ipnPerSecond: ipn.requestsPerSecond,
