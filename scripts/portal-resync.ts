@@ -53,8 +53,9 @@ const deps = {
   clock: systemClock,
 };
 if (failed) {
-  const moved = await redriveDeadLetters(sqs, { queueUrl, deadLetterUrl, fifo: true });
+  // The failed states first: a redriven dead letter may push at once and take its dossier off the list.
   const dossiers = await resyncFailed(deps);
+  const moved = await redriveDeadLetters(sqs, { queueUrl, deadLetterUrl, fifo: true });
   console.log(`Moved ${moved} dead letter(s) back; queued a fresh push of ${dossiers.length} failed dossier(s) (${table.where})${dossiers.length ? `: ${dossiers.join(', ')}` : ''}.`);
 } else {
   const found = await resyncDossier(deps, dossierNo!);

@@ -76,5 +76,5 @@ export function nationalPortalReaction(deps: Pick<ReactionDeps, 'portalPushReque
  * the list it is given.
  */
 export function dossierReactions(deps: ReactionDeps): DossierReaction[] {
-  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), nationalPortalReaction(deps), ...(deps.financeStore ? [financeReaction({ ...deps, financeStore: deps.financeStore })] : [])];
+  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), nationalPortalReaction(deps), ...(deps.financeStore ? [financeReaction({ paymentStore: deps.paymentStore, clock: deps.clock, financeStore: deps.financeStore })] : [])];
 }

@@ -103,8 +103,9 @@ describe('National Public Service Portal sync', () => {
     expect(res.status, res.text).toBe(201);
     const failed = await until(() => dossier(no), (d) => d.nationalPortalSync?.status === 'failed', 45_000);
     expect(failed.nationalPortalSync).toMatchObject({ attempts: 5, lastError: expect.stringContaining('-1') });
-    const depth = await queue.send(new GetQueueAttributesCommand({ QueueUrl: inject('nationalPortalSyncDlqUrl'), AttributeNames: ['ApproximateNumberOfMessages'] }));
-    expect(Number(depth.Attributes?.ApproximateNumberOfMessages)).toBeGreaterThanOrEqual(1);
+    // SQS moves the message on the receive after the last one, a visibility timeout later.
+    const deadLetters = () => queue.send(new GetQueueAttributesCommand({ QueueUrl: inject('nationalPortalSyncDlqUrl'), AttributeNames: ['ApproximateNumberOfMessages'] })).then((r) => Number(r.Attributes?.ApproximateNumberOfMessages));
+    expect(await until(deadLetters, (n) => n >= 1, 15_000)).toBeGreaterThanOrEqual(1);
 
     await api(`/sandbox/national-portal/refusals/${no}`, { method: 'PUT', body: { refuse: false } });
     const run = runOperatorScript('scripts/portal-resync.ts', ['--failed'], {
