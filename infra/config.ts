@@ -3,6 +3,8 @@ import { DEV_STAGE, deploySettingProblems } from './deploy-guard';
 import { Carriers } from '../shared/modules/deliveries/carriers/registry';
 import { paymentProviders } from '../shared/modules/payments/providers/registry';
 import { NationalPortalSettingNames } from '../shared/modules/national-portal/settings';
+import { ReceiptProviders } from '../shared/modules/receipts/providers/registry';
+import { NotificationContextSettings } from '../shared/modules/notifications/settings';
 
 /** Deployment settings read from cdk.json context (or `-c key=value` on the CLI). */
 export interface StackConfig {
@@ -14,7 +16,7 @@ export interface StackConfig {
   /** Empty only on the dev stage; every other stage must name who receives the alarms. */
   readonly alarmEmail: string;
   /** Non-secret provider settings by group, handed to the functions that declare the group. */
-  readonly providerSettings: Readonly<Record<'payments' | 'postal' | 'nationalPortal', Readonly<Record<string, string>>>>;
+  readonly providerSettings: Readonly<Record<'payments' | 'postal' | 'nationalPortal' | 'receipts' | 'notifications', Readonly<Record<string, string>>>>;
 }
 
 const CoreContextKeys = {
@@ -35,6 +37,10 @@ export const ContextKeys: typeof CoreContextKeys & Readonly<Record<string, strin
   ...Object.fromEntries(Carriers.settings().map((s) => [s.context, `toantrinh:${s.context}`])),
   // The LGSP of the National Public Service Portal (national-portal/settings.ts): URL, account, dstcode, unit.
   ...Object.fromEntries(NationalPortalSettingNames.map((s) => [s.context, `toantrinh:${s.context}`])),
+  // Each e-receipt provider's settings (receipts/providers/<name>/settings.ts), e.g. receiptApiUrl.
+  ...Object.fromEntries(ReceiptProviders.settings().map((s) => [s.context, `toantrinh:${s.context}`])),
+  // Citizen notifications (notifications/settings.ts): Zalo app id and templates, SMS brandname, e-mail sender.
+  ...Object.fromEntries(NotificationContextSettings.map((s) => [s.context, `toantrinh:${s.context}`])),
 };
 
 function contextKey(shortName: string): string {
@@ -87,6 +93,8 @@ function providerSettings(scope: Construct): StackConfig['providerSettings'] {
     },
     postal: Object.fromEntries(Carriers.settings().map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
     nationalPortal: Object.fromEntries(NationalPortalSettingNames.map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
+    receipts: Object.fromEntries(ReceiptProviders.settings().map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
+    notifications: Object.fromEntries(NotificationContextSettings.map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
   };
 }
 

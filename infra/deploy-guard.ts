@@ -8,6 +8,8 @@
 import { paymentProviders } from '../shared/modules/payments/providers/registry';
 import { Carriers } from '../shared/modules/deliveries/carriers/registry';
 import { NationalPortalSettingNames } from '../shared/modules/national-portal/settings';
+import { ReceiptProviders } from '../shared/modules/receipts/providers/registry';
+import { NotificationContextSettings } from '../shared/modules/notifications/settings';
 
 /** The only stage allowed to run on cdk.json's example values (and without an alarm e-mail). */
 export const DEV_STAGE = 'dev';
@@ -19,6 +21,8 @@ const URL_SETTINGS = new Set([
   'publicBaseUrl',
   ...Carriers.settings().filter((s) => s.url).map((s) => s.context),
   ...NationalPortalSettingNames.filter((s) => s.url).map((s) => s.context),
+  ...ReceiptProviders.settings().filter((s) => s.url).map((s) => s.context),
+  ...NotificationContextSettings.filter((s) => s.url).map((s) => s.context),
   ...Object.entries(paymentProviders.contextSettings()).filter(([, s]) => s.url).map(([name]) => name),
 ]);
 
@@ -35,6 +39,10 @@ const SAMPLE_VALUES: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries(Carriers.settings().flatMap((s) => (s.placeholders ? [[s.context, s.placeholders]] : []))),
   // And the national portal's LGSP account (national-portal/settings.ts).
   ...Object.fromEntries(NationalPortalSettingNames.flatMap((s) => (s.placeholders ? [[s.context, s.placeholders]] : []))),
+  // And the e-receipt provider's account (receipts/providers/<name>/settings.ts).
+  ...Object.fromEntries(ReceiptProviders.settings().flatMap((s) => (s.placeholders ? [[s.context, s.placeholders]] : []))),
+  // And the notifications' Zalo app, templates, brandname and sender (notifications/settings.ts).
+  ...Object.fromEntries(NotificationContextSettings.flatMap((s) => (s.placeholders ? [[s.context, s.placeholders]] : []))),
 };
 
 // RFC 2606/6761 names reserved for examples and tests, plus any host with an "example" label

@@ -2,7 +2,9 @@ import { settingsFromEnv, type Settings } from '../shared/app/settings';
 import type { SettingValues } from '../shared/platform/config/env';
 import type { SandboxSettings } from './sandboxes/settings';
 import { paymentSandboxSettings } from './sandboxes/payment-sandboxes';
+import { notificationSandboxValues } from './sandboxes/notification-sandbox';
 import { NATIONAL_PORTAL_PREFIX, SANDBOX_PORTAL_ACCOUNT } from './sandboxes/national-portal';
+import { RECEIPT_API_PREFIX, RECEIPT_PDF_PREFIX } from './sandboxes/receipt-provider';
 
 export interface LocalSettingsInput {
   /** The operator's own settings by name; a non-empty one wins over the sandbox default. */
@@ -33,6 +35,13 @@ export function sandboxProviderValues(baseUrl: string, sandbox: SandboxSettings,
     NATIONAL_PORTAL_PASSWORD: SANDBOX_PORTAL_ACCOUNT.password,
     NATIONAL_PORTAL_DSTCODE: SANDBOX_PORTAL_ACCOUNT.dstcode,
     NATIONAL_PORTAL_UNIT_CODE: SANDBOX_PORTAL_ACCOUNT.unitCode,
+    // The sandbox e-receipt provider (sandboxes/receipt-provider.ts), VNPT-style.
+    RECEIPT_API_URL: `${baseUrl}${RECEIPT_API_PREFIX}`,
+    RECEIPT_API_ACCOUNT: 'toantrinh',
+    RECEIPT_API_USERNAME: 'toantrinh',
+    RECEIPT_API_ACPASS: 'sandbox',
+    RECEIPT_API_PASSWORD: 'sandbox',
+    RECEIPT_PDF_URL_TEMPLATE: `${baseUrl}${RECEIPT_PDF_PREFIX}/{fkey}`,
   };
 }
 
@@ -45,6 +54,8 @@ export function localSettings(input: LocalSettingsInput): Settings {
   const operator = Object.fromEntries(Object.entries(input.operator).filter((entry): entry is [string, string] => !!entry[1]));
   const values = {
     ...sandboxProviderValues(input.baseUrl, input.sandbox, input.corsOrigins),
+    // Zalo ZNS, eSMS and SES stand-ins (sandboxes/notification-sandbox.ts), on the operator's credentials if given.
+    ...notificationSandboxValues(input.baseUrl, input.operator),
     ...operator,
     CORS_ALLOWED_ORIGINS: input.corsOrigins.join(','),
   };

@@ -30,7 +30,9 @@ import { loadAdministrativeUnitsIfEmpty } from './units-seed';
 import { paymentSandboxRoutes } from './sandboxes/payment-sandboxes';
 import { sandboxSettings } from './sandboxes/settings';
 import { localSettings } from './local-settings';
+import { notificationSandbox, notificationSandboxCredentials, SES_SANDBOX_PREFIX } from './sandboxes/notification-sandbox';
 import { NationalPortalSandbox, nationalPortalRoutes } from './sandboxes/national-portal';
+import { receiptProviderSandbox, type ReceiptProviderState } from './sandboxes/receipt-provider';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -77,6 +79,8 @@ export interface LocalRuntime {
   readonly tokens: DevTokenIssuer;
   /** The container every handler of this runtime was made with (its own clients, stores, settings). */
   readonly container: Container;
+  /** The sandbox e-receipt provider (VNPT-style): what it issued, and switches for tests. */
+  readonly receiptProvider: ReceiptProviderState;
   stop(): Promise<void>;
 }
 
@@ -149,7 +153,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     gateway.addLocalRoute(devTokenRoute(tokens));
     let baseUrl = '';
     const sandbox = sandboxSettings(options.settings ?? {});
+    const receiptProvider = receiptProviderSandbox();
     for (const route of [
+      // The e-receipt provider (VNPT-style SOAP) and its receipts' PDFs.
+      ...receiptProvider.routes,
       ...paymentSandboxRoutes(() => baseUrl, sandbox),
       portalReturnRoute,
       // The National Public Service Portal behind its LGSP (one per runtime).
@@ -164,6 +171,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     for (const route of postOffice?.routes ?? []) gateway.addLocalRoute(route);
     if (postOffice) stoppers.unshift(async () => postOffice.stop());
+    // Zalo ZNS, eSMS and SES in one sandbox phone network; it posts signed ZNS receipts to our webhook.
+    const notifications = notificationSandbox({ ...notificationSandboxCredentials(options.settings ?? {}), webhookUrl: () => `${baseUrl}/v1/callbacks/zalo` });
+    for (const route of notifications.routes) gateway.addLocalRoute(route);
+    stoppers.unshift(async () => notifications.stop());
     baseUrl = await gateway.listen();
     stoppers.unshift(() => gateway.close());
     // Listening first: the providers' settings point at this runtime's own sandboxes.
@@ -172,7 +183,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       baseUrl,
       sandbox,
       corsOrigins: options.corsOrigins ?? [],
-      aws: { region: LOCAL_REGION, credentials: localCredentials, endpoints: { dynamodb: dynamo.endpoint, sqs: sqs.endpoint } },
+      aws: { region: LOCAL_REGION, credentials: localCredentials, endpoints: { dynamodb: dynamo.endpoint, sqs: sqs.endpoint, ses: `${baseUrl}${SES_SANDBOX_PREFIX}` } },
       tableName: MainTable.id,
       queueUrls: Object.fromEntries(Object.entries(queues).map(([key, queue]) => [key, queue.url])),
     });
@@ -230,6 +241,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       queues,
       tokens,
       container,
+      receiptProvider: receiptProvider.state,
       stop: stopAll,
     };
   } catch (error) {

@@ -10,6 +10,7 @@ import { DossierMachine } from '../shared/modules/dossiers';
 import { PaymentMachine } from '../shared/modules/payments/domain/payment';
 import { DeliveryMachine } from '../shared/modules/deliveries/domain/status';
 import { RefundMachine } from '../shared/modules/finance';
+import { ReceiptMachine } from '../shared/modules/receipts';
 
 export const STATES_DOC = fileURLToPath(new URL('../docs/states.md', import.meta.url));
 
@@ -24,6 +25,7 @@ const MACHINES: readonly Documented[] = [
   { title: 'Payment', source: 'shared/modules/payments/domain/payment.ts', machine: PaymentMachine },
   { title: 'Delivery (postal return)', source: 'shared/modules/deliveries/domain/status.ts', machine: DeliveryMachine },
   { title: 'Refund', source: 'shared/modules/finance/domain/refund.ts', machine: RefundMachine },
+  { title: 'E-receipt', source: 'shared/modules/receipts/domain/receipt.ts', machine: ReceiptMachine },
 ];
 
 function section({ title, source, machine }: Documented): string {

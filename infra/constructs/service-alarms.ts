@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { deadLetterQueueName, queueName, type QueueDefinition } from '../../shared/platform/config/resources';
 import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/platform/observability/metrics';
 import { DEAD_LETTER_RETENTION_DAYS, type QueueResource } from './messaging';
+import { NotificationMetric } from '../../shared/modules/notifications/metrics';
 
 export interface ServiceAlarmsProps {
   readonly stage: string;
@@ -112,6 +113,42 @@ export class ServiceAlarms extends Construct {
         period: FIVE_MINUTES,
         statistic: 'Sum',
       }),
+      threshold: 1,
+    });
+    this.receiptAlarms(props);
+    this.notificationAlarms(props);
+  }
+
+  /**
+   * The Zalo refresh token is single-use and dies 3 months after it was issued; every refresh renews
+   * it, so an old one means refreshing has stopped. At 80 days there are 10 left to seed a new one.
+   */
+  private notificationAlarms(props: ServiceAlarmsProps): void {
+    this.add('ZaloRefreshTokenAging', {
+      description: `The stored Zalo OA refresh token is over 80 days old on ${props.stage} (it expires at 3 months). Check SendNotifications' logs for refresh errors; if needed, seed a new one in /toantrinh/${props.stage}/zalo-refresh-token.`,
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: NotificationMetric.zaloRefreshTokenAgeDays,
+        dimensionsMap: { service: props.serviceName, stage: props.stage },
+        period: Duration.hours(1),
+        statistic: 'Maximum',
+      }),
+      threshold: 80,
+    });
+  }
+
+  /** E-receipts: a day's summary to the tax authority went out late, or the provider refused a receipt. */
+  private receiptAlarms(props: ServiceAlarmsProps): void {
+    const count = (metricName: string) =>
+      new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: props.serviceName, stage: props.stage }, period: FIVE_MINUTES, statistic: 'Sum' });
+    this.add('ReceiptSummaryMissed', {
+      description: `An agency's same-day e-receipt summary (01/TH-BLĐT, Decree 254/2026 Art. 29) did not go out on its day on ${props.stage}; it was sent late. Check SendReceiptSummaries' logs and the receipt provider.`,
+      metric: count(BusinessMetric.receiptSummaryMissed),
+      threshold: 1,
+    });
+    this.add('ReceiptRefused', {
+      description: `The receipt provider refused an e-receipt for good on ${props.stage}; its number is kept with the failed receipt. Check IssueReceipts' logs (code) and issue a replacement.`,
+      metric: count(BusinessMetric.receiptRefused),
       threshold: 1,
     });
   }

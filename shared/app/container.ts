@@ -10,7 +10,9 @@ import { vnpayCallbacks } from './container/vnpay';
 import { deliveries, postalOrders, postalService } from './container/deliveries';
 import { reactions } from './container/reactions';
 import { nationalPortal, portalPushRequests, portalSyncStates } from './container/national-portal';
+import { receiptRequests, receipts, receiptStore } from './container/receipts';
 import { kpis } from './container/kpis';
+import { notificationStore, noticeQueue, noticeRequests, noticeSender } from './container/notifications';
 import { financeExceptions, financeStore, refunds } from './container/finance';
 import { compose, type ContainerOf } from './container/part';
 
@@ -40,13 +42,20 @@ export const AllParts = [
   postalService,
   postalOrders,
   reactions,
-  kpis,
-  financeStore,
-  financeExceptions,
-  refunds,
   portalSyncStates,
   portalPushRequests,
   nationalPortal,
+  receiptRequests,
+  receiptStore,
+  receipts,
+  kpis,
+  notificationStore,
+  noticeQueue,
+  noticeRequests,
+  noticeSender,
+  financeStore,
+  financeExceptions,
+  refunds,
 ] as const;
 
 /** What handlers are made from: every part's members. */

@@ -9,7 +9,12 @@ import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargets
 import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { Carriers } from '../modules/deliveries/carriers/registry';
+import { ReceiptProviders } from '../modules/receipts/providers/registry';
+import { listReceiptsOperation } from '../modules/receipts/api/operations';
 import { NationalPortalSecrets } from '../modules/national-portal/settings';
+import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
+import { NotificationSecrets } from '../modules/notifications/settings';
+import { channelSecrets } from '../modules/notifications/channels/registry';
 import { healthOperation, openApiOperation } from './system/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 
@@ -33,7 +38,9 @@ export interface FunctionAccess {
   /** Secrets it may read (SSM SecureString parameters in AWS). */
   readonly secrets?: readonly SecretName[];
   /** Non-secret provider settings it needs in its environment. */
-  readonly settings?: readonly ('payments' | 'postal' | 'nationalPortal')[];
+  readonly settings?: readonly ('payments' | 'postal' | 'nationalPortal' | 'receipts' | 'notifications')[];
+  /** ses:SendEmail on the configured sender identity only (notifications' email fallback). */
+  readonly sendEmail?: boolean;
 }
 
 interface FunctionBase {
@@ -231,7 +238,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'ApplyDossierEvents',
     entry: 'functions/queue/apply-dossier-events.ts',
-    access: { table: 'readWrite', sendTo: ['postalOrders', 'nationalPortalSync'] },
+    access: { table: 'readWrite', sendTo: ['postalOrders', 'nationalPortalSync', 'receiptIssuance', 'notifications'] },
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'dossierEvents' },
   },
@@ -257,6 +264,63 @@ export const Functions: readonly FunctionDefinition[] = [
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 1 },
+  },
+  {
+    name: 'PushNationalPortal',
+    entry: 'functions/queue/push-national-portal.ts',
+    // Reads dossiers, writes sync states, counters and the audit trail; the LGSP password from SSM.
+    access: { table: 'readWrite', secrets: NationalPortalSecrets, settings: ['nationalPortal'] },
+    timeoutSeconds: 60,
+    trigger: { kind: 'queue', queue: 'nationalPortalSync' },
+  },
+  {
+    name: 'ListReceipts',
+    entry: 'functions/http/list-receipts.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(listReceiptsOperation),
+  },
+  {
+    name: 'IssueReceipts',
+    entry: 'functions/queue/issue-receipts.ts',
+    // Reads dossiers, numbers and writes receipts; the receipt provider's passwords from SSM.
+    access: { table: 'readWrite', secrets: ReceiptProviders.secrets(), settings: ['receipts'] },
+    timeoutSeconds: 60,
+    trigger: { kind: 'queue', queue: 'receiptIssuance' },
+  },
+  {
+    name: 'SendReceiptSummaries',
+    entry: 'functions/scheduled/send-receipt-summaries.ts',
+    // Same-day summaries (01/TH-BLĐT) through the receipt provider; marks what went out.
+    access: { table: 'readWrite', secrets: ReceiptProviders.secrets(), settings: ['receipts'] },
+    timeoutSeconds: 120,
+    trigger: { kind: 'schedule', everyMinutes: 30 },
+  },
+  {
+    name: 'SendNotifications',
+    entry: 'functions/queue/send-notifications.ts',
+    // Reads and moves ledger rows, keeps the Zalo token pair; Zalo/eSMS secrets from SSM; email through SES.
+    access: { table: 'readWrite', sendTo: ['notifications'], secrets: channelSecrets(), settings: ['notifications'], sendEmail: true },
+    timeoutSeconds: 30,
+    trigger: { kind: 'queue', queue: 'notifications' },
+  },
+  {
+    name: 'ZaloWebhook',
+    entry: 'functions/http/zalo-webhook.ts',
+    // Verifies and queues only: no table access.
+    access: { sendTo: ['notifications'], secrets: [NotificationSecrets.zaloWebhookSecrets], settings: ['notifications'] },
+    trigger: httpTrigger(zaloWebhookOperation),
+  },
+  {
+    name: 'ListNotifications',
+    entry: 'functions/http/list-notifications.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(listNotificationsOperation),
+  },
+  {
+    name: 'PutNotificationPreferences',
+    entry: 'functions/http/put-notification-preferences.ts',
+    access: { table: 'readWrite' },
+    trigger: httpTrigger(putNotificationPreferencesOperation),
   },
   {
     name: 'RequestRefund',
@@ -302,14 +366,6 @@ export const Functions: readonly FunctionDefinition[] = [
     access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 15 },
-  },
-  {
-    name: 'PushNationalPortal',
-    entry: 'functions/queue/push-national-portal.ts',
-    // Reads dossiers, writes sync states, counters and the audit trail; the LGSP password from SSM.
-    access: { table: 'readWrite', secrets: NationalPortalSecrets, settings: ['nationalPortal'] },
-    timeoutSeconds: 60,
-    trigger: { kind: 'queue', queue: 'nationalPortalSync' },
   },
 ];
 

@@ -10,9 +10,11 @@ import {
 import { healthOperation, openApiOperation } from './system/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
-
+import { listReceiptsOperation } from '../modules/receipts/api/operations';
+import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
+
 /** Every operation of the public API, in the order the OpenAPI document lists them. */
 export const Operations: readonly OperationDefinition[] = [
   healthOperation,
@@ -37,6 +39,10 @@ export const Operations: readonly OperationDefinition[] = [
   registerDeliveryOperation,
   getDeliveryOperation,
   postalWebhookOperation,
+  listReceiptsOperation,
+  listNotificationsOperation,
+  putNotificationPreferencesOperation,
+  zaloWebhookOperation,
   requestRefundOperation,
   listRefundsOperation,
   confirmManualRefundOperation,

@@ -5,6 +5,10 @@ import type { PaymentStore } from '../modules/payments/ports';
 import { flagUnwantedPayment } from '../modules/payments/use-cases/reconcile-payments';
 import { requestPortalPush } from '../modules/national-portal';
 import type { RequestDeps as PortalPushRequestDeps } from '../modules/national-portal/use-cases/sync';
+import { feesSettled } from '../modules/receipts';
+import type { ReceiptRequest } from './container/receipts';
+import { enqueueNotice, noticeKindOf, wasApplied, type EnqueueDeps } from '../modules/notifications';
+import type { DeliveryStore } from '../modules/deliveries/ports';
 import type { FinanceStore } from '../modules/finance';
 import { recordPaymentMoney } from '../modules/finance/use-cases/collections';
 
@@ -16,6 +20,12 @@ export interface ReactionDeps {
   readonly clock: Clock;
   /** Records that the national portal lags and queues a push (national-portal module). */
   readonly portalPushRequests: PortalPushRequestDeps;
+  /** Queues e-receipt issuance (receipts module); the consumer is idempotent per dossier. */
+  readonly receiptRequests: (request: ReceiptRequest) => Promise<void>;
+  /** Writes a notice on the ledger and queues it (notifications module). */
+  readonly noticeRequests: EnqueueDeps;
+  /** Where a parcel's tracking number is read for the "handed to the post" notice. */
+  readonly deliveryStore: Pick<DeliveryStore, 'get'>;
   /** The finance book and exceptions queue (finance module); absent in tests that do not exercise it. */
   readonly financeStore?: FinanceStore;
 }
@@ -46,18 +56,6 @@ export function unwantedPaymentReaction(deps: Pick<ReactionDeps, 'paymentStore' 
 }
 
 /**
- * Money in goes into the finance book, and money the dossier did not want into the exceptions
- * queue (second or late success). Idempotent: both are keyed by the payment.
- */
-export function financeReaction(deps: Pick<ReactionDeps, 'paymentStore' | 'clock'> & { readonly financeStore: FinanceStore }): DossierReaction {
-  return {
-    name: 'finance-book',
-    when: (_dossier, event) => event.type === 'PaymentSucceeded',
-    run: (dossier, event) => recordPaymentMoney({ finance: deps.financeStore, payments: deps.paymentStore, clock: deps.clock }, event, dossier),
-  };
-}
-
-/**
  * Every applied change goes to the National Public Service Portal: the sync state records the
  * version owed and a push is queued (FIFO by dossier). Idempotent: the state only moves forward and
  * the message is deduplicated by dossier version; the consumer pushes the newest state anyway.
@@ -71,10 +69,52 @@ export function nationalPortalReaction(deps: Pick<ReactionDeps, 'portalPushReque
 }
 
 /**
+ * Paid fees get their e-receipts (one for phí, one for lệ phí), issued by the receipt-issuance
+ * consumer with retries and a DLQ, never inline. Idempotent: the consumer reserves a dossier's
+ * receipts once (their ids derive from the dossier number), so a redelivered event changes nothing.
+ */
+export function receiptsReaction(deps: Pick<ReactionDeps, 'receiptRequests'>): DossierReaction {
+  return {
+    name: 'e-receipts',
+    when: (dossier, event) => event.type === 'PaymentSucceeded' && feesSettled(dossier),
+    run: (dossier, event) => deps.receiptRequests({ dossierNo: dossier.dossierNo, ...(event.type === 'PaymentSucceeded' ? { paymentId: event.paymentId } : {}) }),
+  };
+}
+
+/**
+ * Money in goes into the finance book, and money the dossier did not want into the exceptions
+ * queue (second or late success). Idempotent: both are keyed by the payment.
+ */
+export function financeReaction(deps: Pick<ReactionDeps, 'paymentStore' | 'clock'> & { readonly financeStore: FinanceStore }): DossierReaction {
+  return {
+    name: 'finance-book',
+    when: (_dossier, event) => event.type === 'PaymentSucceeded',
+    run: (dossier, event) => recordPaymentMoney({ finance: deps.financeStore, payments: deps.paymentStore, clock: deps.clock }, event, dossier),
+  };
+}
+
+/**
  * What follows a dossier event once applied, in this order. A new reaction (a notice to the
  * citizen, a push to the national portal) is one more entry here and nothing else: the consumer runs
  * the list it is given.
  */
+/**
+ * The citizen hears of what matters to them (paid, payment failed, supplement asked, result ready,
+ * parcel handed over, attempt failed, returned, delivered) by ZNS, else SMS, else email. Idempotent
+ * per event: the notice id is derived from the event id, and a notice under way is not queued again.
+ */
+export function notifyReaction(deps: Pick<ReactionDeps, 'noticeRequests' | 'deliveryStore'>): DossierReaction {
+  return {
+    name: 'notify-citizen',
+    when: (dossier, event) => wasApplied(dossier, event) && noticeKindOf(dossier, event) !== undefined,
+    run: async (dossier, event) => {
+      const trackingNumber =
+        event.type === 'DeliveryStatusChanged' && event.status === 'PICKED_UP' ? (await deps.deliveryStore.get(event.deliveryId))?.trackingNumber : undefined;
+      await enqueueNotice(deps.noticeRequests, dossier, event, trackingNumber ? { trackingNumber } : {});
+    },
+  };
+}
+
 export function dossierReactions(deps: ReactionDeps): DossierReaction[] {
-  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), nationalPortalReaction(deps), ...(deps.financeStore ? [financeReaction({ paymentStore: deps.paymentStore, clock: deps.clock, financeStore: deps.financeStore })] : [])];
+  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), nationalPortalReaction(deps), receiptsReaction(deps), notifyReaction(deps), ...(deps.financeStore ? [financeReaction({ paymentStore: deps.paymentStore, clock: deps.clock, financeStore: deps.financeStore })] : [])];
 }

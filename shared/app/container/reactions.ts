@@ -4,6 +4,9 @@ import { base } from './base';
 import { postalOrders } from './deliveries';
 import { paymentStore } from './payments';
 import { portalPushRequests } from './national-portal';
+import { receiptRequests } from './receipts';
+import { noticeRequests } from './notifications';
+import { deliveries } from './deliveries';
 import { financeStore } from './finance';
 import { definePart } from './part';
 
@@ -13,7 +16,7 @@ export interface ReactionsMembers {
 }
 
 /** Built from the full reactions' dependencies: the consumer that runs them carries what they use. */
-export const reactions = definePart<ReactionsMembers>()('reactions', [base, postalOrders, paymentStore, financeStore, portalPushRequests], (c, { once }) => ({
+export const reactions = /* @__PURE__ */ definePart<ReactionsMembers>()('reactions', [base, postalOrders, paymentStore, portalPushRequests, receiptRequests, noticeRequests, deliveries, financeStore], (c, { once }) => ({
   get dossierReactions() {
     return once('dossierReactions', () => appReactions(c));
   },

@@ -112,6 +112,32 @@ export const Queues = {
     oldestMessageAlarmSeconds: 30 * 60,
     consumer: { batchSize: 1, maxBatchingWindowSeconds: 0 },
   },
+  /** E-receipt issuance after a paid dossier (one message per dossier); retried with backoff, never ordered. */
+  receiptIssuance: {
+    id: 'ReceiptIssuance',
+    name: 'receipt-issuance',
+    envVar: 'RECEIPT_ISSUANCE_QUEUE_URL',
+    fifo: false,
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 10,
+    retentionDays: 14,
+    consumer: { batchSize: 5, maxBatchingWindowSeconds: 1 },
+  },
+  /**
+   * Citizen notifications (ZNS → SMS → email): sends, receipt checks and verified ZNS receipts.
+   * Standard queue: the ledger row orders a notice's steps. Temporary partner errors back off
+   * through the visibility timeout (30 s doubling to 15 min, ~2 h over 10 receives), then the DLQ.
+   */
+  notifications: {
+    id: 'Notifications',
+    name: 'notifications',
+    envVar: 'NOTIFICATIONS_QUEUE_URL',
+    fifo: false,
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 10,
+    retentionDays: 14,
+    consumer: { batchSize: 5, maxBatchingWindowSeconds: 1 },
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueKey = keyof typeof Queues;

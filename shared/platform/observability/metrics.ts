@@ -16,6 +16,10 @@ export const BusinessMetric = {
   ipnRejected: 'IpnRejected',
   deliveryStatusChanged: 'DeliveryStatusChanged',
   dossierEventApplied: 'DossierEventApplied',
+  /** An agency's same-day e-receipt summary had not gone out by the end of the day (sent late). */
+  receiptSummaryMissed: 'ReceiptSummaryMissed',
+  /** The receipt provider refused a receipt for good: its number stays with the failed receipt. */
+  receiptRefused: 'ReceiptRefused',
 } as const;
 
 /** Default dimensions: the service (as the logger names it) and the stage, so stages sharing an account stay apart. */
@@ -77,4 +81,14 @@ export function deliveryStatusChanged(status: string): void {
 /** A dossier event changed the dossier (duplicates and recorded-only events are not counted). */
 export function dossierEventApplied(type: string): void {
   emit(BusinessMetric.dossierEventApplied, { EventType: type });
+}
+
+/** One per agency whose same-day receipt summary of yesterday had not gone out by midnight. */
+export function receiptSummaryMissed(): void {
+  emit(BusinessMetric.receiptSummaryMissed, {});
+}
+
+/** A receipt the provider refused for good (its number is kept, with the failed state). */
+export function receiptRefused(): void {
+  emit(BusinessMetric.receiptRefused, {});
 }

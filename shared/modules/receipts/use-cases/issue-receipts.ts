@@ -26,7 +26,7 @@ export interface ReceiptDeps {
  * many reservations race it. Each round one wins; the others re-read and try again after a jittered
  * pause, so the retry budget is far larger than a single-item write's.
  */
-export const RESERVE_RETRY: RetryPolicy = { attempts: 120, baseDelayMs: 5, maxDelayMs: 150 };
+export const RESERVE_RETRY: RetryPolicy = { attempts: 200, baseDelayMs: 5, maxDelayMs: 40 };
 
 /** Numbers and writes the drafts (all of one agency) in the scope of now; a redelivery finds them written. */
 export async function reserveReceipts(deps: Pick<ReceiptDeps, 'receipts' | 'settings' | 'clock'>, drafts: readonly ReceiptDraft[]): Promise<Receipt[]> {

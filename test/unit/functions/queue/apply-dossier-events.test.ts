@@ -10,6 +10,8 @@ import { FakePaymentStore } from '../../../fakes/payment-store';
 import { flakyReaction, recordingNoticeReaction } from '../../../fakes/dossier-reactions';
 import { dossierOwing, event, T0 } from '../../../support/dossiers';
 import { lambdaContextStub } from '../../../support/http-event';
+import { fakeEnqueueDeps } from '../../../fakes/notifications';
+import { recordingPushRequests } from '../../../fakes/national-portal-fakes';
 
 const clock = { now: () => new Date(T0.getTime() + 60 * 60_000) };
 
@@ -38,7 +40,7 @@ function sqsEvent(...events: DossierEvent[]): SQSEvent {
 function consumerWith(...extra: ReturnType<typeof recordingNoticeReaction>['reaction'][]) {
   const store = new InMemoryDossierStore().add(dossierOwing(5_000));
   const postalOrders: string[] = [];
-  const base = { postalOrders: async (id: string) => void postalOrders.push(id), paymentStore: new FakePaymentStore(), clock };
+  const base = { postalOrders: async (id: string) => void postalOrders.push(id), paymentStore: new FakePaymentStore(), clock, portalPushRequests: recordingPushRequests(clock).deps, receiptRequests: async () => {}, noticeRequests: fakeEnqueueDeps(clock), deliveryStore: { get: async () => undefined } };
   const container = createContainer(settingsFromEnv({}), { clock, dossierStore: store, dossierReactions: [...dossierReactions(base), ...extra] });
   return { store, postalOrders, handler: makeHandler(container) };
 }

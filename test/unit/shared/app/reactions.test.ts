@@ -3,6 +3,8 @@ import { dossierReactions, postalOrderReaction, unwantedPaymentReaction } from '
 import type { Dossier } from '../../../../shared/modules/dossiers';
 import type { Payment } from '../../../../shared/modules/payments/domain/payment';
 import { FakePaymentStore } from '../../../fakes/payment-store';
+import { recordingPushRequests } from '../../../fakes/national-portal-fakes';
+import { fakeEnqueueDeps } from '../../../fakes/notifications';
 import { dossierOwing, event, T0 } from '../../../support/dossiers';
 
 const clock = { now: () => new Date(T0.getTime() + 60 * 60_000) };
@@ -21,9 +23,9 @@ function paperResultForPost(overrides: Partial<Dossier> = {}): Dossier {
 }
 
 describe('Reactions: the app list', () => {
-  it('orders the postal return first, then flags unwanted money', () => {
-    const names = dossierReactions({ postalOrders: async () => {}, paymentStore: new FakePaymentStore(), clock }).map((r) => r.name);
-    expect(names).toEqual(['postal-order', 'unwanted-payment']);
+  it('orders the postal return first, then flags unwanted money, then pushes to the national portal', () => {
+    const names = dossierReactions({ postalOrders: async () => {}, paymentStore: new FakePaymentStore(), clock, portalPushRequests: recordingPushRequests(clock).deps, receiptRequests: async () => {}, noticeRequests: fakeEnqueueDeps(clock), deliveryStore: { get: async () => undefined } }).map((r) => r.name);
+    expect(names).toEqual(['postal-order', 'unwanted-payment', 'national-portal-sync', 'e-receipts', 'notify-citizen']);
   });
 });
 
