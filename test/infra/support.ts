@@ -35,6 +35,15 @@ export const PROD_CONTEXT: Record<string, string> = {
   'toantrinh:vietqrAccountName': 'KBNN HAI PHONG - THU PHI LE PHI',
   'toantrinh:postalApiUrl': 'https://donhang.vnpost.vn/api',
   'toantrinh:postalApiUsername': 'kbnn-haiphong',
+  'toantrinh:receiptApiUrl': 'https://haiphongadmin.vnpt-invoice.com.vn',
+  'toantrinh:receiptApiAccount': 'stc-haiphong-admin',
+  'toantrinh:receiptApiUsername': 'stc-haiphong-ws',
+  'toantrinh:receiptPdfUrlTemplate': 'https://haiphong.vnpt-invoice.com.vn/tra-cuu/{fkey}',
+  'toantrinh:zaloAppId': '2847562910384756102',
+  'toantrinh:zaloTemplateIds': 'payment_received=318201,payment_failed=318202,result_ready=318204',
+  'toantrinh:esmsBrandname': 'HAIPHONG-DVC',
+  'toantrinh:notificationEmailFrom': 'thongbao@dichvucong.haiphong.gov.vn',
+  'toantrinh:notificationPayAgainUrl': 'https://dichvucong.haiphong.gov.vn/ho-so/{dossierNo}/thanh-toan',
 };
 
 /** Skips esbuild: NodejsFunction then emits a placeholder asset instead of bundling. */
