@@ -115,7 +115,10 @@ describe('Class: LgspNationalPortal', () => {
 
   it('writes no personal data to the logs', async () => {
     const lines: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => void lines.push(String(chunk)) ?? true);
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
     const { fetch } = scripted({ '/api/auth': [login()], '/api/integration': [ok] });
     await portal(fetch).upsert(snapshot, true);
     write.mockRestore();
