@@ -11,6 +11,7 @@ import { PaymentMachine } from '../shared/modules/payments/domain/payment';
 import { DeliveryMachine } from '../shared/modules/deliveries/domain/status';
 import { RefundMachine } from '../shared/modules/finance';
 import { ReceiptMachine } from '../shared/modules/receipts';
+import { NoticeMachine } from '../shared/modules/notifications';
 
 export const STATES_DOC = fileURLToPath(new URL('../docs/states.md', import.meta.url));
 
@@ -26,6 +27,7 @@ const MACHINES: readonly Documented[] = [
   { title: 'Delivery (postal return)', source: 'shared/modules/deliveries/domain/status.ts', machine: DeliveryMachine },
   { title: 'Refund', source: 'shared/modules/finance/domain/refund.ts', machine: RefundMachine },
   { title: 'E-receipt', source: 'shared/modules/receipts/domain/receipt.ts', machine: ReceiptMachine },
+  { title: 'Citizen notice (notification ledger)', source: 'shared/modules/notifications/domain/notice.ts', machine: NoticeMachine },
 ];
 
 function section({ title, source, machine }: Documented): string {

@@ -101,9 +101,26 @@ export class ServiceFunction extends Construct {
     this.grantTableAccess(definition, props.tables, role);
     this.grantQueueAccess(definition, props.queues);
     this.grantSecrets(definition, props.secretsPrefix);
+    if (definition.access.sendEmail) this.grantSendEmail(props.providerSettings.notifications?.NOTIFICATION_EMAIL_FROM);
     for (const group of definition.access.settings ?? []) {
       for (const [name, value] of Object.entries(props.providerSettings[group])) this.fn.addEnvironment(name, value);
     }
+  }
+
+  /**
+   * ses:SendEmail on the configured sender only: its address identity and its domain identity (SES
+   * authorises against whichever of the two is verified), nothing else in the account.
+   */
+  private grantSendEmail(from: string | undefined): void {
+    const domain = /^[^@\s]+@([^@\s]+)$/.exec(from ?? '')?.[1];
+    if (!from || !domain) throw new Error(`${this.node.id}: sendEmail needs NOTIFICATION_EMAIL_FROM (an address), got "${from ?? ''}"`);
+    const stack = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [from, domain].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+      }),
+    );
   }
 
   /**

@@ -5,5 +5,6 @@
 export interface AwsClientSettings {
   readonly region?: string;
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  readonly endpoints?: { readonly dynamodb?: string; readonly sqs?: string };
+  /** `ses`: the local runtime's email sandbox (SES v2 API). */
+  readonly endpoints?: { readonly dynamodb?: string; readonly sqs?: string; readonly ses?: string };
 }
