@@ -28,7 +28,7 @@ export async function conditionalPutRate(runtime: LocalRuntime, seconds: number)
   const client = createDocumentClient(runtime.container.settings.aws);
   const run = randomUUID().slice(0, 8);
   const put = (i: number) =>
-    client.send(new PutCommand({ TableName: runtime.tableName, Item: { pk: `BENCH#PUT#${run}#${i}`, sk: 'X', n: i }, ConditionExpression: 'attribute_not_exists(pk)' })).then(() => undefined);
+    client.send(new PutCommand({ TableName: runtime.tableName, Item: { pk: `BENCH#PUT#${run}#${randomUUID()}`, sk: "X", n: i }, ConditionExpression: 'attribute_not_exists(pk)' })).then(() => undefined);
   await rate(1, 16, put); // warm-up
   return rate(seconds, 16, put);
 }
