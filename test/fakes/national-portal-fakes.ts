@@ -1,12 +1,17 @@
 import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
 import { firstAccepted, type SyncState } from '../../shared/modules/national-portal/domain/sync-state';
 import type { PortalProgress, PortalSnapshot } from '../../shared/modules/national-portal/domain/snapshot';
-import type { NationalPortal, SyncStateStore } from '../../shared/modules/national-portal/ports';
+import type { NationalPortal, PortalAuditLog, PortalExchange, SyncStateStore } from '../../shared/modules/national-portal/ports';
 import type { RequestDeps } from '../../shared/modules/national-portal/use-cases/sync';
 
 /** Sync states in memory with the Dynamo store's revision check and counters. */
-export class InMemorySyncStates implements SyncStateStore {
+export class InMemorySyncStates implements SyncStateStore, PortalAuditLog {
   readonly states = new Map<string, SyncState>();
+  readonly audit: PortalExchange[] = [];
+
+  async record(exchange: PortalExchange) {
+    this.audit.push(exchange);
+  }
   /** nationalPortalSynced by agency#submittedAt, as the Dynamo store adds it to the kpis counter. */
   readonly synced = new Map<string, number>();
 

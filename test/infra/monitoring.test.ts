@@ -1,7 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { Functions } from '../../shared/app/functions';
-import { deadLetterEnvVar, Queues } from '../../shared/platform/config/resources';
+import { deadLetterEnvVar, Queues, type QueueDefinition } from '../../shared/platform/config/resources';
+import { outputIdOf } from '../../infra/constructs/operator-outputs';
 import { TriggerFunctions } from './fixtures/definitions';
 import { buildTestApp, getAtt, logicalId, PROD_CONTEXT, ref, templateOf, withFixtureEntries } from './support';
 
@@ -62,7 +63,8 @@ describe('monitoring of a prod stage', () => {
     expect(age?.Properties).toMatchObject({
       Namespace: 'AWS/SQS',
       Statistic: 'Maximum',
-      Threshold: Math.max(300, definition.visibilityTimeoutSeconds * definition.maxReceiveCount),
+      // A queue may name its own threshold (the national portal's "pending too long"); otherwise visibility × receives.
+      Threshold: (definition as QueueDefinition).oldestMessageAlarmSeconds ?? Math.max(300, definition.visibilityTimeoutSeconds * definition.maxReceiveCount),
     });
     const [deadAge] = alarmsOn('ApproximateAgeOfOldestMessage', [{ Name: 'QueueName', Value: getAtt(logicalId(deadLetterQueue), 'QueueName') }]);
     expect(deadAge?.Properties.Threshold).toBe(11 * 86_400);
@@ -130,6 +132,8 @@ describe('monitoring of a prod stage', () => {
       expect(outputs[dlqOutput]?.Value).toEqual(ref(logicalId(deadLetterQueue)));
       expect(outputs[dlqOutput]?.Description).toContain(`Set ${deadLetterEnvVar(definition)} from this`);
     }
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'DossierEventsDlqUrl', 'DossierEventsQueueUrl', 'PostalOrdersDlqUrl', 'PostalOrdersQueueUrl', 'TableName']);
+    // Every queue of resources.ts, and its DLQ, has its output (one rule: the variable in PascalCase).
+    const perQueue = Object.values(Queues).flatMap((q) => [outputIdOf(q.envVar), outputIdOf(deadLetterEnvVar(q))]);
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', ...perQueue].sort());
   });
 });

@@ -1,4 +1,4 @@
-import type { NationalPortal, PortalPushRequester, SyncStateStore } from '../../modules/national-portal/ports';
+import type { NationalPortal, PortalAuditLog, PortalPushRequester, SyncStateStore } from '../../modules/national-portal/ports';
 import { DynamoSyncStateStore } from '../../modules/national-portal/dynamodb';
 import { LgspNationalPortal } from '../../modules/national-portal/lgsp-adapter';
 import { sqsPortalPushRequester } from '../../modules/national-portal/sqs-requester';
@@ -13,7 +13,7 @@ import { definePart } from './part';
 
 export interface PortalSyncStatesMembers {
   /** Where each dossier stands with the national portal, and the KPI counters (also the audit log). */
-  readonly portalSyncStates: SyncStateStore & DynamoSyncStateStore;
+  readonly portalSyncStates: SyncStateStore & PortalAuditLog;
 }
 
 /** Read-only users (GET dossier, KPI report) need this part alone. */

@@ -6,6 +6,7 @@ import { makeHandler as makeGetDossier } from '../../../../functions/http/get-do
 import { InMemoryDossierStore } from '../../../fakes/dossier-store';
 import { dossierOwing, T0 } from '../../../support/dossiers';
 import { httpEvent, lambdaContextStub } from '../../../support/http-event';
+import { InMemorySyncStates } from '../../../fakes/national-portal-fakes';
 
 const settings = (overrides: Partial<Settings> = {}): Settings => ({
   stage: 'test',
@@ -99,7 +100,7 @@ describe('Function: createContainer', () => {
   it('makes a handler that runs on in-memory fakes with no environment at all', async () => {
     // Prepare
     const dossier = dossierOwing(2_000);
-    const container = createContainer(settings({ tableName: undefined, queueUrls: {} }), { dossierStore: new InMemoryDossierStore().add(dossier) });
+    const container = createContainer(settings({ tableName: undefined, queueUrls: {} }), { dossierStore: new InMemoryDossierStore().add(dossier), portalSyncStates: new InMemorySyncStates() });
     const handler = makeGetDossier(container);
     const event = httpEvent({
       rawPath: `/v1/dossiers/${dossier.dossierNo}`,
