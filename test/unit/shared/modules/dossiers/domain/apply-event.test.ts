@@ -35,7 +35,7 @@ describe('Function: applyDossierEvent', () => {
     expect(dossier.status).toBe('RESULT_RETURNED');
     expect(dossier.amountDue).toBe(0);
     expect(dossier.level4).toMatchObject({ completed: true, completedAt: T0.toISOString(), paymentChannel: 'online', returnChannel: 'electronic', submissionChannel: 'online' });
-    expect(kpi).toEqual({ dossiers: 1, submittedOnline: 1, withFees: 1, paidOnline: 1, level4Completed: 1 });
+    expect(kpi).toEqual({ dossiers: 1, submittedOnline: 1, withFees: 1, paidOnline: 1, resultsReturned: 1, electronicResults: 1, resultSecondsTotal: 0, level4Completed: 1 });
     expect(dossier.timeline.map((t) => `${t.from ?? '-'}>${t.to}`)).toEqual([
       '->RECEIVED', 'RECEIVED>AWAITING_PAYMENT', 'AWAITING_PAYMENT>PROCESSING', 'PROCESSING>RESULT_READY', 'RESULT_READY>RESULT_RETURNED',
     ]);
@@ -50,7 +50,7 @@ describe('Function: applyDossierEvent', () => {
     ]);
     expect(dossier.status).toBe('RESULT_RETURNED');
     expect(dossier.level4).toMatchObject({ completed: true, paymentChannel: 'none_owed', returnChannel: 'postal' });
-    expect(kpi).toEqual({ postalReturnChosen: 1, delivered: 1, level4Completed: 1 });
+    expect(kpi).toEqual({ postalReturnChosen: 1, delivered: 1, resultsReturned: 1, resultSecondsTotal: 0, level4Completed: 1 });
   });
 
   it('does not count a counter collection or a counter submission as level 4', () => {
