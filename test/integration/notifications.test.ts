@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api, devToken } from '../support/api-client';
 import { uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UNITS_DATA_DIR } from '../../local/runtime';
 
 let agency: string;
 let agencyToken: string;
@@ -103,4 +106,38 @@ describe('Citizen notifications on the local runtime', () => {
     const no = await registerAndPay(who);
     expect((await api(`/v1/dossiers/${no}/notifications`, { token })).status).toBe(404);
   });
+  it('readying a paper result and delivering its parcel each put a Vietnamese message on the phone, and the ledger shows each delivered', async () => {
+    // Prepare: a dossier with postal return to a commune of Hải Phòng, paid with its postage
+    const who = person();
+    const citizenToken = await devToken({ role: 'citizen', sub: who.citizenId });
+    const commune = readFileSync(join(UNITS_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')).find((c) => c[2] === '31')![0]!;
+    const no = uniqueCode('H31.26');
+    const registered = await api(`/v1/dossiers/${no}`, {
+      method: 'PUT',
+      token: agencyToken,
+      body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: who.citizenId, fullName: 'Trần Thị Thu', phone: who.phone }, inputs: { pages: 3, copies: 1 } },
+    });
+    expect(registered.status, registered.text).toBe(201);
+    const delivery = await api(`/v1/dossiers/${no}/delivery`, { token: citizenToken, body: { recipient: { fullName: 'Trần Thị Thu', phone: who.phone }, address: { provinceCode: '31', communeCode: commune, street: '12 Lê Lợi' }, postagePayer: 'prepaid' } });
+    expect(delivery.status, delivery.text).toBe(201);
+    const due = (await until(() => api(`/v1/dossiers/${no}`, { token: citizenToken }).then((r) => r.json), (d) => d.amountDue > 5_000)).amountDue;
+    const payment = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
+    expect((await ipn(ipnParams(txnRefOf(payment.json.redirectUrl), due))).RspCode).toBe('00');
+
+    // Act: the agency readies a paper result; the post office picks the parcel up and delivers it
+    expect((await api(`/v1/dossiers/${no}/result`, { token: agencyToken, body: { kind: 'paper', issuedAt: new Date().toISOString() } })).status).toBe(202);
+    const tracking = (await until(() => api(`/v1/dossiers/${no}/delivery`, { token: citizenToken }).then((r) => r.json), (d) => d.status === 'ORDER_CREATED', 30_000)).trackingNumber;
+    for (const status of ['PICKED_UP', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']) {
+      expect((await api(`/sandbox/postal/orders/${tracking}/advance`, { body: { status } })).status).toBe(200);
+    }
+
+    // Assess: one message per notice kind, in Vietnamese, each delivered on the ledger
+    const kinds = ['payment_received', 'result_ready', 'parcel_handed_over', 'delivered'];
+    const notices = await until(() => ledger(no), (n) => kinds.every((k) => n.some((x) => x.kind === k && x.status === 'delivered')), 30_000);
+    expect(notices.map((n) => n.kind).sort()).toEqual([...kinds].sort());
+    const texts = (await inbox(who.phone)).filter((m) => m.dossierNo === no).map((m) => m.text);
+    expect(texts).toHaveLength(4);
+    expect(texts.some((t) => t.includes(tracking))).toBe(true);
+    expect(texts.join(' ')).toMatch(/kết quả/);
+  }, 90_000);
 });
