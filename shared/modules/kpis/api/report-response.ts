@@ -8,6 +8,8 @@ export function reportResponse(view: KpiReportView): KpiReport {
   return {
     ...view,
     ...(view.period.kind === 'month' ? { month: view.period.id } : {}),
+    // Synced is counted once per dossier on its first accepted push; every other dossier of the cohort is still pending.
+    nationalPortal: { synced: view.counts.nationalPortalSynced, pending: Math.max(0, view.counts.dossiers - view.counts.nationalPortalSynced) },
     rates: {
       onlineSubmissionRate: rate('onlineReceipt'),
       onlinePaymentRate: rate('paidOnline'),

@@ -73,6 +73,9 @@ export const KpiReportSchema = z
     month: z.string().optional().meta({ description: 'the month, when the period is one (kept for earlier clients)' }),
     period: z.strictObject({ kind: z.enum(PERIOD_KINDS), id: z.string(), firstDay: z.iso.date(), lastDay: z.iso.date(), startsAt: InstantSchema, endsAt: InstantSchema }),
     ...Figures,
+    nationalPortal: z
+      .strictObject({ synced: z.int().min(0), pending: z.int().min(0) })
+      .meta({ description: 'dossiers of the cohort synced to the National Public Service Portal, and those not (yet)' }),
     rates: z
       .strictObject({ onlineSubmissionRate: rate, onlinePaymentRate: rate, postalReturnRate: rate, level4Rate: rate })
       .meta({ description: 'the first four rates under their earlier names (kept for earlier clients)' }),
