@@ -14,11 +14,12 @@ type Deps = ContainerOf<typeof parts>;
 
 export const makeHandler = (container: Deps) =>
   httpRoute(kpiReportOperation, async ({ query, principal }) => {
-    const { agencyCode, level, rankBy } = query;
+    const { agencyCode, level, rankBy, rankOffset, rankLimit } = query;
     const view = await kpiReport({ store: container.kpiStore, directory: container.agencyDirectory }, principal, {
       ...(agencyCode ? { agencyCode } : {}),
       ...(level ? { level } : {}),
       ...(rankBy ? { rankBy } : {}),
+      rankPage: { offset: rankOffset, limit: rankLimit },
       period: periodOfQuery(query),
     });
     return { statusCode: 200, body: reportResponse(view), headers: { 'cache-control': 'private, no-store' } };

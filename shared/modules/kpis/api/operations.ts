@@ -16,7 +16,7 @@ export const kpiReportOperation = defineOperation({
   path: '/v1/reports/kpis',
   summary: 'KPI rates with their numerators, denominators and targets, for an agency, a level or the whole city, over a day, week, month, quarter or year',
   description:
-    'An agency reads its own (`agencyCode` = its code); the city role reads any agency, a level, or the whole city (no `agencyCode`) with the agencies ranked. Counts belong to the dossiers\' submission day in Viet Nam time. No personal data.',
+    'An agency reads its own (`agencyCode` = its code); the city role reads any agency, a level, or the whole city (no `agencyCode`) with the agencies ranked, one page of the ranking at a time (`rankOffset`, `rankLimit` [20]; `rankingPage` says where it sits) so that the answer does not grow with the agencies; the CSV carries the whole ranking. Counts belong to the dossiers\' submission day in Viet Nam time. No personal data.',
   tags: ['reports'],
   auth: 'agency_or_city',
   request: { query: KpiReportQuerySchema },

@@ -30,6 +30,8 @@ export const KpiReportQuerySchema = z
     quarter: periodField('quarter'),
     year: periodField('year'),
     rankBy: z.enum(KPI_RATES).optional().meta({ description: 'the rate agencies are ranked by [level4]' }),
+    rankOffset: z.coerce.number().int().min(0).max(100_000).default(0).meta({ description: 'the JSON ranking page starts after this many agencies [0]; the CSV always has them all' }),
+    rankLimit: z.coerce.number().int().min(1).max(100).default(20).meta({ description: 'agencies in the JSON ranking page [20]; the CSV always has them all' }),
   })
   .superRefine((query, ctx) => {
     const given = PERIOD_KINDS.filter((kind) => query[kind] !== undefined);
@@ -86,6 +88,10 @@ export const KpiReportSchema = z
     ranking: z
       .array(z.strictObject({ rank: z.int().nullable(), agencyCode: AgencyCodeSchema, name: z.string().optional(), level: z.enum(AGENCY_LEVELS), ...Figures }))
       .optional(),
+    rankingPage: z
+      .strictObject({ offset: z.int().min(0), limit: z.int().min(0), total: z.int().min(0), nextOffset: z.int().min(0).nullable() })
+      .optional()
+      .meta({ description: 'where `ranking` sits among all `total` agencies; pass `nextOffset` as `rankOffset` for the next page (null: last page)' }),
     computedAt: InstantSchema.nullable().optional().meta({ description: 'when the city figures were rolled up' }),
   })
   .meta({ id: 'KpiReport' });

@@ -13,6 +13,9 @@ export const PAGE_SCRIPT = String.raw`
   const INPUT_TYPES = { day: 'date', week: 'week', month: 'month', quarter: 'text', year: 'number' };
   const PLACEHOLDERS = { day: 'YYYY-MM-DD', week: 'YYYY-Www', month: 'YYYY-MM', quarter: 'YYYY-Qn', year: 'YYYY' };
   const charts = [];
+  // The JSON report carries one page of the ranking (its size must not grow with the agencies).
+  const RANK_PAGE = 20;
+  let rankOffset = 0;
   $('token').value = sessionStorage.getItem('kpiToken') || '';
 
   function setPeriodInput() {
@@ -35,6 +38,13 @@ export const PAGE_SCRIPT = String.raw`
     const typed = $('agencyCode').value.trim();
     if (typed) { params.delete('level'); params.set('agencyCode', typed); }
     params.set('rankBy', $('rankBy').value);
+    return params.toString();
+  }
+
+  function reportQuery() {
+    const params = new URLSearchParams(query());
+    params.set('rankOffset', String(rankOffset));
+    params.set('rankLimit', String(RANK_PAGE));
     return params.toString();
   }
 
@@ -115,24 +125,33 @@ export const PAGE_SCRIPT = String.raw`
       for (const k of a.kpis) cell(tr, pct(k.rate) + (k.target === null ? '' : ' / ' + pct(k.target)), 'n ' + (k.gap === null ? '' : k.gap < 0 ? 'behind' : 'ahead'));
       body.appendChild(tr);
     }
+    const page = report.rankingPage;
+    $('rankPageInfo').textContent = page && page.total > 0 ? (page.offset + 1) + '–' + (page.offset + report.ranking.length) + ' / ' + page.total + ' đơn vị' : 'Chưa có đơn vị';
+    $('rankPrev').disabled = !page || page.offset === 0;
+    $('rankNext').disabled = !page || page.nextOffset === null;
+    $('rankNext').dataset.offset = page && page.nextOffset !== null ? String(page.nextOffset) : '';
     const unit = $('unit');
     const chosen = unit.value;
-    for (const o of [...unit.options]) if (o.value.startsWith('agency:')) o.remove();
-    for (const a of [...report.ranking].sort((x, y) => x.agencyCode.localeCompare(y.agencyCode))) {
+    // The picker keeps the agencies of every page seen so far (the code field reaches any other).
+    const seen = new Map();
+    for (const o of [...unit.options]) if (o.value.startsWith('agency:')) { seen.set(o.value, o.textContent); o.remove(); }
+    for (const a of report.ranking) seen.set('agency:' + a.agencyCode, a.agencyCode + (a.name ? ' — ' + a.name : ''));
+    for (const [value, text] of [...seen].sort((x, y) => x[0].localeCompare(y[0]))) {
       const o = document.createElement('option');
-      o.value = 'agency:' + a.agencyCode;
-      o.textContent = a.agencyCode + (a.name ? ' — ' + a.name : '');
+      o.value = value;
+      o.textContent = text;
       unit.appendChild(o);
     }
     unit.value = chosen;
   }
 
   async function load(event) {
-    if (event) event.preventDefault();
+    // A new query starts at the top of the ranking; the pager buttons call load() without an event.
+    if (event) { event.preventDefault(); rankOffset = 0; }
     $('status').textContent = 'Đang tải…';
     $('status').className = '';
     try {
-      const report = await (await call('/v1/reports/kpis?' + query())).json();
+      const report = await (await call('/v1/reports/kpis?' + reportQuery())).json();
       $('title').textContent = (report.scope === 'agency' ? (report.agencyName || report.agencyCode) : report.scope === 'level' ? LEVELS[report.level] : 'Toàn thành phố') + ' · ' + report.period.id + ' (' + report.period.firstDay + ' – ' + report.period.lastDay + ')';
       renderKpis(report);
       renderTrend(report);
@@ -162,5 +181,7 @@ export const PAGE_SCRIPT = String.raw`
 
   $('form').addEventListener('submit', load);
   $('csv').addEventListener('click', downloadCsv);
+  $('rankPrev').addEventListener('click', () => { rankOffset = Math.max(0, rankOffset - RANK_PAGE); load(); });
+  $('rankNext').addEventListener('click', () => { rankOffset = Number($('rankNext').dataset.offset || rankOffset); load(); });
 })();
 `;

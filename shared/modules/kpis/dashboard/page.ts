@@ -45,7 +45,8 @@ export function dashboardPage(): { html: string; contentSecurityPolicy: string }
 <table id="kpis"><thead><tr><th>Chỉ số</th><th>Tử số / mẫu số</th><th>Tỷ lệ</th><th>Chỉ tiêu</th><th>Chênh lệch</th></tr></thead><tbody></tbody></table>
 <p>Số ngày trung bình từ khi nộp đến khi trả kết quả: <strong id="avgDays"></strong></p>
 <h3>Xu hướng</h3><div id="charts"></div>
-<section id="rankingSection" hidden><h3>Xếp hạng đơn vị</h3><table id="ranking"><thead><tr></tr></thead><tbody></tbody></table></section>
+<section id="rankingSection" hidden><h3>Xếp hạng đơn vị</h3><table id="ranking"><thead><tr></tr></thead><tbody></tbody></table>
+<p id="rankPager"><button type="button" id="rankPrev" class="secondary">‹ Trang trước</button> <span id="rankPageInfo"></span> <button type="button" id="rankNext" class="secondary">Trang sau ›</button> (bảng xếp hạng đầy đủ có trong tệp CSV)</p></section>
 </section></main>
 <script>${UPLOT_JS}</script><script>${PAGE_SCRIPT}</script></body></html>`;
   const contentSecurityPolicy = [

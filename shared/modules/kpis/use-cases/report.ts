@@ -17,6 +17,11 @@ export interface KpiReportQuery {
   readonly level?: AgencyLevel;
   readonly period: { readonly kind: PeriodKind; readonly id: string };
   readonly rankBy?: KpiRateKey;
+  /**
+   * One page of the ranking (the JSON report: its size must not grow with the city's agencies);
+   * absent, the whole ranking (the CSV, which is the full download).
+   */
+  readonly rankPage?: { readonly offset: number; readonly limit: number };
 }
 
 export interface GroupFigures {
@@ -45,6 +50,8 @@ export interface KpiReportView extends GroupFigures {
   readonly levels?: readonly ({ readonly level: AgencyLevel } & GroupFigures)[];
   readonly rankBy?: KpiRateKey;
   readonly ranking?: readonly RankedAgency[];
+  /** Where `ranking` sits in the whole ranking: `total` agencies, `nextOffset` null on the last page. */
+  readonly rankingPage?: { readonly offset: number; readonly limit: number; readonly total: number; readonly nextOffset: number | null };
   /** When the city's figures were rolled up (they lag the counters by up to one schedule interval). */
   readonly computedAt?: string | null;
 }
@@ -89,7 +96,13 @@ async function agencyReport(deps: KpiReportDeps, agencyCode: string, period: Per
 }
 
 /** One rollup read and one targets read, whatever the number of agencies. */
-async function cityReport(deps: KpiReportDeps, period: Period, level: AgencyLevel | undefined, rankBy: KpiRateKey): Promise<KpiReportView> {
+async function cityReport(
+  deps: KpiReportDeps,
+  period: Period,
+  level: AgencyLevel | undefined,
+  rankBy: KpiRateKey,
+  page: KpiReportQuery['rankPage'],
+): Promise<KpiReportView> {
   const [rollup, targets] = await Promise.all([deps.store.getRollup(period.kind, period.id), deps.store.targetsOf(yearOf(period))]);
   const rows = (rollup?.agencies ?? []).filter((a) => level === undefined || a.level === level);
   const withTargets = rows.map((r) => ({ ...r, targets: targets[r.agencyCode]?.targets }));
@@ -98,7 +111,11 @@ async function cityReport(deps: KpiReportDeps, period: Period, level: AgencyLeve
     const inLevel = withTargets.filter((r) => r.level === l);
     return { level: l, ...figures(rollUp(inLevel), weightedTargets(inLevel)) };
   });
-  const ranking = rank(withTargets, rankBy).map((r) => ({
+  // Ranking all is a sort of small rows; the figures (and the bytes of the answer) are built for the page only.
+  const ranked = rank(withTargets, rankBy);
+  const offset = page?.offset ?? 0;
+  const limit = page?.limit ?? ranked.length;
+  const ranking = ranked.slice(offset, offset + limit).map((r) => ({
     rank: r.rank,
     agencyCode: r.agencyCode,
     ...(r.name ? { name: r.name } : {}),
@@ -115,6 +132,7 @@ async function cityReport(deps: KpiReportDeps, period: Period, level: AgencyLeve
     levels,
     rankBy,
     ranking,
+    rankingPage: { offset, limit, total: ranked.length, nextOffset: offset + limit < ranked.length ? offset + limit : null },
     computedAt: rollup?.computedAt ?? null,
   };
 }
@@ -126,5 +144,5 @@ export async function kpiReport(deps: KpiReportDeps, principal: Principal, query
   }
   const period = parsePeriod(query.period.kind, query.period.id);
   if (query.agencyCode !== undefined) return agencyReport(deps, query.agencyCode, period);
-  return cityReport(deps, period, query.level, query.rankBy ?? 'level4');
+  return cityReport(deps, period, query.level, query.rankBy ?? 'level4', query.rankPage);
 }

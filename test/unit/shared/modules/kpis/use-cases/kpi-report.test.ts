@@ -123,6 +123,31 @@ describe('kpiReport on a seeded set of dossiers', () => {
   });
 });
 
+describe('kpiReport ranking pages', () => {
+  it('pages the ranking (the JSON answer stays the same size however many agencies), the pages together being the whole ranking', async () => {
+    const store = await seeded();
+    for (let i = 0; i < 43; i++) store.add(`A${String(i).padStart(2, '0')}`, '2026-03-11T03:00:00Z', { dossiers: 1 + (i % 3), level4Completed: i % 2 });
+    await rollUpKpis({ store, directory, clock: { now: () => new Date('2026-04-15T00:00:00Z') }, windowMonths: 2 });
+    const period = { kind: 'month' as const, id: '2026-03' };
+    const whole = await kpiReport({ store, directory }, city, { period });
+    expect(whole.ranking).toHaveLength(45);
+    expect(whole.rankingPage).toEqual({ offset: 0, limit: 45, total: 45, nextOffset: null });
+    const pages = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const view: Awaited<ReturnType<typeof kpiReport>> = await kpiReport({ store, directory }, city, { period, rankPage: { offset, limit: 20 } });
+      expect(view.ranking!.length).toBeLessThanOrEqual(20);
+      expect(view.rankingPage).toMatchObject({ offset, limit: 20, total: 45 });
+      pages.push(...view.ranking!);
+      // The city's own figures do not depend on the page.
+      expect(view.counts).toEqual(whole.counts);
+      offset = view.rankingPage!.nextOffset;
+    }
+    expect(pages.map((a) => [a.rank, a.agencyCode])).toEqual(whole.ranking!.map((a) => [a.rank, a.agencyCode]));
+    const past = await kpiReport({ store, directory }, city, { period, rankPage: { offset: 100, limit: 20 } });
+    expect({ ranking: past.ranking, page: past.rankingPage }).toEqual({ ranking: [], page: { offset: 100, limit: 20, total: 45, nextOffset: null } });
+  });
+});
+
 describe('kpiReport roles', () => {
   const month = { kind: 'month' as const, id: '2026-03' };
   it.each([
