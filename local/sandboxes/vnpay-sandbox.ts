@@ -4,6 +4,7 @@ import { fromVnpAmount, signParams, signQuerydrResponse, verifyParams, hmacSha51
 import { vietnamTimestamp } from '../../shared/platform/kernel/time';
 import type { LocalRoute } from '../api-gateway';
 import { escapeHtml, formFields, page } from './html';
+import { PLANTS, REFUND_MODES, VnpayBankBooks, type BookedTransaction, type Plant, type RefundMode } from './vnpay-bank-books';
 import type { PaymentSandbox } from './payment-sandbox';
 
 export interface VnpaySandboxOptions {
@@ -20,9 +21,7 @@ const RESULT_CODES: Record<Outcome, { response: string; status: string }> = {
   cancel: { response: '24', status: '02' },
 };
 
-interface SandboxTransaction {
-  readonly params: VnpParams;
-}
+type SandboxTransaction = BookedTransaction;
 
 /** What the gateway draws for a transaction: the pay date and its own numbers. */
 export interface GatewayDraw {
@@ -59,6 +58,7 @@ export function gatewayResult(original: VnpParams, outcome: Outcome, hashSecret:
  */
 export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
   const transactions = new Map<string, SandboxTransaction>();
+  const books = new VnpayBankBooks(options, transactions);
 
   const pay: LocalRoute = {
     method: 'GET',
@@ -95,7 +95,7 @@ export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
         transactionNo: String(randomInt(10_000_000, 99_999_999)),
         bankTranNo: `VNP${randomInt(10_000_000, 99_999_999)}`,
       });
-      transactions.set(original.vnp_TxnRef!, { params: result });
+      transactions.set(original.vnp_TxnRef!, { params: result, createDate: original.vnp_CreateDate ?? '' });
       const query = new URLSearchParams(result).toString();
       // The gateway calls the IPN server-to-server before sending the browser back.
       if (deliverIpn !== 'no') await fetch(`${options.ipnUrl()}?${query}`).then((r) => r.text()).catch(() => undefined);
@@ -109,6 +109,11 @@ export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
     path: '/sandbox/vnpay/merchant_webapi/api/transaction',
     async handle(_request, response, body) {
       const request = JSON.parse(body.toString('utf8') || '{}') as VnpParams;
+      // One endpoint for both commands, as at VNPay: a refund is told apart by vnp_Command.
+      if (request.vnp_Command === 'refund') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return void response.end(JSON.stringify(books.answerRefund(request)));
+      }
       const data = ['vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TxnRef', 'vnp_TransactionDate', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo']
         .map((k) => request[k] ?? '')
         .join('|');
@@ -121,6 +126,13 @@ export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
       const known = transactions.get(request.vnp_TxnRef ?? '');
       if (!known) return reply({ ...base, vnp_ResponseCode: '91', vnp_Message: 'Transaction not found' });
       const p = known.params;
+      const refund = books.refundForQuery(request.vnp_TxnRef ?? '');
+      if (refund) {
+        return reply({
+          ...base, vnp_ResponseCode: '00', vnp_Message: 'Query success', vnp_BankCode: p.vnp_BankCode!, vnp_PayDate: p.vnp_PayDate!,
+          vnp_TransactionNo: p.vnp_TransactionNo!, vnp_OrderInfo: p.vnp_OrderInfo!, vnp_PromotionCode: '', vnp_PromotionAmount: '', ...refund,
+        });
+      }
       reply({
         ...base, vnp_ResponseCode: '00', vnp_Message: 'Query success', vnp_Amount: p.vnp_Amount!, vnp_BankCode: p.vnp_BankCode!,
         vnp_PayDate: p.vnp_PayDate!, vnp_TransactionNo: p.vnp_TransactionNo!, vnp_TransactionType: '01',
@@ -129,7 +141,37 @@ export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
     },
   };
 
-  return [pay, decide, querydr];
+  const refundMode: LocalRoute = {
+    method: 'PUT',
+    path: '/sandbox/vnpay/refund-mode',
+    async handle(_request, response, body) {
+      const { reply } = JSON.parse(body.toString('utf8') || '{}') as { reply?: string };
+      if (!REFUND_MODES.includes(reply as RefundMode)) {
+        response.writeHead(400, { 'content-type': 'application/json' });
+        return void response.end(JSON.stringify({ message: 'reply must be one of 00, 94, 95', details: [{ path: 'reply', message: 'invalid' }] }));
+      }
+      books.mode = reply as RefundMode;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ reply: books.mode }));
+    },
+  };
+
+  const settlement: LocalRoute = {
+    method: 'GET',
+    path: '/sandbox/vnpay/settlement/{file}',
+    async handle(request, response, _body, params) {
+      const day = /^(\d{4}-\d{2}-\d{2})\.csv$/.exec(params.file ?? '')?.[1];
+      const plants = (new URL(request.url ?? '/', 'http://local').searchParams.get('plant') ?? '').split(',').filter((p) => p !== '');
+      if (!day || plants.some((p) => !PLANTS.includes(p as Plant))) {
+        response.writeHead(400, { 'content-type': 'application/json' });
+        return void response.end(JSON.stringify({ message: 'GET /sandbox/vnpay/settlement/<yyyy-mm-dd>.csv?plant=missing,amount,extra' }));
+      }
+      response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+      response.end(books.settlementFile(day, plants as Plant[]));
+    },
+  };
+
+  return [pay, decide, querydr, refundMode, settlement];
 }
 
 /** The VNPay sandbox in the local payment-sandbox registry: its routes, and the settings that point at it. */
@@ -140,6 +182,8 @@ export const vnpaySandbox: PaymentSandbox = {
     VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/pay`,
     VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
     VNPAY_RETURN_URL: `${baseUrl}/v1/callbacks/vnpay/return`,
+    // Where the daily reconciliation fetches day T's file: the sandbox bank's books.
+    SETTLEMENT_FILE_URL_VNPAY: `${baseUrl}/sandbox/vnpay/settlement/{date}.csv`,
   }),
   routes: (baseUrl, sandbox) =>
     vnpaySandboxRoutes({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, ipnUrl: () => `${baseUrl()}/v1/callbacks/vnpay/ipn` }),

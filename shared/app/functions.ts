@@ -367,6 +367,14 @@ export const Functions: readonly FunctionDefinition[] = [
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 15 },
   },
+  {
+    name: 'ReconcileSettlements',
+    entry: 'functions/scheduled/reconcile-settlements.ts',
+    // Hourly; only the 06:00 Viet Nam run reconciles day T (the schedule has no time of day).
+    access: { table: 'readWrite', settings: ['payments'] },
+    timeoutSeconds: 300,
+    trigger: { kind: 'schedule', everyMinutes: 60 },
+  },
 ];
 
 export function httpFunctions(): HttpFunction[] {
