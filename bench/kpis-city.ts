@@ -36,9 +36,12 @@ async function latencyMs(runtime: LocalRuntime, token: string, month: string, ru
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     const res = await fetch(`${runtime.baseUrl}/v1/reports/kpis?month=${month}`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { ranking?: unknown[] };
+    const body = (await res.json()) as { ranking?: unknown[]; rankingPage?: { total: number } };
     times.push(performance.now() - t);
-    if (res.status !== 200 || body.ranking?.length !== agencies) throw new Error(`city report ${month}: ${res.status}, ${body.ranking?.length} agencies`);
+    // The answer carries the first page of the ranking (20) and the number of agencies ranked.
+    if (res.status !== 200 || body.rankingPage?.total !== agencies || body.ranking?.length !== Math.min(20, agencies)) {
+      throw new Error(`city report ${month}: ${res.status}, ${body.ranking?.length} of ${body.rankingPage?.total} agencies`);
+    }
   }
   return median(times);
 }
@@ -75,10 +78,13 @@ export async function kpiCitySection(runtime: LocalRuntime): Promise<{ small: nu
     reads.small.push(await rollupReadMs(runtime, '2018-01', 50));
     reads.large.push(await rollupReadMs(runtime, '2018-02', 50));
   }
+  const bytes = async (month: string) => (await (await fetch(`${runtime.baseUrl}/v1/reports/kpis?month=${month}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer()).byteLength;
+  const sizes = { small: await bytes('2018-01'), large: await bytes('2018-02') };
   const result = { small: median(small), large: median(large), ratio: median(large) / median(small), readRatio: median(reads.large) / median(reads.small) };
   console.log(`\nCity-wide KPI report for a month (one rollup read), median of 200 GETs: ${result.small.toFixed(2)} ms with 25 agencies, ${result.large.toFixed(2)} ms with 250`);
   console.log(`  DynamoDB side (the one rollup GetItem): ${median(reads.small).toFixed(2)} ms vs ${median(reads.large).toFixed(2)} ms, ratio ${result.readRatio.toFixed(2)} (≤ ${GOAL}) ${result.readRatio <= GOAL ? 'ok' : 'MISSED'}`);
-  // The answer lists and ranks every agency, so its bytes (and their JSON work) grow with them.
+  // The answer ranks every agency but carries one page of the ranking, so its bytes do not grow with them.
+  console.log(`  answer size: ${(sizes.small / 1024).toFixed(1)} KB with 25 agencies, ${(sizes.large / 1024).toFixed(1)} KB with 250`);
   console.log(`  whole HTTP report, 250 / 25 agencies: ${result.ratio.toFixed(2)} (≤ ${GOAL}) ${result.ratio <= GOAL ? 'ok' : 'MISSED'}`);
   return result;
 }

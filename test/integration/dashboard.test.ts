@@ -50,6 +50,21 @@ describe('KPI reports over HTTP', () => {
     expect(res.json.averageDaysToResult).toBe(1.5);
   });
 
+  it('pages the ranking of the JSON report (rankOffset, rankLimit) while the CSV keeps every agency; a bad page size names the field', async () => {
+    const first = await api(`/v1/reports/kpis?month=${MONTH}&rankLimit=1`, { token: city });
+    expect(first.status).toBe(200);
+    expect([first.json.ranking.map((a: { agencyCode: string }) => a.agencyCode), first.json.rankingPage]).toEqual([['HP-PX'], { offset: 0, limit: 1, total: 2, nextOffset: 1 }]);
+    const second = await api(`/v1/reports/kpis?month=${MONTH}&rankLimit=1&rankOffset=1`, { token: city });
+    expect([second.json.ranking.map((a: { rank: number; agencyCode: string }) => [a.rank, a.agencyCode]), second.json.rankingPage.nextOffset]).toEqual([[[2, 'HP-STP']], null]);
+    expect(second.json.counts.dossiers).toBe(6);
+    const bad = await api(`/v1/reports/kpis?month=${MONTH}&rankLimit=0`, { token: city });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('rankLimit');
+    const csv = await api(`/v1/reports/kpis.csv?month=${MONTH}&rankLimit=1`, { token: city });
+    expect(csv.status).toBe(200);
+    expect([csv.text.includes('HP-PX'), csv.text.includes('HP-STP')]).toEqual([true, true]);
+  });
+
   it('keeps agencies to their own report, the earlier monthly shape included', async () => {
     expect((await api(`/v1/reports/kpis?month=${MONTH}`, { token: stp })).status).toBe(403);
     expect((await api(`/v1/reports/kpis?agencyCode=HP-PX&month=${MONTH}`, { token: stp })).status).toBe(403);
@@ -118,6 +133,8 @@ describe.skipIf(!available)('A city official reads the dashboard in a real brows
     expect(await page.textContent('#kpis tr[data-kpi="onlineReceipt"] .rate')).toBe('83,33 %');
     expect(await page.locator('#charts figure.chart canvas').count()).toBe(8);
     expect(await page.locator('#ranking tbody tr').allTextContents()).toEqual([expect.stringContaining('HP-PX'), expect.stringContaining('HP-STP')]);
+    expect(await page.textContent('#rankPageInfo')).toBe('1–2 / 2 đơn vị');
+    expect([await page.isDisabled('#rankPrev'), await page.isDisabled('#rankNext')]).toEqual([true, true]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}/dashboard.png`, fullPage: true });
     const download = page.waitForEvent('download');
