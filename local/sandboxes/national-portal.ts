@@ -97,6 +97,7 @@ export class NationalPortalSandbox {
     const snapshot = parsed.data[0]!;
     const ma = snapshot.MaHoSo;
     if (snapshot.NgayXuLy < snapshot.NgayTiepNhan) return { status: 200, body: { error_code: '-1', message: 'NgayXuLy trước NgayTiepNhan' } };
+    if (snapshot.NgayHenTra !== undefined && snapshot.NgayHenTra < snapshot.NgayTiepNhan) return { status: 200, body: { error_code: '-1', message: 'NgayHenTra trước NgayTiepNhan' } };
     if (this.refused.has(ma)) return { status: 200, body: { error_code: '-1', message: 'Hồ sơ bị từ chối đồng bộ' } };
     const held = this.dossiers.get(ma);
     if (held && isUpdating !== 'True') return { status: 200, body: { error_code: '-3', message: `Hồ sơ ${ma} đã tồn tại` } };

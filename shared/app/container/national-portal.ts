@@ -9,6 +9,7 @@ import { dynamo } from './dynamo';
 import { sqs } from './sqs';
 import { secrets } from './secrets';
 import { dossierStore } from './dossiers';
+import { catalogue } from './catalogue';
 import { definePart } from './part';
 
 export interface PortalSyncStatesMembers {
@@ -46,7 +47,7 @@ export interface NationalPortalMembers {
 }
 
 /** The consumer that talks to the portal. */
-export const nationalPortal = /* @__PURE__ */ definePart<NationalPortalMembers>()('nationalPortal', [base, secrets, dossierStore, portalSyncStates], (c, { once, settings }) => ({
+export const nationalPortal = /* @__PURE__ */ definePart<NationalPortalMembers>()('nationalPortal', [base, secrets, dossierStore, portalSyncStates, catalogue], (c, { once, settings }) => ({
   get nationalPortal() {
     return once('nationalPortal', async (): Promise<NationalPortal> => {
       const s = await loadNationalPortalSettings(c.settingsSource);
@@ -54,7 +55,7 @@ export const nationalPortal = /* @__PURE__ */ definePart<NationalPortalMembers>(
     });
   },
   get portalPushDeps() {
-    return once('portalPushDeps', async (): Promise<PushDeps> => ({ syncStates: c.portalSyncStates, dossiers: c.dossierStore, portal: await c.nationalPortal, clock: c.clock }));
+    return once('portalPushDeps', async (): Promise<PushDeps> => ({ syncStates: c.portalSyncStates, dossiers: c.dossierStore, portal: await c.nationalPortal, procedures: c.catalogue, clock: c.clock }));
   },
   get portalPushBackoffBaseSeconds() {
     return once('portalPushBackoffBaseSeconds', () => pushBackoffBaseSeconds(settings.values));

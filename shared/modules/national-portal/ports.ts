@@ -1,4 +1,4 @@
-import type { PortalProgress, PortalSnapshot } from './domain/snapshot';
+import type { PortalProgress, PortalSnapshot, SnapshotProcedure } from './domain/snapshot';
 import type { SyncState } from './domain/sync-state';
 
 /**
@@ -44,3 +44,8 @@ export interface SyncStateStore {
 
 /** Asks the sync consumer to push a dossier; `dedupKey` makes a repeat within 5 minutes one message. */
 export type PortalPushRequester = (dossierNo: string, dedupKey: string) => Promise<void>;
+
+/** The catalogue as the snapshot needs it: the procedure's legal processing time (catalogue's reader fits). */
+export interface ProcedureTimes {
+  getProcedure(code: string): Promise<SnapshotProcedure | undefined>;
+}

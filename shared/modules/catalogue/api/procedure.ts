@@ -22,6 +22,9 @@ export const ProcedureDefinitionSchema = z.strictObject({
   postalReturnAllowed: z.boolean(),
   /** Weight of the paper result, used to price postage. */
   resultWeightGrams: z.int().min(1).max(30_000).default(100),
+  /** Legal processing time in working days; the appointment date (NgayHenTra) the portal shows. */
+  processingDays: z.int().min(0).max(365).optional(),
+  processingDaysNote: z.string().min(1).max(500).optional(),
   schedules: z.array(FeeScheduleSchema).min(1),
 }) satisfies z.ZodType<ProcedureDefinition>;
 
@@ -48,6 +51,7 @@ export const ProcedureSchema = z
     onlineAllowed: z.boolean(),
     postalReturnAllowed: z.boolean(),
     resultWeightGrams: z.int(),
+    processingDays: z.int().optional().meta({ description: 'legal processing time in working days; absent when unknown' }),
     feesInForce: z
       .strictObject({
         version: z.string(),

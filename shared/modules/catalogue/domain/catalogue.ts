@@ -4,6 +4,10 @@ import type { FeeRule, PostageTariff, PricedProcedure, Reduction } from '../../f
 /** A procedure as the catalogue file declares it: everything fees needs to price it, and its name. */
 export interface ProcedureDefinition extends PricedProcedure {
   readonly name: BilingualText;
+  /** Legal processing time in WORKING days (0: the same day); absent when the catalogue does not know it. */
+  readonly processingDays?: number;
+  /** Where processingDays comes from, and whether it is verified ("chưa xác minh" until it is). */
+  readonly processingDaysNote?: string;
 }
 
 /** City departments (sở, ban, ngành) and commune-level bodies (xã, phường): how the city's KPIs group agencies. */
@@ -41,6 +45,8 @@ export interface Procedure {
   readonly onlineAllowed: boolean;
   readonly postalReturnAllowed: boolean;
   readonly resultWeightGrams: number;
+  /** Legal processing time in working days; absent when unknown. */
+  readonly processingDays?: number;
   /** The fee schedule in force today; null when none is. */
   readonly feesInForce: (ScheduleSummary & { readonly rules: readonly FeeRule[]; readonly reductions: readonly Reduction[] }) | null;
   readonly scheduleVersions: readonly ScheduleSummary[];

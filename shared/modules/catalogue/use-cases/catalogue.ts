@@ -15,6 +15,7 @@ export function toProcedureView(definition: ProcedureDefinition, now: Date): Pro
     onlineAllowed: definition.channels.includes('online'),
     postalReturnAllowed: definition.postalReturnAllowed,
     resultWeightGrams: definition.resultWeightGrams,
+    ...(definition.processingDays !== undefined ? { processingDays: definition.processingDays } : {}),
     feesInForce: inForce
       ? {
           version: inForce.version,

@@ -1,4 +1,5 @@
 import { vietnamTimestamp } from '../../../platform/kernel/time';
+import { addWorkingDays } from '../../../platform/kernel/working-days';
 import type { Dossier } from '../../dossiers';
 import {
   DUOC_THANH_TOAN_TRUC_TUYEN,
@@ -110,8 +111,26 @@ function reached(dossier: Dossier, ...statuses: Dossier['status'][]): string | u
   return [...dossier.timeline].reverse().find((t) => t.applied && statuses.includes(t.to) && t.from !== t.to)?.at;
 }
 
-/** Builds the full snapshot of a dossier. Pure: the same dossier always gives the same snapshot. */
-export function buildSnapshot(dossier: Dossier): PortalSnapshot {
+/** What the snapshot needs of the dossier's procedure beyond the dossier itself. */
+export interface SnapshotProcedure {
+  /** Legal processing time in working days; absent when the catalogue does not know it. */
+  readonly processingDays?: number;
+}
+
+/** NgayHenTra: reception plus the legal processing time in working days (Viet Nam time, holidays skipped). */
+function appointment(dossier: Dossier, procedure: SnapshotProcedure | undefined): string | undefined {
+  if (procedure?.processingDays === undefined) return undefined;
+  const due = addWorkingDays(new Date(dossier.createdAt), procedure.processingDays);
+  return due ? portalDate(due.toISOString()) : undefined;
+}
+
+/**
+ * Builds the full snapshot of a dossier. Pure: the same dossier and procedure always give the same
+ * snapshot. Without the procedure's processing time (unknown, or past the holiday table) NgayHenTra
+ * is absent rather than invented.
+ */
+export function buildSnapshot(dossier: Dossier, procedure?: SnapshotProcedure): PortalSnapshot {
+  const dueAt = appointment(dossier, procedure);
   const finished = dossier.result?.issuedAt ?? reached(dossier, 'REJECTED', 'WITHDRAWN', 'STOPPED');
   const rejectedAt = dossier.status === 'REJECTED' ? reached(dossier, 'REJECTED') : undefined;
   const note = [...dossier.timeline].reverse().find((t) => t.note)?.note;
@@ -142,8 +161,7 @@ export function buildSnapshot(dossier: Dossier): PortalSnapshot {
     NgayNopHoSo: portalDate(dossier.submittedAt),
     NgayTiepNhan: portalDate(dossier.createdAt),
     NgayXuLy: portalDate(dossier.updatedAt),
-    // NgayHenTra (the appointment date) needs the procedure's legal processing time, which the
-    // catalogue does not hold yet: absent rather than invented.
+    ...(dueAt ? { NgayHenTra: dueAt } : {}),
     ...(finished ? { NgayKetThucXuLy: portalDate(finished) } : {}),
     ...(dossier.result?.returnedAt ? { NgayTra: portalDate(dossier.result.returnedAt) } : {}),
     ...(rejectedAt ? { NgayTuChoi: portalDate(rejectedAt) } : {}),

@@ -3,7 +3,7 @@ import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import type { Dossier, DossierStore } from '../../dossiers';
 import { buildProgress, buildSnapshot, chunk } from '../domain/snapshot';
 import { attemptFailed, progressAccepted, pushed, requested, resynced, viewOf, type SyncState, type SyncView } from '../domain/sync-state';
-import type { NationalPortal, PortalPushRequester, SyncStateStore } from '../ports';
+import type { NationalPortal, PortalPushRequester, ProcedureTimes, SyncStateStore } from '../ports';
 
 export interface RequestDeps {
   readonly syncStates: SyncStateStore;
@@ -15,6 +15,8 @@ export interface PushDeps {
   readonly syncStates: SyncStateStore;
   readonly dossiers: Pick<DossierStore, 'get'>;
   readonly portal: NationalPortal;
+  /** For NgayHenTra: read at each push, so a procedure given its processing time later fills it in. */
+  readonly procedures: ProcedureTimes;
   readonly clock: Clock;
 }
 
@@ -56,7 +58,8 @@ export async function pushDossier(deps: PushDeps, dossierNo: string, attempt: { 
   let state = await deps.syncStates.get(dossierNo);
   if (state && state.syncedVersion >= dossier.version && state.progressSent >= rows.length) return 'up_to_date';
   try {
-    await deps.portal.upsert(buildSnapshot(dossier), (state?.syncedVersion ?? 0) > 0);
+    const procedure = await deps.procedures.getProcedure(dossier.procedureCode);
+    await deps.portal.upsert(buildSnapshot(dossier, procedure), (state?.syncedVersion ?? 0) > 0);
     let sent = Math.min(state?.progressSent ?? 0, rows.length);
     for (const part of chunk(rows.slice(sent))) {
       await deps.portal.progress(part);

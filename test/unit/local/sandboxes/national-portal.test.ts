@@ -33,12 +33,22 @@ describe('Class: NationalPortalSandbox', () => {
     ['an hour past 23', { ...snapshot, NgayXuLy: '20260310243000' }, 'NgayXuLy'],
     ['an impossible date', { ...snapshot, NgayTiepNhan: '20260230090000' }, 'NgayTiepNhan'],
     ['a summary over 1,000 characters', { ...snapshot, TrichYeuHoSo: 'x'.repeat(1_001) }, 'TrichYeuHoSo'],
+    ['an appointment date on a 12-hour clock', { ...snapshot, NgayHenTra: '20260317090000PM' }, 'NgayHenTra'],
+    ['an appointment date before reception', { ...snapshot, NgayHenTra: '20260309090000' }, 'NgayHenTra'],
   ])('refuses %s', (_case, data, field) => {
     const { portal, call } = loggedIn();
     const reply = call('DongBoHoSoMC', [data], { isUpdating: 'False' });
     expect(reply.error_code).toBe('-1');
     expect(reply.message).toContain(field);
     expect(portal.dossiers.size).toBe(0);
+  });
+
+  it('accepts and holds the appointment date (NgayHenTra) the adapter builds from the processing time', () => {
+    const { portal, call } = loggedIn();
+    const withDue = buildSnapshot(dossierOwing(10_000), { processingDays: 5 });
+    expect(withDue.NgayHenTra).toBe('20260317090000');
+    expect(call('DongBoHoSoMC', [withDue], { isUpdating: 'False' }).error_code).toBe('0');
+    expect(portal.dossiers.get(withDue.MaHoSo)!.snapshot.NgayHenTra).toBe('20260317090000');
   });
 
   it('refuses progress earlier than the step before it (what a 12-hour clock produces in the afternoon)', () => {

@@ -28,6 +28,13 @@ describe('Function: getProcedure', () => {
     expect(procedure.scheduleVersions).toHaveLength(2);
   });
 
+  it('shows the legal processing time in working days when the catalogue has one, and nothing when not', async () => {
+    const clock = clockAt('2026-03-01T00:00:00Z');
+    expect(await getProcedure(InMemoryCatalogue.seeded(), clock, '1.004194')).toMatchObject({ processingDays: 7 });
+    expect(await getProcedure(InMemoryCatalogue.seeded(), clock, '1.001193')).toMatchObject({ processingDays: 0 });
+    expect(await getProcedure(InMemoryCatalogue.seeded(), clock, '2.000884')).not.toHaveProperty('processingDays');
+  });
+
   it('says online is not allowed for a counter-only procedure', async () => {
     const procedure = await getProcedure(InMemoryCatalogue.seeded(), clockAt('2026-03-01T00:00:00Z'), '2.001035');
     expect(procedure).toMatchObject({ channels: ['counter'], onlineAllowed: false });

@@ -52,6 +52,18 @@ describe('Function: validateCatalogue', () => {
       /must be 3/,
     ],
     [
+      'a negative processing time',
+      (c: any) => (proc(c, '1.004194').processingDays = -1),
+      /procedures\[\d+\]\(1\.004194\)\.processingDays/,
+      /.+/,
+    ],
+    [
+      'a processing time in fractions of a working day',
+      (c: any) => (proc(c, '1.004194').processingDays = 2.5),
+      /procedures\[\d+\]\(1\.004194\)\.processingDays/,
+      /.+/,
+    ],
+    [
       'an unknown agency',
       (c: any) => (proc(c, '2.000815').agencyCode = 'NOWHERE'),
       /procedures\[\d+\]\(2\.000815\)\.agencyCode/,

@@ -48,6 +48,29 @@ describe('Function: buildSnapshot', () => {
     expect(buildSnapshot({ ...dossierOwing(0), channel }).KenhThucHien).toBe(code);
   });
 
+  it('omits NgayHenTra when the procedure has no processing time, or is unknown', () => {
+    expect(buildSnapshot(dossierOwing(0))).not.toHaveProperty('NgayHenTra');
+    expect(buildSnapshot(dossierOwing(0), {})).not.toHaveProperty('NgayHenTra');
+  });
+
+  it.each([
+    // T0 = Tue 10/3/2026 09:00 in Viet Nam.
+    ['0 days: the reception day itself', '2026-03-10T02:00:00.000Z', 0, '20260310090000'],
+    ['7 working days across a weekend', '2026-03-10T02:00:00.000Z', 7, '20260319090000'],
+    ['received Friday 23:30 VN (16:30 UTC), 1 day: Monday', '2026-03-13T16:30:00.000Z', 1, '20260316233000'],
+    ['received Friday 00:30 VN (Thursday 17:30 UTC), 1 day: Monday, not Friday', '2026-03-12T17:30:00.000Z', 1, '20260316003000'],
+    ['across Tết Bính Ngọ (16–20/2/2026 off)', '2026-02-13T02:00:00.000Z', 1, '20260223090000'],
+  ])('sets NgayHenTra = NgayTiepNhan + processing days in working days: %s', (_case, createdAt, processingDays, expected) => {
+    const snapshot = buildSnapshot({ ...dossierOwing(0), createdAt }, { processingDays });
+    expect(snapshot.NgayTiepNhan).toBe(portalDate(createdAt));
+    expect(snapshot.NgayHenTra).toBe(expected);
+    expect(isPortalTimestamp(snapshot.NgayHenTra!)).toBe(true);
+  });
+
+  it('omits NgayHenTra rather than guess past the holiday table', () => {
+    expect(buildSnapshot({ ...dossierOwing(0), createdAt: '2027-12-30T02:00:00.000Z' }, { processingDays: 5 })).not.toHaveProperty('NgayHenTra');
+  });
+
   it('covers every channel of the vocabulary', () => {
     for (const channel of CHANNELS) expect(buildSnapshot({ ...dossierOwing(0), channel }).KenhThucHien).toMatch(/^[123]$/);
   });

@@ -22,7 +22,7 @@ function setup(initial: Dossier) {
   const { deps, requested, syncStates } = recordingPushRequests(clock);
   const portal = new FakePortal();
   let current = initial;
-  const push = { syncStates, portal, clock, dossiers: { get: async () => current } };
+  const push = { syncStates, portal, clock, dossiers: { get: async () => current }, procedures: { getProcedure: async () => undefined } };
   return { deps, requested, syncStates, portal, push, set: (d: Dossier) => (current = d) };
 }
 
@@ -70,6 +70,16 @@ describe('Use case: national portal sync', () => {
     expect(portal.progressCalls.flat().map((r) => r.ThoiDiemXuLy)).toEqual(v4.timeline.map((t) => portalDate(t.at)));
     expect(await syncStates.get(v1.dossierNo)).toMatchObject({ status: 'synced', attempts: 0 });
     expect(syncStates.synced.get(v1.agencyCode)).toBe(1);
+  });
+
+  it("puts the procedure's processing time into the snapshot as NgayHenTra, read from the catalogue at push time", async () => {
+    const d = dossierOwing(0);
+    const { deps, push, portal } = setup(d);
+    const asked: string[] = [];
+    await requestPortalPush(deps, d);
+    await pushDossier({ ...push, procedures: { getProcedure: async (code) => (asked.push(code), { processingDays: 7 }) } }, d.dossierNo, { final: false });
+    expect(asked).toEqual([d.procedureCode]);
+    expect(portal.upserts[0]!.snapshot.NgayHenTra).toBe('20260319090000');
   });
 
   it('does not resend progress rows already accepted when a later chunk fails', async () => {
