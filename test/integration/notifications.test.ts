@@ -124,6 +124,8 @@ describe('Citizen notifications on the local runtime', () => {
     const payment = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
     expect((await ipn(ipnParams(txnRefOf(payment.json.redirectUrl), due))).RspCode).toBe('00');
 
+    await until(() => api(`/v1/dossiers/${no}`, { token: citizenToken }).then((r) => r.json), (d) => d.status === 'PROCESSING');
+
     // Act: the agency readies a paper result; the post office picks the parcel up and delivers it
     expect((await api(`/v1/dossiers/${no}/result`, { token: agencyToken, body: { kind: 'paper', issuedAt: new Date().toISOString() } })).status).toBe(202);
     const tracking = (await until(() => api(`/v1/dossiers/${no}/delivery`, { token: citizenToken }).then((r) => r.json), (d) => d.status === 'ORDER_CREATED', 30_000)).trackingNumber;
