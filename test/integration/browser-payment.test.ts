@@ -1,21 +1,15 @@
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, devToken } from '../support/api-client';
+import { browserAvailable, launchBrowser } from '../support/browser';
 import { uniqueCode, until } from '../support/emulators';
 
-const CHROMIUM = '/usr/bin/chromium';
-// CI always has it (.ci/run installs Debian's chromium); a developer machine without it skips visibly.
-const available = existsSync(CHROMIUM) || process.env.CI === 'true';
 
-describe.skipIf(!available)('A citizen pays in the sandbox gateway with a real browser', () => {
+describe.skipIf(!browserAvailable)('A citizen pays in the sandbox gateway with a real browser', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(() => browser?.close());
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { counterUpdate } from '../../shared/modules/kpis';
 import type { KpiIncrements } from '../../shared/modules/kpis/domain/counters';
@@ -9,10 +9,9 @@ import { catalogueDirectory } from '../../shared/modules/kpis/catalogue-director
 import { rollUpKpis } from '../../shared/modules/kpis/use-cases/rollup';
 import { DynamoCatalogueRepository } from '../../shared/modules/catalogue/dynamodb';
 import { api, devToken } from '../support/api-client';
+import { browserAvailable, launchBrowser } from '../support/browser';
 import { documents } from '../support/emulators';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM) || process.env.CI === 'true';
 /** Git-ignored (.local/): CI keeps it as the test's artifact. */
 const ARTIFACTS = '.local/artifacts';
 /** A month no other test writes to, so the city's figures are exactly what this file seeds. */
@@ -104,14 +103,11 @@ describe('KPI reports over HTTP', () => {
   });
 });
 
-describe.skipIf(!available)('A city official reads the dashboard in a real browser', () => {
+describe.skipIf(!browserAvailable)('A city official reads the dashboard in a real browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     await seed();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   }, 60_000);
   afterAll(() => browser?.close());
 
