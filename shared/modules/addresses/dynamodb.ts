@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '../../platform/dynamodb/batch-write';
 import type { Commune, Province } from './domain/administrative-units';
 import type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from './ports';
+import { queryAll } from '../../platform/dynamodb/query-all';
 
 type Level = 'PROVINCE' | 'COMMUNE';
 
@@ -108,23 +109,14 @@ export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsR
   }
 
   private async indexedKeys(level: Level): Promise<{ pk: string; sk: string }[]> {
-    const keys: { pk: string; sk: string }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': UnitKeys.index(level) },
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) keys.push({ pk: item.pk as string, sk: item.sk as string });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return keys;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': UnitKeys.index(level) },
+      ProjectionExpression: 'pk, sk',
+    });
+    return items.map((item) => ({ pk: item.pk as string, sk: item.sk as string }));
   }
 
   private async get(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { counterUpdate } from '../kpis';
 import { firstAccepted, type SyncState } from './domain/sync-state';
 import type { PortalAuditLog, PortalExchange, SyncStateStore } from './ports';
+import { queryAll } from '../../platform/dynamodb/query-all';
 
 const DAY_SECONDS = 86_400;
 /** Audit records are kept two years, then DynamoDB's TTL removes them (they hold the applicant's data). */
@@ -55,23 +56,12 @@ export class DynamoSyncStateStore implements SyncStateStore, PortalAuditLog {
   }
 
   async listByStatus(status: 'pending' | 'failed', limit: number): Promise<SyncState[]> {
-    const states: SyncState[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': NationalPortalKeys.index(status) },
-          Limit: Math.min(100, limit - states.length),
-          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
-        }),
-      );
-      for (const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...state } of page.Items ?? []) states.push(state as SyncState);
-      cursor = page.LastEvaluatedKey;
-    } while (cursor && states.length < limit);
-    return states;
+    const items = await queryAll(
+      this.client,
+      { TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': NationalPortalKeys.index(status) }, Limit: 100 },
+      limit,
+    );
+    return items.map(({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...state }) => state as unknown as SyncState);
   }
 
   async record(exchange: PortalExchange): Promise<void> {

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UnitOfWork, type UpdateOptions } from '../../platform/dynamodb/unit-of-work';
 import type { Notice } from './domain/notice';
 import type { NotificationPreferences, NotificationStore, ZaloTokens, ZaloTokenStore } from './ports';
+import { queryAll } from '../../platform/dynamodb/query-all';
 
 /** Notices are kept a year after their last change (the ledger answers "were they told?"). */
 const NOTICE_TTL_SECONDS = 366 * 24 * 60 * 60;
@@ -61,22 +62,13 @@ export class DynamoNotificationStore implements NotificationStore {
   }
 
   async listByDossier(dossierNo: string): Promise<Notice[]> {
-    const notices: Notice[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': Keys.byDossier(dossierNo) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) notices.push(stripNotice(item)!);
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return notices;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': Keys.byDossier(dossierNo) },
+    });
+    return items.map((item) => stripNotice(item)!);
   }
 
   async preferences(citizenId: string): Promise<NotificationPreferences> {
