@@ -1,38 +1,59 @@
-import { build } from 'esbuild';
+/**
+ * What a Lambda bundle carries and why, for chasing the bundle-size goal:
+ *   npx tsx bench/profile-bundles.ts                      every function's size as a ratio to the baseline
+ *   npx tsx bench/profile-bundles.ts <Function>           its 25 biggest inputs (packages folded)
+ *   npx tsx bench/profile-bundles.ts <Function> <needle>  the shortest import chain to a package or path
+ * Bundles are built in memory with the stack's own esbuild settings; nothing is written.
+ */
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { Functions } from '../shared/app/functions';
 import { LAMBDA_ESBUILD_OPTIONS } from '../infra/bundling';
-const only = process.argv[2];
-const b = async (entry: any) => { const r = await build({ ...LAMBDA_ESBUILD_OPTIONS, ...entry, outfile: '/tmp/sz/out.mjs', write: false, metafile: true, logLevel: 'silent' }); return r.metafile; };
-const base = (await b({ stdin: { contents: "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n", resolveDir: process.cwd(), loader: "js" } }))!;
-const bb = Object.values(base.outputs)[0]!.bytes;
-console.log('baseline', (bb/1024).toFixed(0));
-for (const fn of Functions) {
-  if (only && fn.name !== only) continue;
-  const m = (await b({ entryPoints: [fn.entry] }))!;
-  const out = Object.values(m.outputs)[0]!;
-  console.log(fn.name.padEnd(24), (out.bytes/1024).toFixed(0).padStart(6), (out.bytes/bb).toFixed(2));
-  if (only) {
-    const pk: Record<string, number> = {};
-    for (const [f, i] of Object.entries(out.inputs)) { const k = f.includes('node_modules') ? f.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : f; pk[k] = (pk[k] ?? 0) + i.bytesInOutput; }
-    for (const [k, v] of Object.entries(pk).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log('   ', k.padEnd(70), (v/1024).toFixed(1));
-  }
+
+const [functionName, needle] = process.argv.slice(2);
+
+async function metafileOf(input: BuildOptions): Promise<Metafile> {
+  // write: false keeps the output in memory; esbuild still wants an outfile to name it.
+  const result = await build({ ...LAMBDA_ESBUILD_OPTIONS, ...input, outfile: join(tmpdir(), 'toantrinh-profile.mjs'), write: false, metafile: true, logLevel: 'silent' });
+  return result.metafile!;
 }
-// `npx tsx bench/profile-bundles.ts <Function> <package or path>`: the shortest import chain from the entry to it.
-const target = process.argv[3];
-if (only && target) {
-  const fn = Functions.find((f) => f.name === only)!;
-  const m = (await b({ entryPoints: [fn.entry] }))!;
-  const entry = Object.keys(m.inputs).find((k) => fn.entry.endsWith(k))!;
-  const prev = new Map<string, string>([[entry, '']]);
-  const queue = [entry];
-  while (queue.length) {
-    const at = queue.shift()!;
-    if (at.includes(target)) {
-      const chain = [];
-      for (let n: string | undefined = at; n; n = prev.get(n) || undefined) chain.unshift(n);
-      console.log(chain.join('\n  → '));
-      break;
+
+const onlyOutput = (metafile: Metafile) => Object.values(metafile.outputs)[0]!;
+const packageOf = (path: string) => (path.includes('node_modules') ? path.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : path);
+
+const baseline = onlyOutput(await metafileOf({ stdin: { contents: "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n", resolveDir: process.cwd(), loader: 'js' } })).bytes;
+console.log('baseline', (baseline / 1024).toFixed(0), 'KB');
+
+for (const fn of Functions) {
+  if (functionName && fn.name !== functionName) continue;
+  const metafile = await metafileOf({ entryPoints: [fn.entry] });
+  const output = onlyOutput(metafile);
+  console.log(fn.name.padEnd(24), (output.bytes / 1024).toFixed(0).padStart(6), 'KB', (output.bytes / baseline).toFixed(2));
+  if (!functionName) continue;
+
+  const bytesByInput: Record<string, number> = {};
+  for (const [path, input] of Object.entries(output.inputs)) bytesByInput[packageOf(path)] = (bytesByInput[packageOf(path)] ?? 0) + input.bytesInOutput;
+  for (const [name, bytes] of Object.entries(bytesByInput).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log('   ', name.padEnd(70), (bytes / 1024).toFixed(1));
+
+  if (needle) {
+    // Breadth-first over the import graph: the first path that reaches the needle is a shortest chain.
+    const entry = Object.keys(metafile.inputs).find((path) => fn.entry.endsWith(path))!;
+    const cameFrom = new Map<string, string>([[entry, '']]);
+    const queue = [entry];
+    for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+      if (at.includes(needle)) {
+        const chain: string[] = [];
+        for (let step: string | undefined = at; step; step = cameFrom.get(step) || undefined) chain.unshift(step);
+        console.log(chain.join('\n  → '));
+        break;
+      }
+      for (const imported of metafile.inputs[at]?.imports ?? []) {
+        if (!cameFrom.has(imported.path)) {
+          cameFrom.set(imported.path, at);
+          queue.push(imported.path);
+        }
+      }
     }
-    for (const i of m.inputs[at]?.imports ?? []) if (!prev.has(i.path)) { prev.set(i.path, at); queue.push(i.path); }
   }
 }
