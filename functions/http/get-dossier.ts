@@ -7,15 +7,20 @@ import { httpRoute } from '../../shared/platform/http/route';
 import { getDossier } from '../../shared/modules/dossiers/use-cases/dossiers';
 import { portalSyncStates } from '../../shared/app/container/national-portal';
 import { portalSyncView } from '../../shared/modules/national-portal';
+import { financeStore } from '../../shared/app/container/finance';
 
 /** The parts of the wiring this function reads; its bundle carries only their adapters. */
-const parts = [base, dossierStore, portalSyncStates] as const;
+const parts = [base, dossierStore, portalSyncStates, financeStore] as const;
 type Deps = ContainerOf<typeof parts>;
 
 export const makeHandler = (container: Deps) => httpRoute(getDossierOperation, async ({ params, principal }) => ({
   statusCode: 200,
   // Who may see the dossier is decided first; only then is its portal sync state read.
-  body: { ...(await getDossier(container.dossierStore, principal, params.dossierNo)), nationalPortalSync: await portalSyncView(container.portalSyncStates, params.dossierNo) },
+  body: {
+    ...(await getDossier(container.dossierStore, principal, params.dossierNo)),
+    nationalPortalSync: await portalSyncView(container.portalSyncStates, params.dossierNo),
+    openFinanceExceptions: await container.financeStore.countOpenForDossier(params.dossierNo),
+  },
 }), container.routeOptions);
 
 export const handler = lazyHandler(makeHandler, parts);

@@ -12,6 +12,8 @@ const Keys = {
   held: (paymentId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: 'REFUND_TOTAL' }),
   exception: (id: string) => ({ pk: `FINEXC#${id}`, sk: 'EXCEPTION' }),
   audit: (id: string, at: string) => ({ pk: `FINEXC#${id}`, sk: `AUDIT#${at}` }),
+  /** One item per exception about a dossier, beside it in the dossier's own partition: counted without a Scan. */
+  ofDossier: (dossierNo: string, id: string) => ({ pk: `FINEXC_DOSSIER#${dossierNo}`, sk: id }),
   bookMarker: (entryId: string) => ({ pk: `FINBOOKID#${entryId}`, sk: 'ENTRY' }),
   book: (e: BookEntry) => ({ pk: `FINBOOK#${e.agencyCode}#${vietnamDate(new Date(e.at))}`, sk: e.entryId }),
   run: (r: ReconciliationRun) => ({ pk: `RECON#${r.provider}#${r.day}`, sk: `RUN#${r.fileHash}` }),
@@ -21,13 +23,14 @@ const Keys = {
 } as const;
 
 /** Item names of finance transactions: what a cancellation is mapped by. */
-export const FinanceItems = { refund: 'refund', held: 'held', exception: 'exception', audit: 'audit', marker: 'bookMarker', entry: 'bookEntry' } as const;
+export const FinanceItems = { refund: 'refund', held: 'held', exception: 'exception', audit: 'audit', marker: 'bookMarker', entry: 'bookEntry', ofDossier: 'exceptionOfDossier' } as const;
 
 function refundItem(r: Refund) {
   const pending = !RefundStatuses[r.status].final;
   return { ...Keys.refund(r.paymentId, r.refundId), ...r, ...(pending ? { gsi1pk: Keys.pendingRefunds, gsi1sk: `${r.agencyCode}#${r.requestedAt}#${r.refundId}` } : {}) };
 }
 const exceptionItem = (e: FinanceException) => ({ ...Keys.exception(e.exceptionId), ...e, gsi1pk: Keys.exceptionIndex(e.agencyCode, e.status), gsi1sk: `${e.openedAt}#${e.exceptionId}` });
+const ofDossierItem = (e: FinanceException) => ({ ...Keys.ofDossier(e.dossierNo!, e.exceptionId), exceptionId: e.exceptionId, status: e.status });
 const entryItem = (e: BookEntry) => ({ ...Keys.book(e), ...e, gsi1pk: Keys.providerBook(e.provider, e.bookDate), gsi1sk: e.entryId });
 
 function strip<T>(item: Record<string, unknown>): T {
@@ -102,6 +105,8 @@ export class DynamoFinanceStore implements FinanceStore {
       onConditionFailed: () => new AlreadyThere(),
     });
     unit.put(FinanceItems.audit, { ...Keys.audit(exception.exceptionId, exception.openedAt), action: 'opened', kind: exception.kind, amount: exception.amount });
+    // Written with the exception (same transaction), so the dossier's count never disagrees with the queue.
+    if (exception.dossierNo) unit.put(FinanceItems.ofDossier, ofDossierItem(exception));
     if (book) addEntry(unit, book);
     try {
       await unit.commit(this.client);
@@ -122,6 +127,8 @@ export class DynamoFinanceStore implements FinanceStore {
   }
 
   private addResolution(unit: UnitOfWork, before: FinanceException, after: FinanceException): UnitOfWork {
+    // A match gives money its dossier only now; either way the dossier's item follows the status.
+    if (after.dossierNo) unit.put(FinanceItems.ofDossier, ofDossierItem(after));
     return unit
       .put(FinanceItems.exception, exceptionItem(after), { condition: '#version = :v', names: { '#version': 'version' }, values: { ':v': before.version } })
       .put(FinanceItems.audit, { ...Keys.audit(after.exceptionId, after.resolution?.at ?? ''), action: 'resolved', ...after.resolution, agencyBefore: before.agencyCode, agencyAfter: after.agencyCode });
@@ -130,6 +137,21 @@ export class DynamoFinanceStore implements FinanceStore {
   async exceptions(agencyCode: string, status: FinanceException['status']): Promise<readonly FinanceException[]> {
     const items = await this.query({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': Keys.exceptionIndex(agencyCode, status) } });
     return items.map((i) => strip<FinanceException>(i));
+  }
+
+  async countOpenForDossier(dossierNo: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({
+        TableName: this.tableName, KeyConditionExpression: 'pk = :pk', FilterExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': `FINEXC_DOSSIER#${dossierNo}`, ':open': 'open' }, Select: 'COUNT', ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
   }
 
   async book(entry: BookEntry): Promise<boolean> {

@@ -4,3 +4,5 @@ export type { Refund, RefundStatus } from './domain/refund';
 export type { FinanceException, ExceptionKind } from './domain/exception';
 export type { BookEntry, FinanceSummary } from './domain/book';
 export type { FinanceStore, RefundGateway, RefundGateways, PaymentReader } from './ports';
+export { raiseGatewayAmountMismatch } from './use-cases/gateway-mismatch';
+export type { GatewayMismatchDeps, GatewayReport } from './use-cases/gateway-mismatch';

@@ -51,6 +51,8 @@ export interface FinanceStore {
   /** Conditional on the version read; the audit entry is written with it. */
   resolveException(before: FinanceException, after: FinanceException): Promise<void>;
   exceptions(agencyCode: string, status: FinanceException['status']): Promise<readonly FinanceException[]>;
+  /** How many exceptions about one dossier are still open (0 when none). */
+  countOpenForDossier(dossierNo: string): Promise<number>;
 
   /** Writes a book entry once (by its id). */
   book(entry: BookEntry): Promise<boolean>;

@@ -148,6 +148,12 @@ export const DossierSchema = z
       })
       .optional()
       .meta({ description: 'whether the National Public Service Portal holds the latest change (failed: an operator runs portal:resync)' }),
+    /** Filled by GET /v1/dossiers/{dossierNo} from the finance module (which depends on this one). */
+    openFinanceExceptions: z
+      .int()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'money about this dossier still open in GET /v1/finance/exceptions (0 when none)' }),
   })
   .meta({ id: 'Dossier' });
 export type DossierView = z.infer<typeof DossierSchema>;

@@ -7,6 +7,7 @@ import { InMemoryDossierStore } from '../../../fakes/dossier-store';
 import { dossierOwing, T0 } from '../../../support/dossiers';
 import { httpEvent, lambdaContextStub } from '../../../support/http-event';
 import { InMemorySyncStates } from '../../../fakes/national-portal-fakes';
+import type { FinanceStore } from '../../../../shared/modules/finance';
 
 const settings = (overrides: Partial<Settings> = {}): Settings => ({
   stage: 'test',
@@ -100,7 +101,12 @@ describe('Function: createContainer', () => {
   it('makes a handler that runs on in-memory fakes with no environment at all', async () => {
     // Prepare
     const dossier = dossierOwing(2_000);
-    const container = createContainer(settings({ tableName: undefined, queueUrls: {} }), { dossierStore: new InMemoryDossierStore().add(dossier), portalSyncStates: new InMemorySyncStates() });
+    const container = createContainer(settings({ tableName: undefined, queueUrls: {} }), {
+      dossierStore: new InMemoryDossierStore().add(dossier),
+      portalSyncStates: new InMemorySyncStates(),
+      // Only the count is read by this function; the finance store's DynamoDB side has its integration test.
+      financeStore: { countOpenForDossier: async (no: string) => (no === dossier.dossierNo ? 1 : 0) } as Partial<FinanceStore> as FinanceStore,
+    });
     const handler = makeGetDossier(container);
     const event = httpEvent({
       rawPath: `/v1/dossiers/${dossier.dossierNo}`,
@@ -115,6 +121,7 @@ describe('Function: createContainer', () => {
     // Assess
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body!).dossierNo).toBe(dossier.dossierNo);
+    expect(JSON.parse(result.body!).openFinanceExceptions).toBe(1);
     expect(result.headers?.['access-control-allow-origin']).toBe('https://portal.example.vn');
   });
 });

@@ -6,4 +6,5 @@ import { vnpaySettings, type VnpaySettings } from './settings';
 export const vnpay = providerModule<VnpaySettings>({ name: 'vnpay', settings: vnpaySettings, create: (settings) => new VnpayProvider(settings) });
 
 export { answerIpn, returnRedirect } from './callback';
+export { fromVnpAmount, IpnReply, payDate } from './protocol';
 export type { VnpaySettings } from './settings';

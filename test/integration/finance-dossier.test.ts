@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoFinanceStore } from '../../shared/modules/finance/dynamodb';
+import type { FinanceException } from '../../shared/modules/finance';
+import { api, devToken } from '../support/api-client';
+import { documents, uniqueCode } from '../support/emulators';
+import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
+
+/**
+ * Money needing attention is visible on its dossier: a VNPay IPN of the wrong amount answers 04,
+ * raises an amount_mismatch in the agency's exceptions queue (once, however often it is replayed),
+ * and the dossier counts it open until an officer resolves it.
+ */
+const CITIZEN = '079099012346';
+let agency: string;
+let agencyToken: string;
+let citizenToken: string;
+
+beforeAll(async () => {
+  agency = uniqueCode('HP');
+  agencyToken = await devToken({ role: 'agency', agency });
+  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+});
+
+async function registerOwing(): Promise<string> {
+  const no = uniqueCode('H31.26');
+  const res = await api(`/v1/dossiers/${no}`, {
+    method: 'PUT',
+    token: agencyToken,
+    body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Lê Văn C', phone: '0912000111' }, inputs: { pages: 3, copies: 1 } },
+  });
+  expect(res.status, res.text).toBe(201);
+  return no;
+}
+
+const openExceptions = async () => {
+  const res = await api(`/v1/finance/exceptions?agencyCode=${agency}&status=open`, { token: agencyToken });
+  expect(res.status, res.text).toBe(200);
+  return res.json.items as FinanceException[];
+};
+const dossier = (no: string) => api(`/v1/dossiers/${no}`, { token: agencyToken }).then((r) => r.json);
+
+describe('a VNPay amount mismatch on its dossier', () => {
+  it('answers 04, queues one amount_mismatch, counts it on the dossier, and 0 once resolved with a note', async () => {
+    const no = await registerOwing();
+    expect((await dossier(no)).openFinanceExceptions).toBe(0);
+    const pay = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
+    expect(pay.status, pay.text).toBe(201);
+    const { redirectUrl, paymentId } = pay.json;
+    const params = ipnParams(txnRefOf(redirectUrl), 9_000);
+
+    expect((await ipn(params)).RspCode).toBe('04');
+    expect((await ipn(params)).RspCode).toBe('04'); // the gateway retries 04: nothing new is raised
+
+    const items = (await openExceptions()).filter((e) => e.paymentId === paymentId);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'amount_mismatch', amount: 9_000, dossierNo: no, provider: 'vnpay', status: 'open' });
+    expect((await dossier(no)).openFinanceExceptions).toBe(1);
+
+    const resolved = await api(`/v1/finance/exceptions/${items[0]!.exceptionId}/resolution`, { token: agencyToken, body: { kind: 'note', note: 'citizen refunded at the counter' } });
+    expect(resolved.status, resolved.text).toBe(200);
+    expect((await dossier(no)).openFinanceExceptions).toBe(0);
+    expect((await openExceptions()).filter((e) => e.paymentId === paymentId)).toHaveLength(0);
+  });
+
+  it('raises nothing for a cancelled attempt of the wrong amount (no money was taken)', async () => {
+    const no = await registerOwing();
+    const { redirectUrl } = (await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } })).json;
+    expect((await ipn(ipnParams(txnRefOf(redirectUrl), 9_000, { vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }))).RspCode).toBe('04');
+    expect((await dossier(no)).openFinanceExceptions).toBe(0);
+  });
+});
+
+describe('DynamoFinanceStore.countOpenForDossier', () => {
+  const store = new DynamoFinanceStore(documents(), inject('tableName'));
+  const exception = (id: string, dossierNo?: string): FinanceException => ({
+    exceptionId: id, kind: 'unmatched_transfer', status: 'open', agencyCode: 'HP-STP', provider: 'vietqr', amount: 1_000, reason: 'test', openedAt: new Date().toISOString(),
+    ...(dossierNo ? { dossierNo } : {}), version: 0,
+  });
+
+  it('counts only the open exceptions of that dossier, once each, and follows a manual match', async () => {
+    const no = uniqueCode('H31.26');
+    const other = uniqueCode('H31.26');
+    const [a, b, c, loose] = ['a', 'b', 'c', 'loose'].map((k) => `exc_test_${k}_${randomUUID()}`) as [string, string, string, string];
+    expect(await store.countOpenForDossier(no)).toBe(0);
+    await store.openException(exception(a, no));
+    expect(await store.openException(exception(a, no))).toBe(false); // raised again: still one
+    await store.openException(exception(b, no));
+    await store.openException(exception(c, other));
+    await store.openException(exception(loose));
+    expect(await store.countOpenForDossier(no)).toBe(2);
+
+    const before = (await store.getException(a))!;
+    const at = new Date().toISOString();
+    await store.resolveException(before, { ...before, status: 'resolved', resolution: { kind: 'note', by: 'agency:HP-STP', at, note: 'ok' }, version: 1 });
+    expect(await store.countOpenForDossier(no)).toBe(1);
+
+    // Money matched to the dossier arrives resolved: it is not counted open.
+    const looseBefore = (await store.getException(loose))!;
+    await store.resolveException(looseBefore, { ...looseBefore, status: 'resolved', dossierNo: no, resolution: { kind: 'manual_match', by: 'agency:HP-STP', at, note: 'matched', dossierNo: no }, version: 1 });
+    expect(await store.countOpenForDossier(no)).toBe(1);
+    expect(await store.countOpenForDossier(other)).toBe(1);
+  });
+});
