@@ -1,5 +1,5 @@
 import type { NumberingScope } from '../../shared/modules/receipts/domain/numbering';
-import { nextNumbers, printedNumber } from '../../shared/modules/receipts/domain/numbering';
+import { reserveNumbers } from '../../shared/modules/receipts/domain/numbering';
 import type { Receipt, ReceiptDraft } from '../../shared/modules/receipts/domain/receipt';
 import { ReceiptsExistError, type ReceiptStore, type SummaryMark } from '../../shared/modules/receipts/ports';
 import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
@@ -24,20 +24,9 @@ export class InMemoryReceiptStore implements ReceiptStore {
     const existing = drafts.find((d) => this.receipts.has(d.receiptId));
     if (existing) throw new ReceiptsExistError(existing.receiptId);
     const key = InMemoryReceiptStore.scopeKey(scope);
-    const numbers = nextNumbers(scope, this.counters.get(key) ?? 0, drafts.length);
-    const made = drafts.map((d, i): Receipt => ({
-      ...d,
-      template: scope.template,
-      series: scope.series,
-      year: scope.year,
-      number: numbers[i]!,
-      receiptNo: printedNumber(numbers[i]!),
-      receiptDate: scope.receiptDate,
-      status: 'reserved',
-      reservedAt: now.toISOString(),
-      version: 1,
-    }));
-    this.counters.set(key, numbers[numbers.length - 1]!);
+    const last = this.counters.get(key) ?? 0;
+    const made = reserveNumbers(scope, last, drafts, now);
+    this.counters.set(key, last + drafts.length);
     for (const r of made) this.receipts.set(r.receiptId, r);
     return made;
   }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
-import { nextNumbers, printedNumber, type NumberingScope } from './domain/numbering';
+import { reserveNumbers, type NumberingScope } from './domain/numbering';
 import type { Receipt, ReceiptDraft } from './domain/receipt';
 import { ReceiptsExistError, type ReceiptStore, type SummaryMark } from './ports';
 
@@ -38,19 +38,7 @@ export class DynamoReceiptStore implements ReceiptStore {
     const counterKey = Keys.counter(scope);
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: counterKey, ConsistentRead: true }));
     const last = (Item?.last as number | undefined) ?? 0;
-    const numbers = nextNumbers(scope, last, drafts.length);
-    const receipts = drafts.map((d, i): Receipt => ({
-      ...d,
-      template: scope.template,
-      series: scope.series,
-      year: scope.year,
-      number: numbers[i]!,
-      receiptNo: printedNumber(numbers[i]!),
-      receiptDate: scope.receiptDate,
-      status: 'reserved',
-      reservedAt: now.toISOString(),
-      version: 1,
-    }));
+    const receipts = reserveNumbers(scope, last, drafts, now);
     // The counter moves only from the value read, and in the same transaction as the receipts that
     // take its numbers: a lost race writes nothing (no gap), a receipt written before cancels all.
     const work = new UnitOfWork(this.tableName).put('counter', { ...counterKey, last: last + drafts.length, ...scope }, Item

@@ -1,5 +1,6 @@
 import { vietnamDate } from '../../../platform/kernel/time';
 import { BusinessRuleError } from '../../../platform/kernel/errors';
+import type { Receipt, ReceiptDraft } from './receipt';
 
 /** Decree 254/2026 Art. 23(2): at most 8 digits, from 1 on 1 January to 31 December. */
 export const MAX_RECEIPT_NUMBER = 99_999_999;
@@ -48,4 +49,24 @@ export class ReceiptNumbersExhaustedError extends BusinessRuleError {
 export function nextNumbers(scope: NumberingScope, last: number, count: number): number[] {
   if (last + count > MAX_RECEIPT_NUMBER) throw new ReceiptNumbersExhaustedError(scope);
   return Array.from({ length: count }, (_, i) => last + 1 + i);
+}
+
+/**
+ * Drafts numbered after `last` as reserved receipts: what every store writes, whatever its storage,
+ * so the numbering rules live here once (the store only makes the counter move atomically).
+ */
+export function reserveNumbers(scope: NumberingScope, last: number, drafts: readonly ReceiptDraft[], now: Date): Receipt[] {
+  const numbers = nextNumbers(scope, last, drafts.length);
+  return drafts.map((draft, i) => ({
+    ...draft,
+    template: scope.template,
+    series: scope.series,
+    year: scope.year,
+    number: numbers[i]!,
+    receiptNo: printedNumber(numbers[i]!),
+    receiptDate: scope.receiptDate,
+    status: 'reserved',
+    reservedAt: now.toISOString(),
+    version: 1,
+  }));
 }

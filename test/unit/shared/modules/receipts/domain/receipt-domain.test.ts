@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amountInWords } from '../../../../../../shared/modules/receipts/domain/amount-in-words';
-import { MAX_RECEIPT_NUMBER, nextNumbers, numberingScope, printedNumber, ReceiptNumbersExhaustedError } from '../../../../../../shared/modules/receipts/domain/numbering';
+import { MAX_RECEIPT_NUMBER, nextNumbers, numberingScope, printedNumber, ReceiptNumbersExhaustedError, reserveNumbers } from '../../../../../../shared/modules/receipts/domain/numbering';
 import { RECEIPT_STATUSES, ReceiptMachine } from '../../../../../../shared/modules/receipts/domain/receipt';
 import { dailySummary, summaryCsv } from '../../../../../../shared/modules/receipts/domain/summary';
 import type { Receipt } from '../../../../../../shared/modules/receipts/domain/receipt';
@@ -43,6 +43,15 @@ describe('Function: numberingScope (year rollover at Viet Nam midnight)', () => 
     expect(nextNumbers(scope, MAX_RECEIPT_NUMBER - 1, 1)).toEqual([MAX_RECEIPT_NUMBER]);
     expect(() => nextNumbers(scope, MAX_RECEIPT_NUMBER - 1, 2)).toThrow(ReceiptNumbersExhaustedError);
     expect([printedNumber(12), printedNumber(MAX_RECEIPT_NUMBER)]).toEqual(['0000012', '99999999']);
+  });
+
+  it('reserves drafts as numbered receipts of the scope, after the last number', () => {
+    const now = new Date('2027-03-01T00:00:00Z');
+    const scope = numberingScope('HP-STP', form, now);
+    const draft = { receiptId: 'H31.fee', fkey: 'k1', dossierNo: 'H31', agencyCode: 'HP-STP', agencyName: 'Sở', kind: 'fee', purpose: 'payment', payer: { name: 'A' }, lines: [], amount: 1, amountInWords: 'Một đồng' } as never;
+    const [first, second] = reserveNumbers(scope, 41, [draft, { ...(draft as object), receiptId: 'H31.charge' } as never], now);
+    expect(first).toMatchObject({ receiptId: 'H31.fee', number: 42, receiptNo: '0000042', series: scope.series, year: 2027, status: 'reserved', reservedAt: now.toISOString(), version: 1 });
+    expect(second).toMatchObject({ receiptId: 'H31.charge', number: 43 });
   });
 });
 
