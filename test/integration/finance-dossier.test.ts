@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoFinanceStore } from '../../shared/modules/finance/dynamodb';
 import type { FinanceException } from '../../shared/modules/finance';
-import { api, devToken } from '../support/api-client';
+import { api, devToken, registerOnlineDossier } from '../support/api-client';
 import { documents, uniqueCode } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 
@@ -22,16 +22,7 @@ beforeAll(async () => {
   citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
 });
 
-async function registerOwing(): Promise<string> {
-  const no = uniqueCode('H31.26');
-  const res = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: agencyToken,
-    body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Lê Văn C', phone: '0912000111' }, inputs: { pages: 3, copies: 1 } },
-  });
-  expect(res.status, res.text).toBe(201);
-  return no;
-}
+const registerOwing = () => registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Lê Văn C', phone: '0912000111' }, uniqueCode('H31.26'));
 
 const openExceptions = async () => {
   const res = await api(`/v1/finance/exceptions?agencyCode=${agency}&status=open`, { token: agencyToken });

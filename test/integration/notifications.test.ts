@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, devToken } from '../support/api-client';
+import { api, devToken, registerOnlineDossier } from '../support/api-client';
 import { uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 import { readFileSync } from 'node:fs';
@@ -24,12 +24,7 @@ function person() {
 async function registerAndPay(who: ReturnType<typeof person>): Promise<string> {
   const no = uniqueCode('H31.26');
   const citizenToken = await devToken({ role: 'citizen', sub: who.citizenId });
-  const registered = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: agencyToken,
-    body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: who.citizenId, fullName: 'Trần Thị Thu', phone: who.phone }, inputs: { pages: 3, copies: 1 } },
-  });
-  expect(registered.status, registered.text).toBe(201);
+  await registerOnlineDossier(agencyToken, agency, { citizenId: who.citizenId, fullName: 'Trần Thị Thu', phone: who.phone }, no);
   const payment = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
   expect(payment.status, payment.text).toBe(201);
   expect((await ipn(ipnParams(txnRefOf(payment.json.redirectUrl), payment.json.amount))).RspCode).toBe('00');
@@ -111,13 +106,7 @@ describe('Citizen notifications on the local runtime', () => {
     const who = person();
     const citizenToken = await devToken({ role: 'citizen', sub: who.citizenId });
     const commune = readFileSync(join(UNITS_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')).find((c) => c[2] === '31')![0]!;
-    const no = uniqueCode('H31.26');
-    const registered = await api(`/v1/dossiers/${no}`, {
-      method: 'PUT',
-      token: agencyToken,
-      body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: who.citizenId, fullName: 'Trần Thị Thu', phone: who.phone }, inputs: { pages: 3, copies: 1 } },
-    });
-    expect(registered.status, registered.text).toBe(201);
+    const no = await registerOnlineDossier(agencyToken, agency, { citizenId: who.citizenId, fullName: 'Trần Thị Thu', phone: who.phone }, uniqueCode('H31.26'));
     const delivery = await api(`/v1/dossiers/${no}/delivery`, { token: citizenToken, body: { recipient: { fullName: 'Trần Thị Thu', phone: who.phone }, address: { provinceCode: '31', communeCode: commune, street: '12 Lê Lợi' }, postagePayer: 'prepaid' } });
     expect(delivery.status, delivery.text).toBe(201);
     const due = (await until(() => api(`/v1/dossiers/${no}`, { token: citizenToken }).then((r) => r.json), (d) => d.amountDue > 5_000)).amountDue;

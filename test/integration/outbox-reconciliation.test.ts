@@ -8,7 +8,7 @@ import { systemClock } from '../../shared/platform/kernel/time';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import { paymentSucceededEvent, reconcilePayments } from '../../shared/modules/payments/use-cases/reconcile-payments';
 import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
-import { api, devToken } from '../support/api-client';
+import { api, devToken, registerOnlineDossier } from '../support/api-client';
 import { documents, dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 
@@ -31,15 +31,7 @@ beforeAll(async () => {
   citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
 });
 
-async function registerOwing(): Promise<string> {
-  const no = uniqueCode('H31.26');
-  const res = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT', token: agencyToken,
-    body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Phạm Thị D', phone: '0912000222' }, inputs: { pages: 3, copies: 1 } },
-  });
-  expect(res.status, res.text).toBe(201);
-  return no;
-}
+const registerOwing = () => registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Phạm Thị D', phone: '0912000222' }, uniqueCode('H31.26'));
 
 async function pay(no: string): Promise<{ paymentId: string; redirectUrl: string }> {
   const res = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });

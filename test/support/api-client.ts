@@ -26,3 +26,24 @@ export async function devToken(claims: { role: 'citizen'; sub: string } | { role
   if (res.status !== 200) throw new Error(`token mint failed: ${res.status} ${res.text}`);
   return res.json.token as string;
 }
+
+/** An applicant for online registrations in integration tests (no real person: ids and phones are test values). */
+export interface TestApplicant {
+  readonly citizenId: string;
+  readonly fullName: string;
+  readonly phone: string;
+}
+
+/**
+ * Registers an online dossier of the fee fixture's procedure (2.000815, 3 pages × 1 copy: 5,000 VND
+ * owed) for an agency, submitted now, and returns its number; any other answer than 201 fails the test.
+ */
+export async function registerOnlineDossier(agencyToken: string, agencyCode: string, applicant: TestApplicant, dossierNo: string): Promise<string> {
+  const res = await api(`/v1/dossiers/${dossierNo}`, {
+    method: 'PUT',
+    token: agencyToken,
+    body: { procedureCode: '2.000815', agencyCode, channel: 'online', submittedAt: new Date().toISOString(), applicant, inputs: { pages: 3, copies: 1 } },
+  });
+  if (res.status !== 201) throw new Error(`registration of ${dossierNo} answered ${res.status}: ${res.text}`);
+  return dossierNo;
+}
