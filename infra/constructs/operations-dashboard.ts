@@ -1,16 +1,15 @@
 import { Duration } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Dashboard, GraphWidget, MathExpression, TextWidget, type IMetric, type IWidget } from 'aws-cdk-lib/aws-cloudwatch';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/platform/observability/metrics';
-import type { QueueResource } from './messaging';
+import type { MonitoredFunction, MonitoredQueue } from '../stacks/monitoring-stack';
 
 export interface OperationsDashboardProps {
   readonly stage: string;
-  readonly api: HttpApi;
-  readonly functions: ReadonlyMap<string, IFunction>;
-  readonly queues: ReadonlyMap<string, QueueResource>;
+  readonly api: IHttpApi;
+  readonly functions: ReadonlyMap<string, MonitoredFunction>;
+  readonly queues: ReadonlyMap<string, MonitoredQueue>;
   readonly serviceName: string;
 }
 

@@ -1,23 +1,23 @@
 import { Duration } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueueName, queueName, type QueueDefinition } from '../../shared/platform/config/resources';
 import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/platform/observability/metrics';
-import { DEAD_LETTER_RETENTION_DAYS, type QueueResource } from './messaging';
+import type { MonitoredFunction, MonitoredQueue } from '../stacks/monitoring-stack';
+import { DEAD_LETTER_RETENTION_DAYS } from './messaging';
 import { NotificationMetric } from '../../shared/modules/notifications/metrics';
 
 export interface ServiceAlarmsProps {
   readonly stage: string;
   readonly alarmTopic: ITopic;
-  readonly api: HttpApi;
+  readonly api: IHttpApi;
   /** Keyed by function definition name. */
-  readonly functions: ReadonlyMap<string, IFunction>;
-  readonly queues: ReadonlyMap<string, QueueResource>;
+  readonly functions: ReadonlyMap<string, MonitoredFunction>;
+  readonly queues: ReadonlyMap<string, MonitoredQueue>;
   /** The `service` dimension the functions' metrics carry (POWERTOOLS_SERVICE_NAME). */
   readonly serviceName: string;
 }

@@ -14,10 +14,9 @@ import { DataTables, type TableResource } from '../constructs/data-tables';
 import { addQueueTrigger, addScheduleTrigger } from '../constructs/function-triggers';
 import { PublicHttpApi, type HttpApiRoutesTarget } from '../constructs/http-api';
 import { Messaging, type QueueResource } from '../constructs/messaging';
-import { OperationsDashboard } from '../constructs/operations-dashboard';
 import { addOperatorOutputs } from '../constructs/operator-outputs';
-import { ServiceAlarms } from '../constructs/service-alarms';
 import { lookupQueue, ServiceFunction } from '../constructs/service-function';
+import { MonitoringStack } from './monitoring-stack';
 
 export interface ToantrinhStackProps extends StackProps {
   readonly config: StackConfig;
@@ -37,6 +36,8 @@ export class ToantrinhStack extends Stack {
   /** Keyed by function definition name. */
   readonly functions: ReadonlyMap<string, ServiceFunction>;
   readonly api: PublicHttpApi;
+  /** Alarms and the operations dashboard, nested to keep this stack under CloudFormation's 500 resources. */
+  readonly monitoring: MonitoringStack;
 
   constructor(scope: Construct, id: string, props: ToantrinhStackProps) {
     super(scope, id, props);
@@ -62,12 +63,15 @@ export class ToantrinhStack extends Stack {
     };
 
     const functions = new Map<string, ServiceFunction>();
+    const functionNames = new Map<string, string>();
     const httpTargets: HttpApiRoutesTarget[] = [];
     for (const definition of definitions) {
       if (functions.has(definition.name)) throw new Error(`Duplicate function name ${definition.name}`);
+      const functionName = `toantrinh-${config.stage}-${definition.name}`;
+      functionNames.set(definition.name, functionName);
       const service = new ServiceFunction(this, definition.name, {
         definition,
-        functionName: `toantrinh-${config.stage}-${definition.name}`,
+        functionName,
         environment,
         tables: data.tables,
         queues: messaging.queues,
@@ -95,15 +99,14 @@ export class ToantrinhStack extends Stack {
       targets: httpTargets,
     });
 
-    const monitored = {
+    this.monitoring = new MonitoringStack(this, 'Monitoring', {
       stage: config.stage,
-      api: this.api.api,
-      functions: new Map([...functions].map(([name, service]) => [name, service.fn])),
-      queues: messaging.queues,
       serviceName: SERVICE_NAME,
-    };
-    new ServiceAlarms(this, 'ServiceAlarms', { ...monitored, alarmTopic: alarms.topic });
-    new OperationsDashboard(this, 'Operations', monitored);
+      alarmTopicArn: alarms.topic.topicArn,
+      httpApiId: this.api.api.apiId,
+      functionNames,
+      queues: new Map([...messaging.queues].map(([key, { definition }]) => [key, definition])),
+    });
 
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the toantrinh HTTP API',

@@ -1,18 +1,28 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { Functions } from '../../shared/app/functions';
-import { deadLetterEnvVar, Queues, type QueueDefinition } from '../../shared/platform/config/resources';
+import { deadLetterEnvVar, deadLetterQueueName, queueName, Queues, type QueueDefinition } from '../../shared/platform/config/resources';
 import { outputIdOf } from '../../infra/constructs/operator-outputs';
 import { TriggerFunctions } from './fixtures/definitions';
-import { buildTestApp, getAtt, logicalId, PROD_CONTEXT, ref, templateOf, withFixtureEntries } from './support';
+import { buildTestApp, logicalId, PROD_CONTEXT, ref, templateOf, withFixtureEntries } from './support';
 
 const built = buildTestApp({ context: PROD_CONTEXT, overrides: { functions: [...withFixtureEntries(Functions), ...TriggerFunctions] } });
 const template = templateOf(built);
 const { stack } = built;
 const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+// Alarms and dashboard live in the nested monitoring stack; what it takes from here arrives as parameters.
+const monitoring = Template.fromStack(stack.monitoring);
 
 type Resource = { Properties: Record<string, unknown> };
-const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+const nestedStack = Object.values(template.findResources('AWS::CloudFormation::Stack'))[0] as Resource;
+/** The nested stack's parameter the parent fills with `value` (a Ref or GetAtt of a parent resource). */
+function parameterFor(value: unknown): { Ref: string } {
+  const parameters = nestedStack.Properties.Parameters as Record<string, unknown>;
+  const found = Object.entries(parameters).filter(([, v]) => JSON.stringify(v) === JSON.stringify(value));
+  expect(found, `one parameter passes ${JSON.stringify(value)}`).toHaveLength(1);
+  return ref(found[0]![0]);
+}
+const alarms = Object.values(monitoring.findResources('AWS::CloudWatch::Alarm')) as Resource[];
 const alarmsOn = (metricName: string, dimensions?: unknown) =>
   alarms.filter(
     (a) => a.Properties.MetricName === metricName && (dimensions === undefined || JSON.stringify(a.Properties.Dimensions) === JSON.stringify(dimensions)),
@@ -43,13 +53,23 @@ describe('monitoring of a prod stage', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: PROD_CONTEXT['toantrinh:alarmEmail'] });
   });
 
+  it('keeps the alarms and dashboard in a nested stack that takes two parameters however many functions there are', () => {
+    expect(Object.keys(nestedStack.Properties.Parameters as object).sort()).toEqual(
+      [parameterFor(ref(topicId!)).Ref, parameterFor(ref(logicalId(stack.api.api))).Ref].sort(),
+    );
+    expect(template.findResources('AWS::CloudWatch::Dashboard')).toEqual({});
+    // CloudFormation refuses a template of over 500 resources; leave room for the next functions.
+    expect(Object.keys(template.toJSON().Resources).length).toBeLessThan(450);
+  });
+
   it('sends every alarm to the alarm topic', () => {
     expect(alarms.length).toBeGreaterThan(0);
-    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([ref(topicId!)]);
+    const topic = parameterFor(ref(topicId!));
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([topic]);
   });
 
   it.each([...stack.functions.keys()])('%s has one Errors and one Throttles alarm', (name) => {
-    const dimensions = [{ Name: 'FunctionName', Value: ref(logicalId(stack.functions.get(name)!.fn)) }];
+    const dimensions = [{ Name: 'FunctionName', Value: `toantrinh-prod-${name}` }];
     for (const metric of ['Errors', 'Throttles']) {
       const found = alarmsOn(metric, dimensions);
       expect(found, `${metric} alarms of ${name}`).toHaveLength(1);
@@ -58,21 +78,20 @@ describe('monitoring of a prod stage', () => {
   });
 
   it.each(Object.entries(Queues))('%s alarms on its oldest message after visibility × receives, its DLQ before retention ends', (key, definition) => {
-    const { queue, deadLetterQueue } = stack.queues.get(key)!;
-    const [age] = alarmsOn('ApproximateAgeOfOldestMessage', [{ Name: 'QueueName', Value: getAtt(logicalId(queue), 'QueueName') }]);
+    const [age] = alarmsOn('ApproximateAgeOfOldestMessage', [{ Name: 'QueueName', Value: queueName(definition) }]);
     expect(age?.Properties).toMatchObject({
       Namespace: 'AWS/SQS',
       Statistic: 'Maximum',
       // A queue may name its own threshold (the national portal's "pending too long"); otherwise visibility × receives.
       Threshold: (definition as QueueDefinition).oldestMessageAlarmSeconds ?? Math.max(300, definition.visibilityTimeoutSeconds * definition.maxReceiveCount),
     });
-    const [deadAge] = alarmsOn('ApproximateAgeOfOldestMessage', [{ Name: 'QueueName', Value: getAtt(logicalId(deadLetterQueue), 'QueueName') }]);
+    const [deadAge] = alarmsOn('ApproximateAgeOfOldestMessage', [{ Name: 'QueueName', Value: deadLetterQueueName(definition) }]);
     expect(deadAge?.Properties.Threshold).toBe(11 * 86_400);
   });
 
   it('alarms on the API 5xx rate (at least 3 errors and 5% of requests)', () => {
-    const apiId = ref(logicalId(stack.api.api));
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    const apiId = parameterFor(ref(logicalId(stack.api.api)));
+    monitoring.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 5,
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: 'IF(errors >= 3, 100 * errors / requests, 0)', ReturnData: true }),
@@ -93,7 +112,7 @@ describe('monitoring of a prod stage', () => {
   });
 
   it('has a dashboard with the API, every function and queue, and the business metrics of this stage', () => {
-    const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+    const [dashboard] = Object.values(monitoring.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
     expect(dashboard?.Properties.DashboardName).toBe('toantrinh-prod');
     const widgets = dashboardWidgets(dashboard!.Properties.DashboardBody);
     const graphs: Record<string, unknown[][]> = Object.fromEntries(widgets.filter((w) => w.type === 'metric').map((w) => [w.properties.title, w.properties.metrics]));
@@ -102,11 +121,11 @@ describe('monitoring of a prod stage', () => {
     const dimensionValues = (title: string) => graphs[title]!.map((line) => line[3]);
     expect(metricNames('API requests and errors')).toEqual(['Count', '4xx', '5xx']);
     expect(metricNames('API latency (ms)')).toEqual(['Latency', 'Latency', 'IntegrationLatency']);
-    const functionIds = [...stack.functions.values()].map(({ fn }) => logicalId(fn));
+    const functionIds = [...stack.functions.keys()].map((name) => `toantrinh-prod-${name}`);
     for (const title of ['Function errors', 'Function duration p99 (ms)', 'Function throttles']) {
       expect(dimensionValues(title), title).toEqual(functionIds);
     }
-    const queueIds = [...stack.queues.values()].flatMap(({ queue, deadLetterQueue }) => [logicalId(queue), logicalId(deadLetterQueue)]);
+    const queueIds = [...stack.queues.values()].flatMap(({ definition }) => [queueName(definition), deadLetterQueueName(definition)]);
     expect(dimensionValues('Queue depth (visible messages)')).toEqual(queueIds);
     expect(dimensionValues('Age of oldest message (s)')).toEqual(queueIds);
     const searches = (title: string) => graphs[title]!.map((line) => (line[0] as { expression: string }).expression);

@@ -1,9 +1,11 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { Functions } from '../../shared/app/functions';
 import { NotificationMetric } from '../../shared/modules/notifications/metrics';
 import { buildTestApp, statementsOfFunction, templateOf, actionsOf, resourcesOf } from './support';
 
-const template = templateOf(buildTestApp());
+const built = buildTestApp();
+const template = templateOf(built);
 const fnName = (name: string) => `toantrinh-dev-${name}`;
 
 describe('Notifications in the stack', () => {
@@ -30,7 +32,7 @@ describe('Notifications in the stack', () => {
   });
 
   it('alarms when the Zalo refresh token passes 80 days', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: NotificationMetric.zaloRefreshTokenAgeDays, Threshold: 80, Statistic: 'Maximum' });
+    Template.fromStack(built.stack.monitoring).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: NotificationMetric.zaloRefreshTokenAgeDays, Threshold: 80, Statistic: 'Maximum' });
   });
 
   it('gives the webhook no table and the Zalo OA secret only', () => {
