@@ -86,7 +86,8 @@ export const DEFAULT_PROVIDERS: readonly PaymentProviderModule[] = [
   vietqr,
 ];
 
-export const paymentProviders = new PaymentProviderRegistry(DEFAULT_PROVIDERS);
+// Pure: a function that never builds a provider (a reaction consumer reading the payment store) drops them all.
+export const paymentProviders = /* @__PURE__ */ new PaymentProviderRegistry(DEFAULT_PROVIDERS);
 
 /** A provider's own settings out of everything loaded, typed by its module. */
 export function settingsOf<S>(module: PaymentProviderModule<S>, settings: ProviderSettingsByName): S {

@@ -1,4 +1,3 @@
-import { QRPay } from 'vietnam-qr-pay';
 import type { VietqrSettings } from './settings';
 import { randomCode } from '../../domain/reference';
 import type { Payment } from '../../domain/payment';
@@ -21,6 +20,9 @@ export class VietqrProvider implements PaymentProvider {
   }
 
   async start(payment: Payment): Promise<Pick<Payment, 'qr'>> {
+    // Imported here, not at the top: the package is CommonJS, and esbuild keeps a top-level require of
+    // CommonJS in every bundle that reaches this file through the registry (38 KB), used or not.
+    const { QRPay } = await import('vietnam-qr-pay');
     const payload = QRPay.initVietQR({
       bankBin: this.settings.bankBin,
       bankNumber: this.settings.accountNo,
