@@ -31,6 +31,7 @@ export const makeHandler = (container: Deps) => httpRoute(vnpayIpnOperation, asy
       });
     } catch (error) {
       logger.error('raising the amount mismatch failed', { error });
+      logger.warn('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: IpnReply.UNKNOWN_ERROR.RspCode, reason: 'raising the amount mismatch failed; the gateway will retry' });
       return { statusCode: 200, body: IpnReply.UNKNOWN_ERROR };
     }
   }

@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../observability/logger';
 import type { OperationDefinition } from '../api/operation';
+import { accessLog } from './middleware/access-log';
 import { correlationId, withRequestScope } from './middleware/correlation-id';
 import { cors } from './middleware/cors';
 import { httpErrorHandler } from './middleware/error-handler';
@@ -74,9 +75,10 @@ function toResult(response: RouteResponse): HttpResult {
 }
 
 /**
- * A Lambda handler for one API operation: logging with a correlation id, CORS, JSON body with a size
- * limit, validation by the operation's zod schemas, the caller's role, and typed errors mapped to
- * the documented error shape. The implementation only maps input to a domain call and back.
+ * A Lambda handler for one API operation: logging with a correlation id and one access line per
+ * request, CORS, JSON body with a size limit, validation by the operation's zod schemas, the caller's
+ * role, and typed errors mapped to the documented error shape. The implementation only maps input to
+ * a domain call and back.
  */
 export function httpRoute<const Op extends OperationDefinition>(
   operation: Op,
@@ -86,6 +88,7 @@ export function httpRoute<const Op extends OperationDefinition>(
   const handler = middy<ParsedHttpEvent, HttpResult, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlationId())
+    .use(accessLog())
     .use(cors({ origins: options.corsOrigins ?? [] }))
     .use(httpErrorHandler())
     .use(jsonBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }))

@@ -39,6 +39,8 @@ export function redactPersonalData(key: string, value: unknown): unknown {
 /** What belongs to one request only. A fresh object per request: nothing is carried over. */
 interface RequestScope {
   correlationId?: string;
+  /** Keys written on every line of this request (the dossier it concerns), gone when it ends. */
+  keys?: Record<string, string>;
 }
 
 /**
@@ -65,12 +67,25 @@ export function requestCorrelationId(): string | undefined {
   return requestScopes.getStore()?.correlationId;
 }
 
+/**
+ * Adds keys to every later log line of the current request only: the request-scoped twin of
+ * Powertools' persistent keys (`appendKeys`), which one module-wide logger would share between the
+ * requests a process runs at once. Cleared with the request; false when called outside one.
+ */
+export function appendRequestKeys(keys: Readonly<Record<string, string>>): boolean {
+  const scope = requestScopes.getStore();
+  if (!scope) return false;
+  scope.keys = { ...scope.keys, ...keys };
+  return true;
+}
+
 /** Powertools' logger that writes the current request's correlation id on each line. */
 class RequestScopedLogger extends Logger {
   protected override createAndPopulateLogItem(...args: Parameters<Logger['createAndPopulateLogItem']>): LogItem {
     const item = super.createAndPopulateLogItem(...args);
-    const correlationId = requestCorrelationId();
-    return correlationId === undefined ? item : item.addAttributes({ correlation_id: correlationId });
+    const scope = requestScopes.getStore();
+    if (scope?.keys) item.addAttributes(scope.keys);
+    return scope?.correlationId === undefined ? item : item.addAttributes({ correlation_id: scope.correlationId });
   }
 
   protected override createLogger(options?: ConstructorParameters<typeof Logger>[0]): Logger {

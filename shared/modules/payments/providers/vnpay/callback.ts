@@ -16,17 +16,30 @@ const REPLY: Record<SettleResult, IpnReplyBody> = {
   late_success: IpnReply.CONFIRMED,
 };
 
+/** Why a result was not answered 00, in words an operator reads in the log (no parameter values). */
+const REASON: Partial<Record<SettleResult, string>> = {
+  not_found: 'no payment has this vnp_TxnRef',
+  amount_mismatch: 'vnp_Amount differs from the payment amount',
+  already_confirmed: 'the payment was already settled (or this transaction recorded); nothing changed',
+};
+
 /**
  * The gateway's server-to-server result (IPN), in the order payments.md prescribes: checksum and
  * merchant code (97), then the settlement's own checks. It always gets a reply; only 00 and 02 stop
- * the gateway's retries, so anything unexpected is 99 and the gateway asks again.
+ * the gateway's retries, so anything unexpected is 99 and the gateway asks again. Every reply other
+ * than 00 is logged (warn) with its reason: the operator an IpnReply alarm wakes finds why there.
  */
 export async function answerIpn(deps: SettleDeps, settings: () => Promise<VnpaySettings>, params: VnpParams): Promise<IpnReplyBody> {
   let reply: IpnReplyBody;
+  let reason: string | undefined;
   try {
     const vnpay = await settings();
-    if (!verifyParams(params, vnpay.hashSecret) || params.vnp_TmnCode !== vnpay.tmnCode) {
+    if (!verifyParams(params, vnpay.hashSecret)) {
       reply = IpnReply.INVALID_CHECKSUM;
+      reason = 'vnp_SecureHash does not verify with our hash secret';
+    } else if (params.vnp_TmnCode !== vnpay.tmnCode) {
+      reply = IpnReply.INVALID_CHECKSUM;
+      reason = 'vnp_TmnCode is not our merchant code';
     } else {
       const paidAt = payDate(params.vnp_PayDate)?.toISOString();
       const result = await settlePayment(deps, {
@@ -40,12 +53,15 @@ export async function answerIpn(deps: SettleDeps, settings: () => Promise<VnpayS
         received: params,
       });
       reply = REPLY[result];
+      reason = REASON[result];
     }
   } catch (error) {
     logger.error('IPN processing failed', { error });
     reply = IpnReply.UNKNOWN_ERROR;
+    reason = `processing failed (${error instanceof Error ? error.name : 'unknown error'}); the gateway will retry`;
   }
-  logger.info('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode });
+  if (reply.RspCode === IpnReply.CONFIRMED.RspCode) logger.info('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode });
+  else logger.warn('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode, reason });
   ipnReplied(reply.RspCode);
   return reply;
 }
