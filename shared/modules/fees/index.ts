@@ -3,6 +3,8 @@ export type { ApplicantType, Beneficiary, FeeInputs, UnitInput } from './domain/
 export type { FeeRule, FeeRuleType, FeeSchedule, Reduction, Rounding } from './domain/fee-schedule';
 export type { FeeAssessment, FeeQuote, FeeQuoteRequest, PricedProcedure, ProcessingAgency, QuoteItem } from './domain/fee-quote';
 export type { PostageTariff } from './domain/postage';
+export type { FeeInputName, InputNeed } from './domain/input-needs';
+export { INPUT_MEANINGS, inputNeeds } from './domain/input-needs';
 export type { FeeCatalogue } from './ports';
 export { BeneficiarySchema, FeeInputsSchema } from './api/fee-inputs';
 export { FeeAssessmentSchema } from './api/fee-quote';

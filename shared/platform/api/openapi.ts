@@ -1,20 +1,10 @@
 import * as z from 'zod';
 import { ErrorResponseSchema } from './error';
-import { requiresJwt, type OperationDefinition } from './operation';
+import { ErrorCatalogue, type ErrorCode } from './error-catalogue';
+import { errorCodesOf, requiresJwt, type OperationDefinition } from './operation';
+import { apiDescription, ERROR_STATUS_DESCRIPTIONS, exampleErrorOf } from './openapi-description';
 
 type JsonObject = Record<string, unknown>;
-
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid request: malformed JSON, a wrong type, an unknown field or a bad value (details name the fields)',
-  401: 'Missing, invalid or expired credential',
-  403: 'The caller may not perform this operation',
-  404: 'Not found (also for resources the caller may not see)',
-  409: 'Conflicts with what is recorded',
-  413: 'Body larger than the limit',
-  415: 'Body is not application/json',
-  422: 'Valid request that the business rules refuse',
-  500: 'Internal error; the message carries a reference only',
-};
 
 /**
  * Collects zod `$defs` into `components.schemas` so that shared shapes are written once. A name used
@@ -50,7 +40,12 @@ class SchemaCollector {
   }
 }
 
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query' | 'header', collector: SchemaCollector) {
+function parametersOf(
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query' | 'header',
+  collector: SchemaCollector,
+  examples: Readonly<Record<string, string>> = {},
+) {
   if (!schema) return [];
   const json = collector.toSchema(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, JsonObject>;
@@ -61,11 +56,86 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query' 
     required: location === 'path' || required.has(name),
     ...(typeof property.description === 'string' ? { description: property.description } : {}),
     schema: property,
+    ...(examples[name] !== undefined ? { example: examples[name] } : {}),
   }));
+}
+
+/** What API Gateway's JWT authorizer answers for a missing, invalid or expired token, before any function runs. */
+const GATEWAY_UNAUTHORIZED_SCHEMA = {
+  type: 'object',
+  description: 'The body of API Gateway\u2019s own 401 (JWT authorizer), not the error shape',
+  properties: { message: { type: 'string', const: 'Unauthorized' } },
+  required: ['message'],
+  additionalProperties: false,
+};
+
+const ACCEPT_LANGUAGE_PARAMETER = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description: 'Language of error messages: `vi` (or `vi-VN`, weighted with q-values) for Vietnamese, English otherwise. Codes never change.',
+  schema: { type: 'string' },
+  example: 'vi-VN,vi;q=0.9,en;q=0.8',
+};
+
+/** The error responses of an operation: one per status, one example per code it can answer. */
+function errorResponses(op: OperationDefinition, errorSchema: JsonObject): Record<string, JsonObject> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodesOf(op)) {
+    const status = ErrorCatalogue[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<string, JsonObject> = {};
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const examples: Record<string, JsonObject> = Object.fromEntries(
+      codes.map((code) => [code, { summary: ErrorCatalogue[code].en.replace(' (reference {reference})', ''), value: exampleErrorOf(code) }]),
+    );
+    const codesText = codes.map((c) => `\`${c}\``).join(', ');
+    const gateway = status === 401 && requiresJwt(op.auth);
+    responses[String(status)] = {
+      description: gateway
+        ? `${ERROR_STATUS_DESCRIPTIONS[401]}. A missing, invalid or expired token is refused by API Gateway's JWT authorizer with \`{"message":"Unauthorized"}\` before the function runs; a verified token whose claims name no role gets the error shape (${codesText}).`
+        : `${ERROR_STATUS_DESCRIPTIONS[status] ?? 'Error'}. Codes: ${codesText}.`,
+      ...(gateway ? { headers: { 'WWW-Authenticate': { description: 'Bearer challenge of the JWT authorizer', schema: { type: 'string' } } } } : {}),
+      content: {
+        'application/json': {
+          schema: gateway ? { oneOf: [GATEWAY_UNAUTHORIZED_SCHEMA, errorSchema] } : errorSchema,
+          examples: gateway
+            ? { gateway: { summary: 'API Gateway JWT authorizer: missing, invalid or expired token', value: { message: 'Unauthorized' } }, ...examples }
+            : examples,
+        },
+      },
+    };
+  }
+  return responses;
+}
+
+function successResponses(op: OperationDefinition, collector: SchemaCollector): Record<string, JsonObject> {
+  const responses: Record<string, JsonObject> = {};
+  for (const [status, spec] of Object.entries(op.responses)) {
+    const example = op.examples?.responses[Number(status)];
+    const contentType = spec.contentType ?? 'application/json';
+    const content = spec.schema || spec.contentType
+      ? {
+          content: {
+            [contentType]: {
+              ...(spec.schema ? { schema: collector.toSchema(spec.schema, 'output') } : { schema: { type: 'string' } }),
+              ...(example !== undefined ? { example } : {}),
+            },
+          },
+        }
+      : {};
+    const headers = spec.headers
+      ? { headers: Object.fromEntries(Object.entries(spec.headers).map(([name, h]) => [name, { description: h.description, schema: { type: 'string' }, example: h.example }])) }
+      : {};
+    responses[status] = { description: spec.description, ...headers, ...content };
+  }
+  return responses;
 }
 
 export interface OpenApiOptions {
   readonly version: string;
+  /** Where this document is served from (the deployment's or the local runtime's origin). */
   readonly serverUrl?: string;
 }
 
@@ -75,25 +145,26 @@ export function buildOpenApiDocument(operations: readonly OperationDefinition[],
   const errorSchema = collector.toSchema(ErrorResponseSchema, 'output');
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const op of operations) {
-    const responses: Record<string, JsonObject> = {};
-    for (const [status, spec] of Object.entries(op.responses)) {
-      responses[status] = {
-        description: spec.description,
-        ...(spec.schema ? { content: { [spec.contentType ?? 'application/json']: { schema: collector.toSchema(spec.schema, 'output') } } } : {}),
-      };
-    }
-    const errorStatuses = new Set([400, 500, ...(requiresJwt(op.auth) ? [401, 403] : []), ...(op.errors ?? [])]);
-    for (const status of [...errorStatuses].sort()) {
-      responses[String(status)] = {
-        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
-        content: { 'application/json': { schema: errorSchema } },
-      };
-    }
+    const requestExamples = op.examples?.request ?? {};
     const parameters = [
-      ...parametersOf(op.request.params, 'path', collector),
-      ...parametersOf(op.request.query, 'query', collector),
-      ...parametersOf(op.request.headers, 'header', collector),
+      ...parametersOf(op.request.params, 'path', collector, requestExamples.params),
+      ...parametersOf(op.request.query, 'query', collector, requestExamples.query),
+      ...parametersOf(op.request.headers, 'header', collector, requestExamples.headers),
+      { $ref: '#/components/parameters/AcceptLanguage' },
     ];
+    const body = op.request.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: collector.toSchema(op.request.body, 'input'),
+                ...(requestExamples.body !== undefined ? { example: requestExamples.body } : {}),
+              },
+            },
+          },
+        }
+      : {};
     paths[op.path] ??= {};
     paths[op.path]![op.method.toLowerCase()] = {
       operationId: op.operationId,
@@ -101,27 +172,27 @@ export function buildOpenApiDocument(operations: readonly OperationDefinition[],
       ...(op.description ? { description: op.description } : {}),
       tags: [...op.tags],
       security: requiresJwt(op.auth) ? [{ bearerAuth: [] }] : [],
-      ...(parameters.length > 0 ? { parameters } : {}),
-      ...(op.request.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: collector.toSchema(op.request.body, 'input') } } } }
-        : {}),
-      responses,
+      parameters,
+      ...body,
+      responses: { ...successResponses(op, collector), ...errorResponses(op, errorSchema) },
     };
   }
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'toantrinh API',
-      version: options.version,
-      description:
-        'Online fees and postal return of results for public-service portals (level 4 / toàn trình). ' +
-        'Money is integer VND; times are ISO-8601 UTC.',
-    },
-    ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    info: { title: 'toantrinh API', version: options.version, description: apiDescription() },
+    servers: [options.serverUrl ? { url: options.serverUrl, description: 'This deployment' } : { url: '/', description: 'The origin that serves this document' }],
     paths,
     components: {
       schemas: collector.components,
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      parameters: { AcceptLanguage: ACCEPT_LANGUAGE_PARAMETER },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Verified by API Gateway\u2019s JWT authorizer (issuer, audience); it answers 401 {"message":"Unauthorized"} itself.',
+        },
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from './error-catalogue';
 
 /**
  * Who may call an operation. `public` and `signed` routes carry no JWT (`signed` callbacks are
@@ -11,6 +12,23 @@ export interface ResponseSpec {
   readonly schema?: z.ZodType;
   /** Defaults to application/json. */
   readonly contentType?: string;
+  /** Response headers worth documenting (a redirect's Location), each with an example. */
+  readonly headers?: Readonly<Record<string, { readonly description: string; readonly example: string }>>;
+}
+
+/**
+ * What the OpenAPI document shows an integrator: a realistic request (body, path, query and header
+ * values as sent) and one answer per success status. A unit test parses each with its own schema.
+ */
+export interface OperationExamples {
+  readonly request?: {
+    readonly body?: unknown;
+    readonly params?: Readonly<Record<string, string>>;
+    readonly query?: Readonly<Record<string, string>>;
+    readonly headers?: Readonly<Record<string, string>>;
+  };
+  /** Keyed by success status: a JSON value, or the text of a text response (CSV). */
+  readonly responses: Readonly<Record<number, unknown>>;
 }
 
 export interface OperationRequest {
@@ -32,8 +50,12 @@ export interface OperationDefinition {
   readonly request: OperationRequest;
   /** Success responses; the documented error responses are added for every operation. */
   readonly responses: Readonly<Record<number, ResponseSpec>>;
-  /** Error statuses this operation can answer besides 400 and 500. */
-  readonly errors?: readonly number[];
+  /**
+   * Error codes (shared/platform/api/error-catalogue.ts) this operation can answer besides those every
+   * operation of its kind can ({@link commonErrorCodes}); the catalogue gives each its status.
+   */
+  readonly errors?: readonly ErrorCode[];
+  readonly examples?: OperationExamples;
 }
 
 export function defineOperation<const T extends OperationDefinition>(operation: T): T {
@@ -48,3 +70,21 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 /** `jwt`: API Gateway's JWT authorizer verifies issuer, audience and signature before the handler runs. */
 export type RouteAuth = 'none' | 'jwt';
+
+/**
+ * Codes any operation of this shape can answer: bad input and internal errors always; with a JSON
+ * body, its protocol errors; behind the JWT authorizer, a token without a role that fits.
+ */
+export function commonErrorCodes(operation: Pick<OperationDefinition, 'auth' | 'request'>): ErrorCode[] {
+  return [
+    'VALIDATION_FAILED',
+    ...(operation.request.body ? (['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) : []),
+    ...(requiresJwt(operation.auth) ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : []),
+    'INTERNAL_ERROR',
+  ];
+}
+
+/** Every code an operation can answer, without repeats. */
+export function errorCodesOf(operation: Pick<OperationDefinition, 'auth' | 'request' | 'errors'>): ErrorCode[] {
+  return [...new Set([...commonErrorCodes(operation), ...(operation.errors ?? [])])];
+}

@@ -22,5 +22,5 @@ export const getProcedureOperation = defineOperation({
   auth: 'public',
   request: { params: ProcedurePathSchema },
   responses: { 200: { description: 'The procedure', schema: ProcedureSchema } },
-  errors: [404],
+  errors: ['NOT_FOUND'],
 });

@@ -8,8 +8,21 @@ import {
   ProvinceCodeSchema,
   type SameShape,
 } from '../../../platform/api/common';
-import { FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees';
+import { FeeInputsSchema, FeeRuleSchema, FeeScheduleSchema, ReductionSchema } from '../../fees';
 import { AGENCY_LEVELS, type Agency, type Procedure, type ProcedureDefinition } from '../domain/catalogue';
+
+/** The name of an input of a quote or a dossier (a key of FeeInputs). */
+export const FeeInputNameSchema = FeeInputsSchema.keyof();
+
+/** One input a procedure's fees in force read, and what it means. */
+export const InputNeedSchema = z
+  .strictObject({
+    name: FeeInputNameSchema,
+    required: z.boolean().meta({ description: 'true: a quote or registration without it is refused with MISSING_INPUT; false: it changes the amount when given' }),
+    channel: z.literal('online').optional().meta({ description: 'set when only the online price reads it' }),
+    description: BilingualTextSchema,
+  })
+  .meta({ id: 'InputNeed' });
 
 /** A procedure as the catalogue file declares it. */
 export const ProcedureDefinitionSchema = z.strictObject({
@@ -25,6 +38,8 @@ export const ProcedureDefinitionSchema = z.strictObject({
   /** Legal processing time in working days; the appointment date (NgayHenTra) the portal shows. */
   processingDays: z.int().min(0).max(365).optional(),
   processingDaysNote: z.string().min(1).max(500).optional(),
+  /** What each input the fees read means for this procedure; the general meaning applies otherwise. */
+  inputDescriptions: z.partialRecord(FeeInputNameSchema, BilingualTextSchema).optional(),
   schedules: z.array(FeeScheduleSchema).min(1),
 }) satisfies z.ZodType<ProcedureDefinition>;
 
@@ -52,6 +67,7 @@ export const ProcedureSchema = z
     postalReturnAllowed: z.boolean(),
     resultWeightGrams: z.int(),
     processingDays: z.int().optional().meta({ description: 'legal processing time in working days; absent when unknown' }),
+    inputs: z.array(InputNeedSchema).meta({ description: 'the `inputs` a fee quote or a dossier registration gives for the fees in force today' }),
     feesInForce: z
       .strictObject({
         version: z.string(),

@@ -1,5 +1,5 @@
 import type { BilingualText, Channel } from '../../../platform/kernel/vocabulary';
-import type { FeeRule, PostageTariff, PricedProcedure, Reduction } from '../../fees';
+import type { FeeInputName, FeeRule, InputNeed, PostageTariff, PricedProcedure, Reduction } from '../../fees';
 
 /** A procedure as the catalogue file declares it: everything fees needs to price it, and its name. */
 export interface ProcedureDefinition extends PricedProcedure {
@@ -8,6 +8,8 @@ export interface ProcedureDefinition extends PricedProcedure {
   readonly processingDays?: number;
   /** Where processingDays comes from, and whether it is verified ("chưa xác minh" until it is). */
   readonly processingDaysNote?: string;
+  /** What each input the fees read means for this procedure (e.g. pages: of the original to copy). */
+  readonly inputDescriptions?: Partial<Record<FeeInputName, BilingualText>>;
 }
 
 /** City departments (sở, ban, ngành) and commune-level bodies (xã, phường): how the city's KPIs group agencies. */
@@ -47,6 +49,8 @@ export interface Procedure {
   readonly resultWeightGrams: number;
   /** Legal processing time in working days; absent when unknown. */
   readonly processingDays?: number;
+  /** The inputs a quote or a registration must (or may) give for the fees in force today. */
+  readonly inputs: readonly InputNeed[];
   /** The fee schedule in force today; null when none is. */
   readonly feesInForce: (ScheduleSummary & { readonly rules: readonly FeeRule[]; readonly reductions: readonly Reduction[] }) | null;
   readonly scheduleVersions: readonly ScheduleSummary[];

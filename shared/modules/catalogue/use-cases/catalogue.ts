@@ -1,7 +1,7 @@
 import type { CatalogueReader, Page } from '../ports';
 import type { Procedure, ProcedureDefinition } from '../domain/catalogue';
 import { NotFoundError } from '../../../platform/kernel/errors';
-import { scheduleInForce } from '../../fees';
+import { inputNeeds, scheduleInForce } from '../../fees';
 import { vietnamDate, type Clock } from '../../../platform/kernel/time';
 
 /** A catalogue entry as the API shows it: the schedule in force today and the versions on record. */
@@ -16,6 +16,7 @@ export function toProcedureView(definition: ProcedureDefinition, now: Date): Pro
     postalReturnAllowed: definition.postalReturnAllowed,
     resultWeightGrams: definition.resultWeightGrams,
     ...(definition.processingDays !== undefined ? { processingDays: definition.processingDays } : {}),
+    inputs: inForce ? inputNeeds(inForce, definition.inputDescriptions) : [],
     feesInForce: inForce
       ? {
           version: inForce.version,

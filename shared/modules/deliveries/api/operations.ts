@@ -14,7 +14,7 @@ export const registerDeliveryOperation = defineOperation({
   auth: 'citizen',
   request: { params: DossierPathSchema, body: RegisterDeliveryRequestSchema },
   responses: { 201: { description: 'Registered', schema: DeliverySchema } },
-  errors: [404, 409, 413, 415, 422],
+  errors: ['NOT_FOUND', 'CONFLICT', 'POSTAL_RETURN_NOT_ALLOWED', 'BUSINESS_RULE_VIOLATION'],
 });
 
 export const getDeliveryOperation = defineOperation({
@@ -26,7 +26,7 @@ export const getDeliveryOperation = defineOperation({
   auth: 'citizen_or_agency',
   request: { params: DossierPathSchema },
   responses: { 200: { description: 'The delivery', schema: DeliverySchema } },
-  errors: [404],
+  errors: ['NOT_FOUND'],
 });
 
 export const postalWebhookOperation = defineOperation({
@@ -39,5 +39,5 @@ export const postalWebhookOperation = defineOperation({
   auth: 'signed',
   request: { body: PostalWebhookBodySchema },
   responses: { 200: { description: 'Result per event', schema: PostalWebhookResultSchema } },
-  errors: [401, 413, 415],
+  errors: ['UNAUTHORIZED'],
 });

@@ -13,5 +13,5 @@ export const quoteFeesOperation = defineOperation({
   auth: 'public',
   request: { body: FeeQuoteRequestSchema },
   responses: { 200: { description: 'The quote', schema: FeeQuoteSchema } },
-  errors: [413, 415, 422],
+  errors: ['UNKNOWN_PROCEDURE', 'CHANNEL_NOT_ALLOWED', 'NO_SCHEDULE_IN_FORCE', 'POSTAL_RETURN_NOT_ALLOWED', 'MISSING_INPUT', 'NO_RATE_FOR_INPUTS'],
 });

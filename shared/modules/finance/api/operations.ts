@@ -16,7 +16,7 @@ export const requestRefundOperation = defineOperation({
   auth: 'agency',
   request: { params: RefundPathSchema, headers: RefundIdempotencyHeadersSchema, body: RefundRequestSchema },
   responses: { 201: { description: 'Refund recorded (and submitted where the provider has a refund API)', schema: RefundSchema } },
-  errors: [404, 409, 413, 415, 422],
+  errors: ['NOT_FOUND', 'PAYMENT_NOT_REFUNDABLE', 'REFUND_EXCEEDS_PAYMENT', 'MONEY_NOT_BOOKED_YET', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
 });
 
 export const listRefundsOperation = defineOperation({
@@ -28,7 +28,7 @@ export const listRefundsOperation = defineOperation({
   auth: 'agency',
   request: { params: RefundPathSchema },
   responses: { 200: { description: 'Refunds', schema: RefundListSchema } },
-  errors: [404],
+  errors: ['NOT_FOUND'],
 });
 
 export const confirmManualRefundOperation = defineOperation({
@@ -40,7 +40,7 @@ export const confirmManualRefundOperation = defineOperation({
   auth: 'agency',
   request: { params: RefundItemPathSchema, body: ManualRefundSchema },
   responses: { 200: { description: 'Refunded', schema: RefundSchema } },
-  errors: [404, 413, 415, 422],
+  errors: ['NOT_FOUND', 'INVALID_REFUND_TRANSITION'],
 });
 
 export const listExceptionsOperation = defineOperation({
@@ -53,7 +53,6 @@ export const listExceptionsOperation = defineOperation({
   auth: 'agency',
   request: { query: ExceptionsQuerySchema },
   responses: { 200: { description: 'Exceptions, oldest first', schema: ExceptionListSchema } },
-  errors: [403],
 });
 
 export const resolveExceptionOperation = defineOperation({
@@ -65,7 +64,7 @@ export const resolveExceptionOperation = defineOperation({
   auth: 'agency',
   request: { params: ExceptionPathSchema, body: ResolutionSchema },
   responses: { 200: { description: 'Resolved', schema: FinanceExceptionSchema } },
-  errors: [404, 409, 413, 415],
+  errors: ['NOT_FOUND', 'EXCEPTION_ALREADY_RESOLVED'],
 });
 
 export const financeSummaryOperation = defineOperation({
@@ -77,5 +76,4 @@ export const financeSummaryOperation = defineOperation({
   auth: 'agency',
   request: { query: SummaryQuerySchema },
   responses: { 200: { description: 'Totals in VND', schema: FinanceSummarySchema } },
-  errors: [403],
 });

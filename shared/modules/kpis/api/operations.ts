@@ -43,7 +43,7 @@ export const setTargetsOperation = defineOperation({
   auth: 'city',
   request: { params: TargetsPathSchema, body: TargetsSchema },
   responses: { 200: { description: 'The targets as saved', schema: AgencyTargetsSchema } },
-  errors: [404, 413, 415],
+  errors: ['NOT_FOUND'],
 });
 
 export const proposeTargetsOperation = defineOperation({
@@ -55,7 +55,6 @@ export const proposeTargetsOperation = defineOperation({
   auth: 'city',
   request: { params: ProposalPathSchema, body: ProposalRequestSchema },
   responses: { 200: { description: 'The proposal, to edit and then PUT per agency', schema: TargetProposalSchema } },
-  errors: [413, 415],
 });
 
 export const dashboardOperation = defineOperation({

@@ -11,7 +11,7 @@ export const listNotificationsOperation = defineOperation({
   auth: 'citizen_or_agency',
   request: { params: DossierPathSchema },
   responses: { 200: { description: 'Notices, oldest first', schema: NoticeListSchema } },
-  errors: [404],
+  errors: ['NOT_FOUND'],
 });
 
 export const putNotificationPreferencesOperation = defineOperation({
@@ -23,7 +23,6 @@ export const putNotificationPreferencesOperation = defineOperation({
   auth: 'citizen',
   request: { body: NotificationPreferencesRequestSchema },
   responses: { 200: { description: 'The preferences now', schema: NotificationPreferencesSchema } },
-  errors: [403, 413, 415],
 });
 
 export const zaloWebhookOperation = defineOperation({
@@ -38,5 +37,5 @@ export const zaloWebhookOperation = defineOperation({
   auth: 'signed',
   request: { body: ZaloWebhookBodySchema },
   responses: { 200: { description: 'Received', schema: ZaloWebhookResultSchema } },
-  errors: [401, 413, 415],
+  errors: ['UNAUTHORIZED'],
 });

@@ -14,5 +14,5 @@ export const listReceiptsOperation = defineOperation({
   auth: 'citizen_or_agency',
   request: { params: DossierPathSchema },
   responses: { 200: { description: 'Issued receipts, oldest first', schema: ReceiptListSchema } },
-  errors: [404],
+  errors: ['NOT_FOUND'],
 });

@@ -15,7 +15,8 @@ export function cors(options: CorsOptions): HttpMiddleware {
       ...request.response.headers,
       'access-control-allow-origin': allowAny ? '*' : origin,
       'access-control-expose-headers': 'x-correlation-id',
-      vary: 'Origin',
+      // Kept beside what the answer already varies on (error messages vary on Accept-Language).
+      vary: [request.response.headers?.vary, 'Origin'].filter(Boolean).join(', '),
     };
   };
   return { after: corsAfter, onError: corsAfter };

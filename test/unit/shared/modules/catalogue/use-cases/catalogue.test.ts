@@ -66,3 +66,18 @@ describe('Function: listProcedures', () => {
     expect(page).not.toHaveProperty('nextCursor');
   });
 });
+
+describe('Function: getProcedure (inputs)', () => {
+  it('says which inputs the fees in force need, with the procedure’s own meaning of each', async () => {
+    const procedure = await getProcedure(InMemoryCatalogue.seeded(), clockAt('2026-03-01T00:00:00Z'), '2.000815');
+    expect(procedure.inputs).toEqual([
+      { name: 'pages', required: true, description: { vi: 'Số trang của bản chính cần chứng thực bản sao', en: 'Pages of the original to be copied and certified' } },
+      { name: 'copies', required: false, description: { vi: 'Số bản sao cần chứng thực (mặc định 1)', en: 'Certified copies requested (1 when not given)' } },
+    ]);
+  });
+
+  it('lists no input for a flat charge, nor when no schedule is in force', async () => {
+    expect((await getProcedure(InMemoryCatalogue.seeded(), clockAt('2026-03-01T00:00:00Z'), '2.000884')).inputs).toEqual([]);
+    expect((await getProcedure(InMemoryCatalogue.seeded(), clockAt('2016-06-01T00:00:00Z'), '1.000956')).inputs).toEqual([]);
+  });
+});
