@@ -49,6 +49,11 @@ export class InMemoryCatalogue implements CatalogueReader, CatalogueWriter {
     return this.agencies.get(code);
   }
 
+  async listAgencies(): Promise<readonly Agency[]> {
+    this.reads.push('agencies');
+    return [...this.agencies.values()].sort((a, b) => a.code.localeCompare(b.code));
+  }
+
   async getPostageTariff(): Promise<PostageTariff | undefined> {
     this.reads.push('postage-tariff');
     return this.postageTariff;

@@ -1,17 +1,24 @@
 import { addCounts, counterDay, type KpiCounts, type KpiIncrements } from '../../shared/modules/kpis/domain/counters';
+import type { AgencyEntry, PeriodRollup, RankedAgencyCounts, RollupHeader } from '../../shared/modules/kpis/domain/period-rollup';
 import type { PeriodKind } from '../../shared/modules/kpis/domain/periods';
-import type { AgencyDirectory, AgencyProfile, AgencyTargets, DayCounts, KpiStore, Rollup } from '../../shared/modules/kpis/ports';
+import type { RankingScope } from '../../shared/modules/kpis/domain/rollup';
+import { RANKING_PAGE_ROWS } from '../../shared/modules/kpis/keys';
+import type { AgencyDirectory, AgencyProfile, AgencyTargets, DayCounts, KpiStore } from '../../shared/modules/kpis/ports';
 
 /**
  * KPI counters, rollups and targets in memory with the DynamoDB store's rules: counters add by
- * (agency, submission day in Viet Nam); a rollup or a target is replaced only by a newer one.
+ * (agency, submission day in Viet Nam); a rollup or a target is replaced only by a newer one; a
+ * ranking is kept in pages of {@link RANKING_PAGE_ROWS}, read page by page.
  */
 export class InMemoryKpiStore implements KpiStore {
   readonly days = new Map<string, KpiCounts>();
-  readonly rollups = new Map<string, Rollup>();
+  readonly rollups = new Map<string, PeriodRollup>();
   readonly targets = new Map<string, Record<string, AgencyTargets>>();
-  /** Counts of reads, so tests can hold a report to a fixed number of them. */
-  readonly reads = { agencyDays: 0, monthDays: 0, getRollup: 0, targetsOf: 0 };
+  /**
+   * What was read, so tests can hold a report to a fixed number of reads: calls, ranking pages and
+   * agencies' rows read, target items read one by one, whole years of targets and counter queries.
+   */
+  readonly reads = { agencyDays: 0, monthDays: 0, rollupHeader: 0, rankingPages: 0, rankingRows: 0, targetItems: 0, allTargetsOf: 0 };
 
   add(agencyCode: string, submittedAt: string, increments: KpiIncrements): this {
     const key = `${agencyCode}#${counterDay(submittedAt)}`;
@@ -36,20 +43,41 @@ export class InMemoryKpiStore implements KpiStore {
     return this.all().filter((d) => d.day.startsWith(`${month}-`));
   }
 
-  async getRollup(kind: PeriodKind, id: string): Promise<Rollup | undefined> {
-    this.reads.getRollup++;
-    return this.rollups.get(`${kind}#${id}`);
+  async rollupHeader(kind: PeriodKind, id: string): Promise<RollupHeader | undefined> {
+    this.reads.rollupHeader++;
+    const stored = this.rollups.get(`${kind}#${id}`);
+    if (!stored) return undefined;
+    const { rankings: _rankings, ...header } = stored;
+    return header;
   }
 
-  async putRollups(rollups: readonly Rollup[]): Promise<void> {
+  async rankingRows(kind: PeriodKind, id: string, scope: RankingScope, offset: number, limit: number): Promise<readonly RankedAgencyCounts[]> {
+    const all = this.rollups.get(`${kind}#${id}`)?.rankings[scope] ?? [];
+    if (limit <= 0) return [];
+    const first = Math.floor(offset / RANKING_PAGE_ROWS);
+    const last = Math.min(Math.floor((offset + limit - 1) / RANKING_PAGE_ROWS), Math.ceil(all.length / RANKING_PAGE_ROWS) - 1);
+    const pages = all.slice(first * RANKING_PAGE_ROWS, (last + 1) * RANKING_PAGE_ROWS);
+    this.reads.rankingPages += Math.max(0, last - first + 1);
+    this.reads.rankingRows += pages.length;
+    return pages.slice(offset - first * RANKING_PAGE_ROWS, offset - first * RANKING_PAGE_ROWS + limit);
+  }
+
+  async putRollups(rollups: readonly PeriodRollup[]): Promise<void> {
     for (const r of rollups) {
       const stored = this.rollups.get(`${r.kind}#${r.id}`);
       if (!stored || stored.computedAt <= r.computedAt) this.rollups.set(`${r.kind}#${r.id}`, r);
     }
   }
 
-  async targetsOf(year: string): Promise<Readonly<Record<string, AgencyTargets>>> {
-    this.reads.targetsOf++;
+  async targetsOf(year: string, agencyCodes: readonly string[]): Promise<Readonly<Record<string, AgencyTargets>>> {
+    const all = this.targets.get(year) ?? {};
+    const codes = [...new Set(agencyCodes)];
+    this.reads.targetItems += codes.length;
+    return Object.fromEntries(codes.filter((code) => all[code]).map((code) => [code, all[code]!]));
+  }
+
+  async allTargetsOf(year: string): Promise<Readonly<Record<string, AgencyTargets>>> {
+    this.reads.allTargetsOf++;
     return { ...this.targets.get(year) };
   }
 
@@ -61,7 +89,13 @@ export class InMemoryKpiStore implements KpiStore {
   }
 }
 
-/** A catalogue of agencies as the kpis module sees it. */
+/** A catalogue of agencies as the kpis module sees it, listed in code order. */
 export function fakeDirectory(profiles: Readonly<Record<string, AgencyProfile>>): AgencyDirectory {
-  return { profile: async (code) => profiles[code] };
+  return {
+    profile: async (code) => profiles[code],
+    agencies: async (): Promise<AgencyEntry[]> =>
+      Object.entries(profiles)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([agencyCode, p]) => ({ agencyCode, level: p.level, ...(p.name ? { name: p.name } : {}) })),
+  };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,6 +12,8 @@ import { api, devToken } from '../support/api-client';
 import { browserAvailable, launchBrowser } from '../support/browser';
 import { documents } from '../support/emulators';
 
+/** Every agency of the seeded catalogue is ranked, those with no dossier in the period included. */
+const CATALOGUE_AGENCIES = (JSON.parse(readFileSync('data/catalogue.json', 'utf8')) as { agencies: { code: string }[] }).agencies.map((a) => a.code).sort();
 /** Git-ignored (.local/): CI keeps it as the test's artifact. */
 const ARTIFACTS = '.local/artifacts';
 /** A month no other test writes to, so the city's figures are exactly what this file seeds. */
@@ -20,12 +22,15 @@ const MONTH = '2019-05';
 /** Day counters as the dossier consumer writes them, then the scheduled rollup, for May 2019 (once per file: counters add). */
 let seeded: Promise<void> | undefined;
 const seed = () => (seeded ??= seedOnce());
+/** Adds to an agency's day counters as the dossier consumer does. */
+async function addCounters(agencyCode: string, submittedAt: string, increments: KpiIncrements): Promise<void> {
+  const u = counterUpdate(agencyCode, submittedAt, increments)!;
+  await documents().send(new UpdateCommand({ TableName: inject('tableName'), Key: u.key, UpdateExpression: u.update, ExpressionAttributeNames: u.names, ExpressionAttributeValues: u.values }));
+}
+
 async function seedOnce(): Promise<void> {
   const table = inject('tableName');
-  const add = async (agencyCode: string, submittedAt: string, increments: KpiIncrements) => {
-    const u = counterUpdate(agencyCode, submittedAt, increments)!;
-    await documents().send(new UpdateCommand({ TableName: table, Key: u.key, UpdateExpression: u.update, ExpressionAttributeNames: u.names, ExpressionAttributeValues: u.values }));
-  };
+  const add = addCounters;
   await add('HP-STP', '2019-05-10T02:00:00Z', { dossiers: 4, submittedOnline: 3, withFees: 2, paidOnline: 1, resultsReturned: 2, electronicResults: 1, resultSecondsTotal: 4 * 86_400, level4Completed: 1 });
   await add('HP-PX', '2019-05-20T02:00:00Z', { dossiers: 2, submittedOnline: 2, resultsReturned: 2, electronicResults: 2, resultSecondsTotal: 2 * 86_400, level4Completed: 2 });
   const store = new DynamoKpiStore(documents(), table);
@@ -45,16 +50,39 @@ describe('KPI reports over HTTP', () => {
     const res = await api(`/v1/reports/kpis?month=${MONTH}`, { token: city });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ scope: 'city', month: MONTH, counts: { dossiers: 6, level4Completed: 3 }, rates: { level4Rate: 0.5, onlineSubmissionRate: 0.8333 } });
-    expect(res.json.ranking.map((a: { agencyCode: string; rank: number; level: string }) => [a.rank, a.agencyCode, a.level])).toEqual([[1, 'HP-PX', 'commune'], [2, 'HP-STP', 'department']]);
+    expect(res.json.ranking.slice(0, 2).map((a: { agencyCode: string; rank: number; level: string }) => [a.rank, a.agencyCode, a.level])).toEqual([[1, 'HP-PX', 'commune'], [2, 'HP-STP', 'department']]);
     expect(res.json.averageDaysToResult).toBe(1.5);
+  });
+
+  it('ranks every agency of the catalogue: one with no dossier has zero counts, no rate (not 0 %) and no rank', async () => {
+    const res = await api(`/v1/reports/kpis?month=${MONTH}`, { token: city });
+    type Row = { agencyCode: string; rank: number | null; counts: { dossiers: number }; kpis: { rate: number | null; denominator: number }[] };
+    const ranking = res.json.ranking as Row[];
+    expect(res.json.rankingPage.total).toBe(CATALOGUE_AGENCIES.length);
+    expect(ranking.map((a) => a.agencyCode).sort()).toEqual(CATALOGUE_AGENCIES);
+    const idle = ranking.find((a) => a.agencyCode === 'HP-CA')!;
+    expect({ rank: idle.rank, dossiers: idle.counts.dossiers, rates: idle.kpis.map((k) => [k.rate, k.denominator]) }).toEqual({ rank: null, dossiers: 0, rates: idle.kpis.map(() => [null, 0]) });
+    const communes = await api(`/v1/reports/kpis?month=${MONTH}&level=commune`, { token: city });
+    expect(communes.json.ranking.map((a: Row) => [a.rank, a.agencyCode])).toEqual([[1, 'HP-PX'], [null, 'HP-CAX']]);
+  });
+
+  it('answers a period no rollup has reached yet from the counters (a fresh runtime), and says so', async () => {
+    const fresh = '2019-08';
+    await addCounters('HP-STP', `${fresh}-05T02:00:00Z`, { dossiers: 3, submittedOnline: 3, level4Completed: 2 });
+    const res = await api(`/v1/reports/kpis?month=${fresh}`, { token: city });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ scope: 'city', computedAt: null, counts: { dossiers: 3 }, rates: { level4Rate: 0.6667 }, rankingPage: { total: CATALOGUE_AGENCIES.length } });
+    expect(res.json.ranking[0]).toMatchObject({ rank: 1, agencyCode: 'HP-STP' });
+    const csv = await api(`/v1/reports/kpis.csv?month=${fresh}`, { token: city });
+    expect(csv.text).toContain(`${fresh},${fresh}-01,${fresh}-31,HP-STP,`);
   });
 
   it('pages the ranking of the JSON report (rankOffset, rankLimit) while the CSV keeps every agency; a bad page size names the field', async () => {
     const first = await api(`/v1/reports/kpis?month=${MONTH}&rankLimit=1`, { token: city });
     expect(first.status).toBe(200);
-    expect([first.json.ranking.map((a: { agencyCode: string }) => a.agencyCode), first.json.rankingPage]).toEqual([['HP-PX'], { offset: 0, limit: 1, total: 2, nextOffset: 1 }]);
+    expect([first.json.ranking.map((a: { agencyCode: string }) => a.agencyCode), first.json.rankingPage]).toEqual([['HP-PX'], { offset: 0, limit: 1, total: CATALOGUE_AGENCIES.length, nextOffset: 1 }]);
     const second = await api(`/v1/reports/kpis?month=${MONTH}&rankLimit=1&rankOffset=1`, { token: city });
-    expect([second.json.ranking.map((a: { rank: number; agencyCode: string }) => [a.rank, a.agencyCode]), second.json.rankingPage.nextOffset]).toEqual([[[2, 'HP-STP']], null]);
+    expect([second.json.ranking.map((a: { rank: number; agencyCode: string }) => [a.rank, a.agencyCode]), second.json.rankingPage.nextOffset]).toEqual([[[2, 'HP-STP']], 2]);
     expect(second.json.counts.dossiers).toBe(6);
     const bad = await api(`/v1/reports/kpis?month=${MONTH}&rankLimit=0`, { token: city });
     expect(bad.status).toBe(400);
@@ -127,9 +155,19 @@ describe.skipIf(!browserAvailable)('A city official reads the dashboard in a rea
     await page.waitForSelector(`body[data-loaded="${MONTH}"]`);
     expect(await page.textContent('#kpis tr[data-kpi="level4"] .rate')).toBe('50 %');
     expect(await page.textContent('#kpis tr[data-kpi="onlineReceipt"] .rate')).toBe('83,33 %');
+    // Nobody chose postal return: delivered by post has nothing to divide by.
+    expect(await page.textContent('#kpis tr[data-kpi="deliveredByPost"] .rate')).toBe('Không có số liệu');
     expect(await page.locator('#charts figure.chart canvas').count()).toBe(8);
-    expect(await page.locator('#ranking tbody tr').allTextContents()).toEqual([expect.stringContaining('HP-PX'), expect.stringContaining('HP-STP')]);
-    expect(await page.textContent('#rankPageInfo')).toBe('1–2 / 2 đơn vị');
+    const rows = await page.locator('#ranking tbody tr').allTextContents();
+    expect(rows.slice(0, 2)).toEqual([expect.stringContaining('HP-PX'), expect.stringContaining('HP-STP')]);
+    expect(rows).toHaveLength(CATALOGUE_AGENCIES.length);
+    // An agency without dossiers is listed, unranked, its rates shown as no data rather than 0 %.
+    const idle = page.locator('#ranking tbody tr').filter({ has: page.locator('td:nth-child(2)', { hasText: /^HP-CA$/ }) });
+    const idleCells = await idle.locator('td').allTextContents();
+    expect(idleCells.slice(0, 2)).toEqual(['–', 'HP-CA']);
+    expect(idleCells.slice(5)).toEqual(idleCells.slice(5).map(() => '–'));
+    expect(await idle.locator('td.nodata').first().getAttribute('title')).toBe('Không có số liệu (mẫu số bằng 0)');
+    expect(await page.textContent('#rankPageInfo')).toBe(`1–${CATALOGUE_AGENCIES.length} / ${CATALOGUE_AGENCIES.length} đơn vị`);
     expect([await page.isDisabled('#rankPrev'), await page.isDisabled('#rankNext')]).toEqual([true, true]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}/dashboard.png`, fullPage: true });

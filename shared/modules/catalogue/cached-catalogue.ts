@@ -35,6 +35,10 @@ export class CachedCatalogue implements CatalogueReader {
     return this.cached(`agency:${code}`, () => this.inner.getAgency(code));
   }
 
+  listAgencies(): Promise<readonly Agency[]> {
+    return this.cached('agencies', () => this.inner.listAgencies());
+  }
+
   getPostageTariff(): Promise<PostageTariff | undefined> {
     return this.cached('postage-tariff', () => this.inner.getPostageTariff());
   }

@@ -4,12 +4,14 @@ import type { Agency, CatalogueFile, ProcedureDefinition } from './domain/catalo
 import type { PostageTariff } from '../fees';
 import { batchWriteAll } from '../../platform/dynamodb/batch-write';
 import { decodeCursor, encodeCursor } from '../../platform/dynamodb/cursor';
+import { queryAll } from '../../platform/dynamodb/query-all';
 
 const Keys = {
   procedure: (code: string) => ({ pk: `PROC#${code}`, sk: 'DEF' }),
   agency: (code: string) => ({ pk: `AGENCY#${code}`, sk: 'DEF' }),
   postageTariff: () => ({ pk: 'CATALOGUE', sk: 'POSTAGE_TARIFF' }),
   procedureIndex: 'PROC',
+  agencyIndex: 'AGENCY',
 } as const;
 
 /** A page of the procedure index continues from a table key plus its gsi1 key in the PROC partition. */
@@ -49,6 +51,16 @@ export class DynamoCatalogueRepository implements CatalogueReader, CatalogueWrit
     return Item?.agency as Agency | undefined;
   }
 
+  async listAgencies(): Promise<readonly Agency[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': Keys.agencyIndex },
+    });
+    return items.map((item) => item.agency as Agency);
+  }
+
   async getPostageTariff(): Promise<PostageTariff | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.postageTariff() }));
     return Item?.tariff as PostageTariff | undefined;
@@ -57,7 +69,8 @@ export class DynamoCatalogueRepository implements CatalogueReader, CatalogueWrit
   /** Bulk upsert from a validated file; catalogue entries are reference data, not state transitions. */
   async saveCatalogue(catalogue: CatalogueFile): Promise<void> {
     const items: Record<string, unknown>[] = [
-      ...catalogue.agencies.map((agency) => ({ ...Keys.agency(agency.code), agency })),
+      // Indexed by code so that the agencies can be listed without a Scan (a catalogue imported before this is listed once imported again).
+      ...catalogue.agencies.map((agency) => ({ ...Keys.agency(agency.code), gsi1pk: Keys.agencyIndex, gsi1sk: agency.code, agency })),
       ...catalogue.procedures.map((definition) => ({
         ...Keys.procedure(definition.code),
         gsi1pk: Keys.procedureIndex,

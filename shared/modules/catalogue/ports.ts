@@ -11,6 +11,8 @@ export interface CatalogueReader {
   getProcedure(code: string): Promise<ProcedureDefinition | undefined>;
   listProcedures(page: { limit: number; cursor?: string }): Promise<Page<ProcedureDefinition>>;
   getAgency(code: string): Promise<Agency | undefined>;
+  /** Every agency, in code order (the KPI rollup ranks each, with or without dossiers). */
+  listAgencies(): Promise<readonly Agency[]>;
   getPostageTariff(): Promise<PostageTariff | undefined>;
 }
 

@@ -8,9 +8,20 @@ import { counterDay, type KpiIncrements } from './domain/counters';
 export const KpiKeys = {
   day: (agencyCode: string, day: string) => ({ pk: `KPI#DAYS#${day.slice(0, 7)}`, sk: `${agencyCode}#${day}` }),
   monthPartition: (month: string) => `KPI#DAYS#${month}`,
-  rollup: (kind: string, id: string) => ({ pk: 'KPI#ROLLUP', sk: `${kind}#${id}` }),
-  targets: (year: string) => ({ pk: 'KPI#TARGETS', sk: year }),
+  /** A period's rollup is one partition: its header, then each scope's ranking in pages of {@link RANKING_PAGE_ROWS}. */
+  rollupPartition: (kind: string, id: string) => `KPI#ROLLUP#${kind}#${id}`,
+  rollupHeader: (kind: string, id: string) => ({ pk: KpiKeys.rollupPartition(kind, id), sk: 'HEAD' }),
+  rankingPage: (kind: string, id: string, scope: string, rankBy: string, page: number) => ({
+    pk: KpiKeys.rollupPartition(kind, id),
+    sk: `RANK#${scope}#${rankBy}#${String(page).padStart(5, '0')}`,
+  }),
+  /** One item per agency and year: a report reads only those of the agencies it shows. */
+  targetsPartition: (year: string) => `KPI#TARGETS#${year}`,
+  targets: (year: string, agencyCode: string) => ({ pk: KpiKeys.targetsPartition(year), sk: agencyCode }),
 } as const;
+
+/** Agencies per stored ranking page: the report's default page is one item (~2 KB). */
+export const RANKING_PAGE_ROWS = 20;
 
 export interface CounterUpdate {
   readonly key: { readonly pk: string; readonly sk: string };

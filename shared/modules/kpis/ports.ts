@@ -1,6 +1,7 @@
 import type { KpiCounts } from './domain/counters';
 import type { PeriodKind } from './domain/periods';
-import type { AgencyCounts, AgencyLevel } from './domain/rollup';
+import type { AgencyEntry, PeriodRollup, RankedAgencyCounts, RollupHeader } from './domain/period-rollup';
+import type { AgencyLevel, RankingScope } from './domain/rollup';
 import type { Targets } from './domain/targets';
 
 /** One agency's counters for one Viet Nam day of submission. */
@@ -18,25 +19,20 @@ export interface KpiCounterReader {
   monthDays(month: string): Promise<readonly DayCounts[]>;
 }
 
-/** A trend point of a rollup: the sum of one level's agencies for one day or month. */
-export interface SeriesPoint {
-  readonly bucket: string;
-  readonly level: AgencyLevel;
-  readonly counts: KpiCounts;
-}
-
-/** Every agency's counts over one period, and the trend by level, in one item: a city report is one read. */
-export interface Rollup {
-  readonly kind: PeriodKind;
-  readonly id: string;
-  readonly agencies: readonly AgencyCounts[];
-  readonly series: readonly SeriesPoint[];
-  readonly computedAt: string;
-}
-
+/**
+ * Rollups on the table: per period a header of constant size (the city's and each level's counts
+ * and targets, the trend) and each scope's ranking in pages, so that a city report reads the header
+ * and the one page it shows, however many agencies the city has.
+ */
 export interface RollupStore {
-  getRollup(kind: PeriodKind, id: string): Promise<Rollup | undefined>;
-  putRollups(rollups: readonly Rollup[]): Promise<void>;
+  rollupHeader(kind: PeriodKind, id: string): Promise<RollupHeader | undefined>;
+  /**
+   * Agencies [offset, offset + limit) of a stored ranking, in its order. Rows past the header's
+   * `rankingSizes` may be left from an earlier run with more agencies: callers cut them off.
+   */
+  rankingRows(kind: PeriodKind, id: string, scope: RankingScope, offset: number, limit: number): Promise<readonly RankedAgencyCounts[]>;
+  /** Each rollup replaces the stored one unless a run that started later already wrote it. */
+  putRollups(rollups: readonly PeriodRollup[]): Promise<void>;
 }
 
 export interface AgencyTargets {
@@ -44,9 +40,12 @@ export interface AgencyTargets {
   readonly updatedAt: string;
 }
 
-/** Targets (chỉ tiêu) of one year for every agency in one item, so a city report reads them at once. */
+/** Targets (chỉ tiêu), one item per agency and year: a report reads those of the agencies it shows. */
 export interface TargetStore {
-  targetsOf(year: string): Promise<Readonly<Record<string, AgencyTargets>>>;
+  /** The targets of these agencies (absent: none set). */
+  targetsOf(year: string, agencyCodes: readonly string[]): Promise<Readonly<Record<string, AgencyTargets>>>;
+  /** Every agency's targets of the year: the rollup and the full CSV. */
+  allTargetsOf(year: string): Promise<Readonly<Record<string, AgencyTargets>>>;
   /** Replaces one agency's targets for the year, leaving the others as they are. */
   setTargets(year: string, agencyCode: string, targets: AgencyTargets): Promise<void>;
 }
@@ -59,6 +58,8 @@ export interface AgencyProfile {
 /** Names and levels of agencies, from the catalogue. */
 export interface AgencyDirectory {
   profile(agencyCode: string): Promise<AgencyProfile | undefined>;
+  /** Every agency of the catalogue: each is ranked, with or without dossiers (read by the rollup, and by a report of a period not rolled up yet). */
+  agencies(): Promise<readonly AgencyEntry[]>;
 }
 
 export type KpiStore = KpiCounterReader & RollupStore & TargetStore;

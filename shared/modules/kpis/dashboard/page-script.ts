@@ -8,6 +8,8 @@ export const PAGE_SCRIPT = String.raw`
   const $ = (id) => document.getElementById(id);
   const pct = (x) => (x === null || x === undefined ? '–' : (x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 }) + ' %');
   const pts = (x) => (x === null || x === undefined ? '–' : (x > 0 ? '+' : '') + (x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 }) + ' điểm');
+  // A rate with nothing to divide by (no dossier of its kind) is no data, never 0 %.
+  const NO_DATA = 'Không có số liệu';
   const num = (x) => (x === null || x === undefined ? '–' : x.toLocaleString('vi-VN'));
   const LEVELS = { department: 'Sở, ban, ngành', commune: 'Xã, phường' };
   const INPUT_TYPES = { day: 'date', week: 'week', month: 'month', quarter: 'text', year: 'number' };
@@ -70,13 +72,16 @@ export const PAGE_SCRIPT = String.raw`
       tr.dataset.kpi = k.key;
       cell(tr, k.label);
       cell(tr, num(k.numerator) + ' / ' + num(k.denominator), 'n');
-      cell(tr, pct(k.rate), 'n rate');
+      const rate = cell(tr, k.rate === null ? NO_DATA : pct(k.rate), 'n rate' + (k.rate === null ? ' nodata' : ''));
+      if (k.rate === null) rate.title = 'Mẫu số bằng 0';
       cell(tr, pct(k.target), 'n');
       cell(tr, pts(k.gap), 'n ' + (k.gap === null ? '' : k.gap < 0 ? 'behind' : 'ahead'));
       body.appendChild(tr);
     }
     $('avgDays').textContent = report.averageDaysToResult === null ? '–' : report.averageDaysToResult.toLocaleString('vi-VN') + ' ngày';
-    $('computedAt').textContent = report.computedAt ? 'Tổng hợp lúc ' + new Date(report.computedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '';
+    $('computedAt').textContent = report.computedAt
+      ? 'Tổng hợp lúc ' + new Date(report.computedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
+      : report.computedAt === null ? 'Tính trực tiếp từ số liệu gốc (kỳ này chưa được tổng hợp)' : '';
   }
 
   function bucketTime(bucket) { return Date.UTC(Number(bucket.slice(0, 4)), Number(bucket.slice(5, 7)) - 1, bucket.length > 7 ? Number(bucket.slice(8, 10)) : 1) / 1000; }
@@ -122,7 +127,10 @@ export const PAGE_SCRIPT = String.raw`
       cell(tr, a.name || '');
       cell(tr, LEVELS[a.level]);
       cell(tr, num(a.counts.dossiers), 'n');
-      for (const k of a.kpis) cell(tr, pct(k.rate) + (k.target === null ? '' : ' / ' + pct(k.target)), 'n ' + (k.gap === null ? '' : k.gap < 0 ? 'behind' : 'ahead'));
+      for (const k of a.kpis) {
+        const td = cell(tr, pct(k.rate) + (k.target === null ? '' : ' / ' + pct(k.target)), 'n ' + (k.rate === null ? 'nodata' : k.gap === null ? '' : k.gap < 0 ? 'behind' : 'ahead'));
+        if (k.rate === null) td.title = NO_DATA + ' (mẫu số bằng 0)';
+      }
       body.appendChild(tr);
     }
     const page = report.rankingPage;

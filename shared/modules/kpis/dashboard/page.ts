@@ -10,7 +10,7 @@ main{padding:16px 20px}form{display:flex;flex-wrap:wrap;gap:10px;align-items:end
 label{display:flex;flex-direction:column;font-size:13px;gap:4px}input,select,button{font:inherit;padding:5px 8px}
 button{background:#1565c0;color:#fff;border:0;border-radius:4px;cursor:pointer}button.secondary{background:#455a64}
 table{border-collapse:collapse;background:#fff;margin:12px 0;font-size:14px}th,td{border:1px solid #ddd;padding:5px 8px;text-align:left}
-td.n{text-align:right;font-variant-numeric:tabular-nums}.behind{color:#b71c1c}.ahead{color:#2e7d32}
+td.n{text-align:right;font-variant-numeric:tabular-nums}.behind{color:#b71c1c}.ahead{color:#2e7d32}.nodata{color:#757575}
 #charts{display:flex;flex-wrap:wrap;gap:12px}.chart{background:#fff;margin:0;padding:8px;border-radius:6px}
 figcaption{font-size:13px;font-weight:600;margin-bottom:4px}.error{color:#b71c1c}#token{width:320px}
 `;
@@ -46,7 +46,8 @@ export function dashboardPage(): { html: string; contentSecurityPolicy: string }
 <p>Số ngày trung bình từ khi nộp đến khi trả kết quả: <strong id="avgDays"></strong></p>
 <h3>Xu hướng</h3><div id="charts"></div>
 <section id="rankingSection" hidden><h3>Xếp hạng đơn vị</h3><table id="ranking"><thead><tr></tr></thead><tbody></tbody></table>
-<p id="rankPager"><button type="button" id="rankPrev" class="secondary">‹ Trang trước</button> <span id="rankPageInfo"></span> <button type="button" id="rankNext" class="secondary">Trang sau ›</button> (bảng xếp hạng đầy đủ có trong tệp CSV)</p></section>
+<p id="rankPager"><button type="button" id="rankPrev" class="secondary">‹ Trang trước</button> <span id="rankPageInfo"></span> <button type="button" id="rankNext" class="secondary">Trang sau ›</button> (bảng xếp hạng đầy đủ có trong tệp CSV)</p>
+<p id="rankLegend">– : không có số liệu (mẫu số bằng 0, ví dụ đơn vị chưa có hồ sơ trong kỳ); đơn vị không có số liệu không được xếp hạng.</p></section>
 </section></main>
 <script>${UPLOT_JS}</script><script>${PAGE_SCRIPT}</script></body></html>`;
   const contentSecurityPolicy = [

@@ -5,6 +5,17 @@ import { KPI_RATE_DEFINITIONS, ratio, type KpiRateKey } from './rates';
 export const AGENCY_LEVELS = ['department', 'commune'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 
+/** The rankings a period keeps: every agency of the city, and each level's agencies on their own. */
+export const RANKING_SCOPES = ['city', ...AGENCY_LEVELS] as const;
+export type RankingScope = (typeof RANKING_SCOPES)[number];
+
+/**
+ * The rate stored rankings are ordered by: the report's default (toàn trình), so that the default
+ * city report reads one page of agencies however many there are. Ranking by another rate reads the
+ * scope's whole ranking and orders it again.
+ */
+export const STORED_RANK_BY = 'level4' satisfies KpiRateKey;
+
 /** One agency's counts over a period: the unit every city-wide figure is summed from. */
 export interface AgencyCounts {
   readonly agencyCode: string;

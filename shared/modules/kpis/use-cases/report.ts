@@ -3,9 +3,11 @@ import type { Principal } from '../../../platform/http/principal';
 import { addCounts, type KpiCounts } from '../domain/counters';
 import { parsePeriod, trendBuckets, trendGranularity, type Period, type PeriodKind } from '../domain/periods';
 import { averageDaysToResult, type KpiRateKey } from '../domain/rates';
-import { kpiLines, trend, weightedTargets, type KpiLine, type TrendPoint } from '../domain/report';
-import { AGENCY_LEVELS, rank, rollUp, type AgencyLevel } from '../domain/rollup';
+import { kpiLines, trend, type KpiLine, type TrendPoint } from '../domain/report';
+import { AGENCY_LEVELS, rank, STORED_RANK_BY, type AgencyLevel, type RankingScope } from '../domain/rollup';
 import type { AgencyDirectory, KpiCounterReader, RollupStore, TargetStore } from '../ports';
+import { readRollup } from './read-rollup';
+import { targetYearOf } from './rollup';
 
 export interface KpiReportDeps {
   readonly store: KpiCounterReader & RollupStore & TargetStore;
@@ -52,7 +54,10 @@ export interface KpiReportView extends GroupFigures {
   readonly ranking?: readonly RankedAgency[];
   /** Where `ranking` sits in the whole ranking: `total` agencies, `nextOffset` null on the last page. */
   readonly rankingPage?: { readonly offset: number; readonly limit: number; readonly total: number; readonly nextOffset: number | null };
-  /** When the city's figures were rolled up (they lag the counters by up to one schedule interval). */
+  /**
+   * When the city's figures were rolled up (they lag the counters by up to one schedule interval);
+   * null: no run had rolled the period up yet, so they were computed from the counters just now.
+   */
   readonly computedAt?: string | null;
 }
 
@@ -61,9 +66,6 @@ const figures = (counts: KpiCounts, targets: Parameters<typeof kpiLines>[1]): Gr
   kpis: kpiLines(counts, targets),
   averageDaysToResult: averageDaysToResult(counts),
 });
-
-/** Targets are set per calendar year; an ISO week belongs to the year in its id. */
-const yearOf = (period: Period) => period.id.slice(0, 4);
 
 /** An agency reads its own figures; the city role reads any agency's and the city's. */
 function authorizeReport(principal: Principal, query: KpiReportQuery): void {
@@ -78,7 +80,7 @@ function authorizeReport(principal: Principal, query: KpiReportQuery): void {
 async function agencyReport(deps: KpiReportDeps, agencyCode: string, period: Period): Promise<KpiReportView> {
   const [days, targets, profile] = await Promise.all([
     deps.store.agencyDays(agencyCode, period.firstDay, period.lastDay),
-    deps.store.targetsOf(yearOf(period)),
+    deps.store.targetsOf(targetYearOf(period), [agencyCode]),
     deps.directory.profile(agencyCode),
   ]);
   const granularity = trendGranularity(period.kind);
@@ -95,7 +97,12 @@ async function agencyReport(deps: KpiReportDeps, agencyCode: string, period: Per
   };
 }
 
-/** One rollup read and one targets read, whatever the number of agencies. */
+/**
+ * The city or one level. Ranked by the stored order (the default), it reads the rollup's header, the
+ * one page of the ranking it shows and that page's targets: a constant number of small reads however
+ * many agencies. Ranked by another rate, or whole (the CSV), it reads the scope's whole ranking.
+ * A group's target is its agencies' targets weighted by volume as of the rollup; an agency's is read fresh.
+ */
 async function cityReport(
   deps: KpiReportDeps,
   period: Period,
@@ -103,37 +110,34 @@ async function cityReport(
   rankBy: KpiRateKey,
   page: KpiReportQuery['rankPage'],
 ): Promise<KpiReportView> {
-  const [rollup, targets] = await Promise.all([deps.store.getRollup(period.kind, period.id), deps.store.targetsOf(yearOf(period))]);
-  const rows = (rollup?.agencies ?? []).filter((a) => level === undefined || a.level === level);
-  const withTargets = rows.map((r) => ({ ...r, targets: targets[r.agencyCode]?.targets }));
-  const series = (rollup?.series ?? []).filter((p) => level === undefined || p.level === level);
-  const levels = AGENCY_LEVELS.filter((l) => level === undefined || l === level).map((l) => {
-    const inLevel = withTargets.filter((r) => r.level === l);
-    return { level: l, ...figures(rollUp(inLevel), weightedTargets(inLevel)) };
-  });
-  // Ranking all is a sort of small rows; the figures (and the bytes of the answer) are built for the page only.
-  const ranked = rank(withTargets, rankBy);
+  const scope: RankingScope = level ?? 'city';
+  const stored = rankBy === STORED_RANK_BY;
+  const { header, rows, live } = await readRollup(deps, period, scope, stored ? page : undefined);
+  const total = header.rankingSizes[scope];
   const offset = page?.offset ?? 0;
-  const limit = page?.limit ?? ranked.length;
-  const ranking = ranked.slice(offset, offset + limit).map((r) => ({
-    rank: r.rank,
-    agencyCode: r.agencyCode,
-    ...(r.name ? { name: r.name } : {}),
-    level: r.level,
-    ...figures(r.counts, r.targets),
-  }));
+  const limit = page?.limit ?? total;
+  const shown = stored ? rows : rank(rows, rankBy).slice(offset, offset + limit);
+  const year = targetYearOf(period);
+  const targets = page ? await deps.store.targetsOf(year, shown.map((r) => r.agencyCode)) : await deps.store.allTargetsOf(year);
+  const group = level ? header.levels[level] : header.city;
   return {
     scope: level ? 'level' : 'city',
     ...(level ? { level } : {}),
     period,
-    ...figures(rollUp(rows), weightedTargets(withTargets)),
+    ...figures(group.counts, group.targets),
     trendGranularity: trendGranularity(period.kind),
-    trend: trend(series, trendBuckets(period)),
-    levels,
+    trend: trend(header.series.filter((p) => level === undefined || p.level === level), trendBuckets(period)),
+    levels: AGENCY_LEVELS.filter((l) => level === undefined || l === level).map((l) => ({ level: l, ...figures(header.levels[l].counts, header.levels[l].targets) })),
     rankBy,
-    ranking,
-    rankingPage: { offset, limit, total: ranked.length, nextOffset: offset + limit < ranked.length ? offset + limit : null },
-    computedAt: rollup?.computedAt ?? null,
+    ranking: shown.map((r) => ({
+      rank: r.rank,
+      agencyCode: r.agencyCode,
+      ...(r.name ? { name: r.name } : {}),
+      level: r.level,
+      ...figures(r.counts, targets[r.agencyCode]?.targets),
+    })),
+    rankingPage: { offset, limit, total, nextOffset: offset + limit < total ? offset + limit : null },
+    computedAt: live ? null : header.computedAt,
   };
 }
 
@@ -144,5 +148,5 @@ export async function kpiReport(deps: KpiReportDeps, principal: Principal, query
   }
   const period = parsePeriod(query.period.kind, query.period.id);
   if (query.agencyCode !== undefined) return agencyReport(deps, query.agencyCode, period);
-  return cityReport(deps, period, query.level, query.rankBy ?? 'level4', query.rankPage);
+  return cityReport(deps, period, query.level, query.rankBy ?? STORED_RANK_BY, query.rankPage);
 }

@@ -3,10 +3,12 @@ import type { Clock } from '../../../platform/kernel/time';
 import type { Principal } from '../../../platform/http/principal';
 import { KPI_RATE_DEFINITIONS, ratio } from '../domain/rates';
 import { proposeTargets, TARGET_KEYS, type ProposedTarget, type TargetKey, type Targets } from '../domain/targets';
-import type { AgencyDirectory, AgencyTargets, RollupStore, TargetStore } from '../ports';
+import { parsePeriod } from '../domain/periods';
+import type { AgencyDirectory, AgencyTargets, KpiCounterReader, RollupStore, TargetStore } from '../ports';
+import { readRollup } from './read-rollup';
 
 export interface TargetDeps {
-  readonly store: TargetStore & RollupStore;
+  readonly store: KpiCounterReader & TargetStore & RollupStore;
   readonly directory: AgencyDirectory;
   readonly clock: Clock;
 }
@@ -42,14 +44,14 @@ export interface TargetProposal {
 
 /**
  * Proposes targets for `year` from the city-wide goals and last year's rollup: each agency weighted
- * by its volume of that rate's denominator (the 2023 method, see proposeTargets). Nothing is saved:
- * the official edits and then PUTs each agency's targets.
+ * by its volume of that rate's denominator (the 2023 method, see proposeTargets). Every agency of the
+ * catalogue gets one, those that filed nothing last year included (share 0). Nothing is saved: the
+ * official edits and then PUTs each agency's targets.
  */
 export async function proposeAgencyTargets(deps: TargetDeps, principal: Principal, year: string, goals: Targets): Promise<TargetProposal> {
   cityOnly(principal);
   const basedOn = String(Number(year) - 1);
-  const rollup = await deps.store.getRollup('year', basedOn);
-  const agencies = rollup?.agencies ?? [];
+  const { rows: agencies } = await readRollup(deps, parsePeriod('year', basedOn), 'city');
   const proposals: Partial<Record<TargetKey, readonly ProposedTarget[]>> = {};
   for (const key of TARGET_KEYS) {
     const goal = goals[key];

@@ -44,6 +44,23 @@ describe('DynamoCatalogueRepository reads', () => {
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
   });
 
+  it('lists every agency from the agency index, page after page, without a Scan', async () => {
+    // Prepare
+    const [first, second] = catalogue.agencies;
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ agency: first }], LastEvaluatedKey: { pk: `AGENCY#${first!.code}`, sk: 'DEF', gsi1pk: 'AGENCY', gsi1sk: first!.code } })
+      .resolves({ Items: [{ agency: second }] });
+    // Act
+    const agencies = await repository().listAgencies();
+    // Assess
+    expect(agencies).toEqual([first, second]);
+    expect(ddb.commandCalls(QueryCommand).map((c) => c.args[0].input)).toEqual([
+      expect.objectContaining({ IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': 'AGENCY' } }),
+      expect.objectContaining({ IndexName: 'gsi1', ExclusiveStartKey: expect.objectContaining({ gsi1sk: first!.code }) }),
+    ]);
+  });
+
   it('lets a failed read reach the caller', async () => {
     ddb.on(GetCommand).rejects(new ResourceNotFoundException({ $metadata: {}, message: 'no table' }));
     await expect(repository().getPostageTariff()).rejects.toBeInstanceOf(ResourceNotFoundException);
@@ -51,7 +68,7 @@ describe('DynamoCatalogueRepository reads', () => {
 });
 
 describe('DynamoCatalogueRepository.saveCatalogue', () => {
-  it('writes every agency, procedure (indexed by code) and the postage tariff', async () => {
+  it('writes every agency and procedure (each indexed by code) and the postage tariff', async () => {
     // Prepare
     ddb.on(BatchWriteCommand).resolves({});
     // Act
@@ -59,7 +76,7 @@ describe('DynamoCatalogueRepository.saveCatalogue', () => {
     // Assess
     const items = written().map((request) => request.PutRequest!.Item!);
     expect(items).toHaveLength(catalogue.agencies.length + catalogue.procedures.length + 1);
-    expect(items).toContainEqual({ pk: 'AGENCY#HP-PX', sk: 'DEF', agency: catalogue.agencies.find((a) => a.code === 'HP-PX') });
+    expect(items).toContainEqual({ pk: 'AGENCY#HP-PX', sk: 'DEF', gsi1pk: 'AGENCY', gsi1sk: 'HP-PX', agency: catalogue.agencies.find((a) => a.code === 'HP-PX') });
     expect(items).toContainEqual(expect.objectContaining({ pk: 'PROC#2.000815', sk: 'DEF', gsi1pk: 'PROC', gsi1sk: '2.000815' }));
     expect(items.at(-1)).toEqual({ pk: 'CATALOGUE', sk: 'POSTAGE_TARIFF', tariff: catalogue.postageTariff });
   });

@@ -112,14 +112,16 @@ describe('kpiReport on a seeded set of dossiers', () => {
     expect(view.trend.filter((p) => p.rates.level4 !== null).map((p) => p.bucket)).toEqual(['2026-03-10']);
   });
 
-  it('reads the city report in one rollup read and one targets read, however many agencies', async () => {
+  it.each([45, 450])('reads the default city report with the same few reads with %i more agencies: header, one ranking page, its targets', async (more) => {
     const store = await seeded();
-    for (let i = 0; i < 200; i++) store.add(`A${i}`, '2026-03-11T03:00:00Z', { dossiers: 1 });
+    for (let i = 0; i < more; i++) store.add(`A${String(i).padStart(3, '0')}`, '2026-03-11T03:00:00Z', { dossiers: 1 + (i % 4), level4Completed: i % 2 });
     await rollUpKpis({ store, directory, clock: { now: () => new Date('2026-04-15T00:00:00Z') }, windowMonths: 2 });
     const before = { ...store.reads };
-    const view = await kpiReport({ store, directory }, city, { period: { kind: 'month', id: '2026-03' } });
-    expect(view.ranking).toHaveLength(202);
-    expect({ rollups: store.reads.getRollup - before.getRollup, targets: store.reads.targetsOf - before.targetsOf, days: store.reads.agencyDays - before.agencyDays + store.reads.monthDays - before.monthDays }).toEqual({ rollups: 1, targets: 1, days: 0 });
+    const view = await kpiReport({ store, directory }, city, { period: { kind: 'month', id: '2026-03' }, rankPage: { offset: 0, limit: 20 } });
+    const reads = Object.fromEntries(Object.entries(store.reads).map(([k, v]) => [k, v - before[k as keyof typeof before]]));
+    expect(view.rankingPage!.total).toBe(more + 2);
+    expect(view.counts.dossiers).toBe(5 + Array.from({ length: more }, (_, i) => 1 + (i % 4)).reduce((a, b) => a + b, 0));
+    expect(reads).toEqual({ agencyDays: 0, monthDays: 0, rollupHeader: 1, rankingPages: 1, rankingRows: 20, targetItems: 20, allTargetsOf: 0 });
   });
 });
 
@@ -172,15 +174,29 @@ describe('kpiReport roles', () => {
 });
 
 describe('kpiReport targets', () => {
+  const march = { kind: 'month' as const, id: '2026-03' };
   it('shows actual against target and the gap; the city target is weighted by volume', async () => {
     const store = await seeded();
     await store.setTargets('2026', 'HP-STP', { targets: { level4: 0.5, onlineReceipt: 0.6 }, updatedAt: '2026-01-02T00:00:00Z' });
     await store.setTargets('2026', 'HP-PX', { targets: { level4: 0.8 }, updatedAt: '2026-01-02T00:00:00Z' });
-    const agency = await kpiReport({ store, directory }, city, { agencyCode: 'HP-STP', period: { kind: 'month', id: '2026-03' } });
+    await rollUpKpis({ store, directory, clock: { now: () => new Date('2026-04-15T01:00:00Z') }, windowMonths: 2 });
+    const agency = await kpiReport({ store, directory }, city, { agencyCode: 'HP-STP', period: march });
     expect(agency.kpis.find((k) => k.key === 'level4')).toMatchObject({ rate: 0.3333, target: 0.5, gap: -0.1667 });
     expect(agency.kpis.find((k) => k.key === 'withFees')).toMatchObject({ target: null, gap: null });
-    const whole = await kpiReport({ store, directory }, city, { period: { kind: 'month', id: '2026-03' } });
+    const whole = await kpiReport({ store, directory }, city, { period: march });
     // (3 dossiers × 0.5 + 2 dossiers × 0.8) / 5
     expect(whole.kpis.find((k) => k.key === 'level4')).toMatchObject({ rate: 0.6, target: 0.62, gap: -0.02 });
+    expect(whole.levels!.map((l) => [l.level, l.kpis.find((k) => k.key === 'level4')!.target])).toEqual([['department', 0.5], ['commune', 0.8]]);
+  });
+
+  it("shows an agency's new target in the ranking at once; the city's weighted target follows at the next rollup", async () => {
+    const store = await seeded();
+    await store.setTargets('2026', 'HP-PX', { targets: { level4: 0.8 }, updatedAt: '2026-04-15T00:10:00Z' });
+    const before = await kpiReport({ store, directory }, city, { period: march, rankPage: { offset: 0, limit: 20 } });
+    expect(before.ranking!.find((a) => a.agencyCode === 'HP-PX')!.kpis.find((k) => k.key === 'level4')!.target).toBe(0.8);
+    expect(before.kpis.find((k) => k.key === 'level4')!.target).toBeNull();
+    await rollUpKpis({ store, directory, clock: { now: () => new Date('2026-04-15T00:30:00Z') }, windowMonths: 2 });
+    const after = await kpiReport({ store, directory }, city, { period: march, rankPage: { offset: 0, limit: 20 } });
+    expect(after.kpis.find((k) => k.key === 'level4')!.target).toBe(0.8);
   });
 });
