@@ -9,7 +9,6 @@ import {
   TargetsPathSchema,
   TargetsSchema,
 } from './schemas';
-import { kpiCsvExamples, kpiReportExamples, proposeTargetsExamples, setTargetsExamples } from './examples';
 
 export const kpiReportOperation = defineOperation({
   operationId: 'getKpiReport',
@@ -22,7 +21,6 @@ export const kpiReportOperation = defineOperation({
   auth: 'agency_or_city',
   request: { query: KpiReportQuerySchema },
   responses: { 200: { description: 'The report', schema: KpiReportSchema } },
-  examples: kpiReportExamples,
 });
 
 export const kpiCsvOperation = defineOperation({
@@ -34,7 +32,6 @@ export const kpiCsvOperation = defineOperation({
   auth: 'agency_or_city',
   request: { query: KpiReportQuerySchema },
   responses: { 200: { description: 'The report as CSV', contentType: 'text/csv; charset=utf-8' } },
-  examples: kpiCsvExamples,
 });
 
 export const setTargetsOperation = defineOperation({
@@ -47,7 +44,6 @@ export const setTargetsOperation = defineOperation({
   request: { params: TargetsPathSchema, body: TargetsSchema },
   responses: { 200: { description: 'The targets as saved', schema: AgencyTargetsSchema } },
   errors: ['NOT_FOUND'],
-  examples: setTargetsExamples,
 });
 
 export const proposeTargetsOperation = defineOperation({
@@ -59,7 +55,6 @@ export const proposeTargetsOperation = defineOperation({
   auth: 'city',
   request: { params: ProposalPathSchema, body: ProposalRequestSchema },
   responses: { 200: { description: 'The proposal, to edit and then PUT per agency', schema: TargetProposalSchema } },
-  examples: proposeTargetsExamples,
 });
 
 export const dashboardOperation = defineOperation({
