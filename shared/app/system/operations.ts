@@ -11,6 +11,7 @@ export const healthOperation = defineOperation({
   auth: 'public',
   request: {},
   responses: { 200: { description: 'The service is up', schema: HealthSchema } },
+  examples: { responses: { 200: { status: 'ok', service: 'toantrinh', version: '0.1.0+4e9d746', time: '2026-11-21T02:00:00.000Z' } } },
 });
 
 export const openApiOperation = defineOperation({
@@ -22,4 +23,5 @@ export const openApiOperation = defineOperation({
   auth: 'public',
   request: {},
   responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string() }) } },
+  examples: { responses: { 200: { openapi: '3.1.0', info: { title: 'toantrinh API', version: '0.1.0+4e9d746' }, servers: [{ url: 'https://api.dichvucong.haiphong.gov.vn' }], paths: {} } } },
 });

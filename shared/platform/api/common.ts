@@ -90,3 +90,18 @@ export const BeneficiaryCategorySchema = z.enum(BENEFICIARY_CATEGORIES) satisfie
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.strictObject({ items: z.array(item), nextCursor: z.string().optional() });
 }
+
+/**
+ * The signature of our signed webhooks (bank transfer, postal): `X-Signature: t=<unix seconds>,v1=<hex>`
+ * where hex is HMAC-SHA256 of `<t>.<raw body>` with a shared secret (several accepted while rotating).
+ * It is checked over the raw bytes before the body is parsed; missing, wrong or older than 300 s: 401.
+ */
+export const SignatureHeadersSchema = z.looseObject({
+  'x-signature': z
+    .string()
+    .max(1024)
+    .meta({
+      description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">; several v1= while secrets rotate. Missing, wrong or older than 300 s: 401 UNAUTHORIZED',
+      example: 't=1795512300,v1=5d41402abc4b2a76b9719d911017c592a3f1e0b7c4d6e8f9a0b1c2d3e4f5a6b7',
+    }),
+});

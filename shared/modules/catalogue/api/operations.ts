@@ -1,6 +1,7 @@
 import { pageOf } from '../../../platform/api/common';
 import { ProcedureListQuerySchema, ProcedurePathSchema, ProcedureSchema } from './procedure';
 import { defineOperation } from '../../../platform/api/operation';
+import { getProcedureExamples, listProceduresExamples } from './examples';
 
 export const listProceduresOperation = defineOperation({
   operationId: 'listProcedures',
@@ -11,6 +12,7 @@ export const listProceduresOperation = defineOperation({
   auth: 'public',
   request: { query: ProcedureListQuerySchema },
   responses: { 200: { description: 'A page of procedures', schema: pageOf(ProcedureSchema) } },
+  examples: listProceduresExamples,
 });
 
 export const getProcedureOperation = defineOperation({
@@ -23,4 +25,5 @@ export const getProcedureOperation = defineOperation({
   request: { params: ProcedurePathSchema },
   responses: { 200: { description: 'The procedure', schema: ProcedureSchema } },
   errors: ['NOT_FOUND'],
+  examples: getProcedureExamples,
 });

@@ -1,6 +1,8 @@
 import { DossierPathSchema } from '../../dossiers';
 import { DeliverySchema, PostalWebhookBodySchema, PostalWebhookResultSchema, RegisterDeliveryRequestSchema } from './delivery';
 import { defineOperation } from '../../../platform/api/operation';
+import { SignatureHeadersSchema } from '../../../platform/api/common';
+import { getDeliveryExamples, postalWebhookExamples, registerDeliveryExamples } from './examples';
 
 export const registerDeliveryOperation = defineOperation({
   operationId: 'registerDelivery',
@@ -15,6 +17,7 @@ export const registerDeliveryOperation = defineOperation({
   request: { params: DossierPathSchema, body: RegisterDeliveryRequestSchema },
   responses: { 201: { description: 'Registered', schema: DeliverySchema } },
   errors: ['NOT_FOUND', 'CONFLICT', 'POSTAL_RETURN_NOT_ALLOWED', 'BUSINESS_RULE_VIOLATION'],
+  examples: registerDeliveryExamples,
 });
 
 export const getDeliveryOperation = defineOperation({
@@ -27,6 +30,7 @@ export const getDeliveryOperation = defineOperation({
   request: { params: DossierPathSchema },
   responses: { 200: { description: 'The delivery', schema: DeliverySchema } },
   errors: ['NOT_FOUND'],
+  examples: getDeliveryExamples,
 });
 
 export const postalWebhookOperation = defineOperation({
@@ -37,7 +41,8 @@ export const postalWebhookOperation = defineOperation({
   description: 'X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.rawBody">. Each event is deduplicated by eventId; invalid events are reported, valid ones applied.',
   tags: ['callbacks'],
   auth: 'signed',
-  request: { body: PostalWebhookBodySchema },
+  request: { headers: SignatureHeadersSchema, body: PostalWebhookBodySchema },
   responses: { 200: { description: 'Result per event', schema: PostalWebhookResultSchema } },
   errors: ['UNAUTHORIZED'],
+  examples: postalWebhookExamples,
 });

@@ -1,5 +1,6 @@
 import { FeeQuoteRequestSchema, FeeQuoteSchema } from './fee-quote';
 import { defineOperation } from '../../../platform/api/operation';
+import { quoteFeesExamples } from './examples';
 
 export const quoteFeesOperation = defineOperation({
   operationId: 'quoteFees',
@@ -14,4 +15,5 @@ export const quoteFeesOperation = defineOperation({
   request: { body: FeeQuoteRequestSchema },
   responses: { 200: { description: 'The quote', schema: FeeQuoteSchema } },
   errors: ['UNKNOWN_PROCEDURE', 'CHANNEL_NOT_ALLOWED', 'NO_SCHEDULE_IN_FORCE', 'POSTAL_RETURN_NOT_ALLOWED', 'MISSING_INPUT', 'NO_RATE_FOR_INPUTS'],
+  examples: quoteFeesExamples,
 });

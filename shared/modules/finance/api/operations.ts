@@ -3,6 +3,7 @@ import {
   ExceptionListSchema, ExceptionPathSchema, ExceptionsQuerySchema, FinanceExceptionSchema, FinanceSummarySchema, ManualRefundSchema, RefundIdempotencyHeadersSchema,
   RefundItemPathSchema, RefundListSchema, RefundPathSchema, RefundRequestSchema, RefundSchema, ResolutionSchema, SummaryQuerySchema,
 } from './schemas';
+import { confirmManualRefundExamples, financeSummaryExamples, listExceptionsExamples, listRefundsExamples, requestRefundExamples, resolveExceptionExamples } from './examples';
 
 export const requestRefundOperation = defineOperation({
   operationId: 'requestRefund',
@@ -17,6 +18,7 @@ export const requestRefundOperation = defineOperation({
   request: { params: RefundPathSchema, headers: RefundIdempotencyHeadersSchema, body: RefundRequestSchema },
   responses: { 201: { description: 'Refund recorded (and submitted where the provider has a refund API)', schema: RefundSchema } },
   errors: ['NOT_FOUND', 'PAYMENT_NOT_REFUNDABLE', 'REFUND_EXCEEDS_PAYMENT', 'MONEY_NOT_BOOKED_YET', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
+  examples: requestRefundExamples,
 });
 
 export const listRefundsOperation = defineOperation({
@@ -29,6 +31,7 @@ export const listRefundsOperation = defineOperation({
   request: { params: RefundPathSchema },
   responses: { 200: { description: 'Refunds', schema: RefundListSchema } },
   errors: ['NOT_FOUND'],
+  examples: listRefundsExamples,
 });
 
 export const confirmManualRefundOperation = defineOperation({
@@ -41,6 +44,7 @@ export const confirmManualRefundOperation = defineOperation({
   request: { params: RefundItemPathSchema, body: ManualRefundSchema },
   responses: { 200: { description: 'Refunded', schema: RefundSchema } },
   errors: ['NOT_FOUND', 'INVALID_REFUND_TRANSITION'],
+  examples: confirmManualRefundExamples,
 });
 
 export const listExceptionsOperation = defineOperation({
@@ -53,6 +57,7 @@ export const listExceptionsOperation = defineOperation({
   auth: 'agency',
   request: { query: ExceptionsQuerySchema },
   responses: { 200: { description: 'Exceptions, oldest first', schema: ExceptionListSchema } },
+  examples: listExceptionsExamples,
 });
 
 export const resolveExceptionOperation = defineOperation({
@@ -65,6 +70,7 @@ export const resolveExceptionOperation = defineOperation({
   request: { params: ExceptionPathSchema, body: ResolutionSchema },
   responses: { 200: { description: 'Resolved', schema: FinanceExceptionSchema } },
   errors: ['NOT_FOUND', 'EXCEPTION_ALREADY_RESOLVED'],
+  examples: resolveExceptionExamples,
 });
 
 export const financeSummaryOperation = defineOperation({
@@ -76,4 +82,5 @@ export const financeSummaryOperation = defineOperation({
   auth: 'agency',
   request: { query: SummaryQuerySchema },
   responses: { 200: { description: 'Totals in VND', schema: FinanceSummarySchema } },
+  examples: financeSummaryExamples,
 });

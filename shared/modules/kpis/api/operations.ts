@@ -9,6 +9,7 @@ import {
   TargetsPathSchema,
   TargetsSchema,
 } from './schemas';
+import { kpiCsvExamples, kpiReportExamples, proposeTargetsExamples, setTargetsExamples } from './examples';
 
 export const kpiReportOperation = defineOperation({
   operationId: 'getKpiReport',
@@ -21,6 +22,7 @@ export const kpiReportOperation = defineOperation({
   auth: 'agency_or_city',
   request: { query: KpiReportQuerySchema },
   responses: { 200: { description: 'The report', schema: KpiReportSchema } },
+  examples: kpiReportExamples,
 });
 
 export const kpiCsvOperation = defineOperation({
@@ -32,6 +34,7 @@ export const kpiCsvOperation = defineOperation({
   auth: 'agency_or_city',
   request: { query: KpiReportQuerySchema },
   responses: { 200: { description: 'The report as CSV', contentType: 'text/csv; charset=utf-8' } },
+  examples: kpiCsvExamples,
 });
 
 export const setTargetsOperation = defineOperation({
@@ -44,6 +47,7 @@ export const setTargetsOperation = defineOperation({
   request: { params: TargetsPathSchema, body: TargetsSchema },
   responses: { 200: { description: 'The targets as saved', schema: AgencyTargetsSchema } },
   errors: ['NOT_FOUND'],
+  examples: setTargetsExamples,
 });
 
 export const proposeTargetsOperation = defineOperation({
@@ -55,6 +59,7 @@ export const proposeTargetsOperation = defineOperation({
   auth: 'city',
   request: { params: ProposalPathSchema, body: ProposalRequestSchema },
   responses: { 200: { description: 'The proposal, to edit and then PUT per agency', schema: TargetProposalSchema } },
+  examples: proposeTargetsExamples,
 });
 
 export const dashboardOperation = defineOperation({

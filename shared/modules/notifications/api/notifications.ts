@@ -66,3 +66,8 @@ export const ZaloWebhookBodySchema = z
   .meta({ id: 'ZaloWebhookBody' });
 
 export const ZaloWebhookResultSchema = z.strictObject({ received: z.boolean() });
+
+/** Zalo's signature of a ZNS webhook, checked in constant time over the raw bytes before anything else. */
+export const ZaloSignatureHeadersSchema = z.looseObject({
+  'x-zevent-signature': z.string().max(512).meta({ description: 'mac=<hex SHA-256 of appId + raw body + timestamp + OA secret key>; missing or wrong: 401 UNAUTHORIZED' }),
+});

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../../platform/api/operation';
 import { DossierPathSchema } from '../../dossiers';
-import { NoticeListSchema, NotificationPreferencesRequestSchema, NotificationPreferencesSchema, ZaloWebhookBodySchema, ZaloWebhookResultSchema } from './notifications';
+import { NoticeListSchema, NotificationPreferencesRequestSchema, NotificationPreferencesSchema, ZaloSignatureHeadersSchema, ZaloWebhookBodySchema, ZaloWebhookResultSchema } from './notifications';
+import { listNotificationsExamples, putNotificationPreferencesExamples, zaloWebhookExamples } from './examples';
 
 export const listNotificationsOperation = defineOperation({
   operationId: 'listNotifications',
@@ -12,6 +13,7 @@ export const listNotificationsOperation = defineOperation({
   request: { params: DossierPathSchema },
   responses: { 200: { description: 'Notices, oldest first', schema: NoticeListSchema } },
   errors: ['NOT_FOUND'],
+  examples: listNotificationsExamples,
 });
 
 export const putNotificationPreferencesOperation = defineOperation({
@@ -23,6 +25,7 @@ export const putNotificationPreferencesOperation = defineOperation({
   auth: 'citizen',
   request: { body: NotificationPreferencesRequestSchema },
   responses: { 200: { description: 'The preferences now', schema: NotificationPreferencesSchema } },
+  examples: putNotificationPreferencesExamples,
 });
 
 export const zaloWebhookOperation = defineOperation({
@@ -35,7 +38,8 @@ export const zaloWebhookOperation = defineOperation({
     'the event is queued and answered 200 at once; receipts are deduplicated by msg_id.',
   tags: ['callbacks'],
   auth: 'signed',
-  request: { body: ZaloWebhookBodySchema },
+  request: { headers: ZaloSignatureHeadersSchema, body: ZaloWebhookBodySchema },
   responses: { 200: { description: 'Received', schema: ZaloWebhookResultSchema } },
   errors: ['UNAUTHORIZED'],
+  examples: zaloWebhookExamples,
 });

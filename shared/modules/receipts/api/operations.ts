@@ -1,6 +1,7 @@
 import { defineOperation } from '../../../platform/api/operation';
 import { DossierPathSchema } from '../../dossiers';
 import { ReceiptListSchema } from './receipt';
+import { listReceiptsExamples } from './examples';
 
 export const listReceiptsOperation = defineOperation({
   operationId: 'listReceipts',
@@ -15,4 +16,5 @@ export const listReceiptsOperation = defineOperation({
   request: { params: DossierPathSchema },
   responses: { 200: { description: 'Issued receipts, oldest first', schema: ReceiptListSchema } },
   errors: ['NOT_FOUND'],
+  examples: listReceiptsExamples,
 });
