@@ -6,7 +6,7 @@ import { getProcedureOperation, listProceduresOperation } from '../modules/catal
 import { quoteFeesOperation } from '../modules/fees/api/operations';
 import { collectedOperation, getDossierOperation, registerDossierOperation, resultReadyOperation } from '../modules/dossiers/api/operations';
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
-import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
+import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { Carriers } from '../modules/deliveries/carriers/registry';
 import { ReceiptProviders } from '../modules/receipts/providers/registry';
@@ -170,7 +170,7 @@ export const Functions: readonly FunctionDefinition[] = [
     name: 'CreatePayment',
     entry: 'functions/http/create-payment.ts',
     access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
-    trigger: httpTrigger(createPaymentOperation),
+    trigger: httpTrigger(createPaymentOperation, createBasketPaymentOperation),
   },
   {
     name: 'GetPayment',

@@ -9,7 +9,7 @@ import {
 } from '../modules/dossiers/api/operations';
 import { healthOperation, openApiOperation } from './system/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
-import { createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
+import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { listReceiptsOperation } from '../modules/receipts/api/operations';
 import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
@@ -32,6 +32,7 @@ export const Operations: readonly OperationDefinition[] = [
   proposeTargetsOperation,
   dashboardOperation,
   createPaymentOperation,
+  createBasketPaymentOperation,
   getPaymentOperation,
   vnpayIpnOperation,
   vnpayReturnOperation,

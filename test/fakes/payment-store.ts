@@ -1,6 +1,6 @@
 import { DuplicateTransactionError } from '../../shared/modules/payments/domain/errors';
 import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
-import type { Payment, PaymentProviderName } from '../../shared/modules/payments/domain/payment';
+import { dossierNosOf, type Payment, type PaymentProviderName } from '../../shared/modules/payments/domain/payment';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../shared/modules/payments/ports';
 import type { SettledPayments } from '../../shared/modules/payments/settled-payments-port';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
@@ -29,11 +29,14 @@ export class FakePaymentStore implements PaymentStore, SettledPayments {
     return [...this.payments.values()].find((p) => p.provider === provider && p.providerRef === ref);
   }
   async livePaymentOf(dossierNo: string, now: Date) {
-    return [...this.payments.values()].find((p) => p.dossierNo === dossierNo && p.status === 'pending' && p.expiresAt > now.toISOString());
+    return [...this.payments.values()].find((p) => dossierNosOf(p).includes(dossierNo) && p.status === 'pending' && p.expiresAt > now.toISOString());
   }
   async create(payment: Payment, ledger: LedgerEntry, now: Date): Promise<{ created: true } | { created: false; existing: Payment }> {
-    const existing = await this.livePaymentOf(payment.dossierNo, now);
-    if (existing) return { created: false, existing };
+    // One lock per dossier paid, all taken or none (a basket's are one transaction in DynamoDB).
+    for (const dossierNo of dossierNosOf(payment)) {
+      const existing = await this.livePaymentOf(dossierNo, now);
+      if (existing) return { created: false, existing };
+    }
     this.writes++;
     this.add(payment);
     this.ledger.push(ledger);

@@ -4,7 +4,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, typ
 import { RetryableWriteConflict, withOptimisticRetry } from '../../platform/dynamodb/optimistic';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { DuplicateTransactionError } from './domain/errors';
-import { isProviderTransactionId, PaymentStatuses, type Payment, type PaymentProviderName } from './domain/payment';
+import { dossierNosOf, isProviderTransactionId, PaymentStatuses, type Payment, type PaymentProviderName } from './domain/payment';
 import { DynamoIdempotencyRecords } from './idempotency-dynamodb';
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from './ports';
 import type { SettledPayments } from './settled-payments-port';
@@ -49,12 +49,18 @@ function strip(item: Record<string, unknown> | undefined): Payment | undefined {
   return payment as unknown as Payment;
 }
 
-/** The dossier's payment lock is held: what it held when the transaction was refused (ALL_OLD). */
+/** A dossier's payment lock is held: which dossier, and what the lock held when refused (ALL_OLD). */
 class PaymentLockHeld extends Error {
-  constructor(readonly holder: { readonly paymentId?: string; readonly expiresAt?: string } | undefined) {
-    super('the dossier\u2019s payment lock is held');
+  constructor(
+    readonly dossierNo: string,
+    readonly holder: { readonly paymentId?: string; readonly expiresAt?: string } | undefined,
+  ) {
+    super('a dossier\u2019s payment lock is held');
   }
 }
+
+/** The name of a dossier's lock in a payment's transaction (a basket takes one per dossier). */
+const lockItem = (dossierNo: string) => `${PaymentItems.lock}:${dossierNo}`;
 
 const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException || (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 
@@ -93,10 +99,10 @@ export class DynamoPaymentStore implements PaymentStore, SettledPayments {
   async create(payment: Payment, ledger: LedgerEntry, now: Date): Promise<{ created: true } | { created: false; existing: Payment }> {
     // The lock normally goes when its payment settles, but that release is best effort: a lock still
     // held by a payment that is over (final) is taken over, conditionally on that very holder.
-    let finalHolder: string | undefined;
+    const finalHolders = new Map<string, string>();
     return withOptimisticRetry(async () => {
       try {
-        await this.createUnit(payment, ledger, now, finalHolder).commit(this.client);
+        await this.createUnit(payment, ledger, now, finalHolders).commit(this.client);
         return { created: true } as const;
       } catch (error) {
         if (!(error instanceof PaymentLockHeld)) throw error;
@@ -104,26 +110,28 @@ export class DynamoPaymentStore implements PaymentStore, SettledPayments {
         if (existing) return { created: false, existing } as const;
         const holder = error.holder?.paymentId ? await this.get(error.holder.paymentId) : undefined;
         // A holder that is over is taken over next round; anything else moved meanwhile: look again.
-        if (holder && PaymentStatuses[holder.status].final) finalHolder = holder.paymentId;
-        throw new RetryableWriteConflict('the dossier\u2019s payment lock changed meanwhile', { cause: error });
+        if (holder && PaymentStatuses[holder.status].final) finalHolders.set(error.dossierNo, holder.paymentId);
+        throw new RetryableWriteConflict('a dossier\u2019s payment lock changed meanwhile', { cause: error });
       }
     });
   }
 
-  private createUnit(payment: Payment, ledger: LedgerEntry, now: Date, finalHolder: string | undefined): UnitOfWork {
-    return (
-      new UnitOfWork(this.tableName)
-        // At most one live payment per dossier: the lock is free, held by one that has expired, or
-        // held by one known to be over.
-        .put(PaymentItems.lock, { ...Keys.lock(payment.dossierNo), paymentId: payment.paymentId, expiresAt: payment.expiresAt }, {
-          condition: `attribute_not_exists(pk) OR expiresAt <= :now${finalHolder ? ' OR paymentId = :holder' : ''}`,
-          values: { ':now': now.toISOString(), ...(finalHolder ? { ':holder': finalHolder } : {}) },
-          onConditionFailed: (old) => new PaymentLockHeld(old as { paymentId?: string; expiresAt?: string } | undefined),
-        })
-        .put(PaymentItems.payment, paymentItem(payment), { condition: 'attribute_not_exists(pk)' })
-        .put(PaymentItems.reference, { ...Keys.ref(payment.provider, payment.providerRef), paymentId: payment.paymentId }, { condition: 'attribute_not_exists(pk)' })
-        .put(PaymentItems.ledger, { ...Keys.ledger(ledger), ...ledger })
-    );
+  private createUnit(payment: Payment, ledger: LedgerEntry, now: Date, finalHolders: ReadonlyMap<string, string>): UnitOfWork {
+    const unit = new UnitOfWork(this.tableName);
+    // At most one live payment per dossier: each lock (one per dossier of a basket, all in this one
+    // transaction) is free, held by one that has expired, or held by one known to be over.
+    for (const dossierNo of dossierNosOf(payment)) {
+      const finalHolder = finalHolders.get(dossierNo);
+      unit.put(lockItem(dossierNo), { ...Keys.lock(dossierNo), paymentId: payment.paymentId, expiresAt: payment.expiresAt }, {
+        condition: `attribute_not_exists(pk) OR expiresAt <= :now${finalHolder ? ' OR paymentId = :holder' : ''}`,
+        values: { ':now': now.toISOString(), ...(finalHolder ? { ':holder': finalHolder } : {}) },
+        onConditionFailed: (old) => new PaymentLockHeld(dossierNo, old as { paymentId?: string; expiresAt?: string } | undefined),
+      });
+    }
+    return unit
+      .put(PaymentItems.payment, paymentItem(payment), { condition: 'attribute_not_exists(pk)' })
+      .put(PaymentItems.reference, { ...Keys.ref(payment.provider, payment.providerRef), paymentId: payment.paymentId }, { condition: 'attribute_not_exists(pk)' })
+      .put(PaymentItems.ledger, { ...Keys.ledger(ledger), ...ledger });
   }
 
   async settle({ before, after, ledger, events }: Settlement): Promise<void> {
@@ -150,16 +158,20 @@ export class DynamoPaymentStore implements PaymentStore, SettledPayments {
 
   /** Best effort: a lock left behind expires with its payment anyway. */
   private async releaseLock(payment: Payment): Promise<void> {
-    await this.client
-      .send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: Keys.lock(payment.dossierNo),
-          ConditionExpression: 'paymentId = :id',
-          ExpressionAttributeValues: { ':id': payment.paymentId },
-        }),
-      )
-      .catch(() => undefined);
+    await Promise.all(
+      dossierNosOf(payment).map((dossierNo) =>
+        this.client
+          .send(
+            new DeleteCommand({
+              TableName: this.tableName,
+              Key: Keys.lock(dossierNo),
+              ConditionExpression: 'paymentId = :id',
+              ExpressionAttributeValues: { ':id': payment.paymentId },
+            }),
+          )
+          .catch(() => undefined),
+      ),
+    );
   }
 
   async appendLedger(entry: LedgerEntry): Promise<void> {

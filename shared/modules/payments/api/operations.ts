@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DossierPathSchema } from '../../dossiers';
-import { CreatePaymentRequestSchema, IdempotencyHeadersSchema, PaymentPathSchema, PaymentSchema, TransferAckSchema, TransferNotificationSchema, VnpayQuerySchema } from './payment';
+import { CreateBasketPaymentRequestSchema, CreatePaymentRequestSchema, IdempotencyHeadersSchema, PaymentPathSchema, PaymentSchema, TransferAckSchema, TransferNotificationSchema, VnpayQuerySchema } from './payment';
 import { defineOperation } from '../../../platform/api/operation';
 
 export const createPaymentOperation = defineOperation({
@@ -16,6 +16,23 @@ export const createPaymentOperation = defineOperation({
   request: { params: DossierPathSchema, headers: IdempotencyHeadersSchema, body: CreatePaymentRequestSchema },
   responses: { 201: { description: 'Payment started', schema: PaymentSchema }, 200: { description: 'The live payment of the dossier', schema: PaymentSchema } },
   errors: [404, 409, 413, 415],
+});
+
+export const createBasketPaymentOperation = defineOperation({
+  operationId: 'createBasketPayment',
+  method: 'POST',
+  path: '/v1/payments',
+  summary: 'Pay several of one\u2019s dossiers at once: one payment for the sum of their amounts due (Idempotency-Key required)',
+  description:
+    'Every dossier must be the caller\u2019s (else 403 DOSSIER_NOT_YOURS), processed by one agency (else 422 BASKET_SPANS_AGENCIES) and payable now, ' +
+    'in no other live payment (else 409 DOSSIERS_NOT_PAYABLE); details name each refused dossier by its position (dossierNos.<i>). ' +
+    'One confirmation by the provider settles every dossier, each for its share; a wrong amount settles none. ' +
+    'The same basket while its payment is live is answered with that payment (200). Idempotency as for one dossier.',
+  tags: ['payments'],
+  auth: 'citizen',
+  request: { headers: IdempotencyHeadersSchema, body: CreateBasketPaymentRequestSchema },
+  responses: { 201: { description: 'Payment started', schema: PaymentSchema }, 200: { description: 'The live payment of this very basket', schema: PaymentSchema } },
+  errors: ['DOSSIER_NOT_YOURS', 'BASKET_SPANS_AGENCIES', 'DOSSIERS_NOT_PAYABLE', 'AMOUNT_OVER_PROVIDER_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
 });
 
 export const getPaymentOperation = defineOperation({

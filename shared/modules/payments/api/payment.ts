@@ -3,6 +3,7 @@ import { InstantSchema, VndSchema } from '../../../platform/api/common';
 import type { SameShape } from '../../../platform/api/common';
 import { DossierNoSchema } from '../../dossiers';
 import { PAYMENT_PROVIDERS, PAYMENT_STATUSES, type PaymentQr } from '../domain/payment';
+import { MAX_BASKET_DOSSIERS, repeatedDossiers } from '../domain/basket';
 
 /** Built from the domain's vocabulary: a status or provider added there is here too. */
 export const PaymentStatusSchema = z.enum(PAYMENT_STATUSES);
@@ -29,6 +30,29 @@ export const CreatePaymentRequestSchema = z
   .meta({ id: 'CreatePaymentRequest' });
 export type CreatePaymentRequest = z.infer<typeof CreatePaymentRequestSchema>;
 
+/**
+ * POST /v1/payments: one payment for several dossiers of the caller (1 to {@link MAX_BASKET_DOSSIERS},
+ * each listed once).
+ * @example {"dossierNos":["H31.26-261121-0001","H31.26-261121-0002"],"provider":"vnpay","returnUrl":"https://dichvucong.example.gov.vn/thanh-toan/ket-qua"}
+ */
+export const CreateBasketPaymentRequestSchema = z
+  .strictObject({
+    dossierNos: z
+      .array(DossierNoSchema)
+      .min(1, 'list at least one dossier')
+      .max(MAX_BASKET_DOSSIERS, `at most ${MAX_BASKET_DOSSIERS} dossiers in one payment`)
+      .superRefine((dossierNos, ctx) => {
+        for (const r of repeatedDossiers(dossierNos)) ctx.addIssue({ code: 'custom', path: [r.index], message: `${r.dossierNo} is already listed at dossierNos.${r.first}` });
+      })
+      .meta({ description: `the dossiers to pay, each once (1–${MAX_BASKET_DOSSIERS}), all of the caller and of one agency` }),
+    ...CreatePaymentRequestSchema.shape,
+  })
+  .meta({
+    id: 'CreateBasketPaymentRequest',
+    examples: [{ dossierNos: ['H31.26-261121-0001', 'H31.26-261121-0002'], provider: 'vnpay', returnUrl: 'https://dichvucong.example.gov.vn/thanh-toan/ket-qua' }],
+  });
+export type CreateBasketPaymentRequest = z.infer<typeof CreateBasketPaymentRequestSchema>;
+
 export const PaymentQrSchema = z.strictObject({
   payload: z.string().meta({ description: 'EMVCo VietQR payload to render as a QR code' }),
   bankBin: z.string(),
@@ -42,7 +66,12 @@ export const paymentQrMatchesDomain: SameShape<z.infer<typeof PaymentQrSchema>, 
 export const PaymentSchema = z
   .strictObject({
     paymentId: z.string(),
-    dossierNo: DossierNoSchema,
+    dossierNo: DossierNoSchema.meta({ description: 'the dossier paid; for a payment of several dossiers, the first of dossierNos' }),
+    dossierNos: z.array(DossierNoSchema).min(1).meta({ description: 'every dossier this payment pays' }),
+    shares: z
+      .array(z.strictObject({ dossierNo: DossierNoSchema, amount: VndSchema }))
+      .min(1)
+      .meta({ description: 'what of the amount pays which dossier; the shares add up to amount' }),
     provider: PaymentProviderSchema,
     amount: VndSchema,
     currency: z.literal('VND'),

@@ -1,5 +1,6 @@
 import { StateMachine, type Edge } from '../../../platform/kernel/state-machine';
 import { ConflictError } from '../../../platform/kernel/errors';
+import type { PaymentShare } from './basket';
 
 /**
  * The payment providers we speak to: the vocabulary the schemas, the ledger and the stored payments
@@ -81,7 +82,13 @@ export interface PaymentQr {
 /** A payment as stored. Amounts are integer VND; ×100 exists only inside the VNPay adapter. */
 export interface Payment {
   readonly paymentId: string;
+  /** The dossier paid; for a payment of several dossiers (a basket), the first of {@link shares}. */
   readonly dossierNo: string;
+  /**
+   * What of the amount pays which dossier, by fee kind (one share for a single dossier, one per
+   * dossier of a basket). Absent on payments stored before baskets: see {@link sharesOf}.
+   */
+  readonly shares?: readonly PaymentShare[];
   readonly citizenId: string;
   readonly agencyCode: string;
   readonly provider: PaymentProviderName;
@@ -100,7 +107,32 @@ export interface Payment {
   readonly failureReason?: string;
   /** Money the provider reports taken that must be reviewed for refund, with why. */
   readonly refundReview?: { readonly reason: string; readonly at: string };
+  /**
+   * When the expiry job next asks the provider about this still pending payment, when its provider
+   * asks again on a schedule (domain/query-schedule.ts); unset: at its expiry, then at every run.
+   */
+  readonly queryDueAt?: string;
   readonly version: number;
+}
+
+/** A payment's shares; one stored before shares existed pays its one dossier in full (fee kinds unknown). */
+export function sharesOf(payment: Pick<Payment, 'dossierNo' | 'amount' | 'shares'>): readonly PaymentShare[] {
+  return payment.shares ?? [{ dossierNo: payment.dossierNo, amount: payment.amount, byFeeKind: {} }];
+}
+
+/** The dossiers a payment pays, in the order they were asked for. */
+export function dossierNosOf(payment: Pick<Payment, 'dossierNo' | 'amount' | 'shares'>): string[] {
+  return sharesOf(payment).map((s) => s.dossierNo);
+}
+
+/**
+ * The id of the event a settlement sends one dossier of the payment (`outcome` names it: succeeded,
+ * failed, …). A payment of one dossier keeps the id it always had; a basket's events each carry their
+ * dossier, because the dossier queue deduplicates ids across dossiers.
+ */
+export function settlementEventId(payment: Pick<Payment, 'paymentId' | 'dossierNo' | 'amount' | 'shares'>, outcome: string, dossierNo: string): string {
+  const id = `payment-${outcome}-${payment.paymentId}`;
+  return sharesOf(payment).length > 1 ? `${id}-${dossierNo}` : id;
 }
 
 /**

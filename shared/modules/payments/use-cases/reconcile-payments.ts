@@ -1,6 +1,7 @@
 import type { Dossier } from '../../dossiers';
 import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
-import type { Payment } from '../domain/payment';
+import { settlementEventId, sharesOf, type Payment } from '../domain/payment';
+import type { PaymentShare } from '../domain/basket';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
 import type { DossierEventPublisher, DossierStore } from '../../dossiers';
@@ -10,19 +11,20 @@ import type { DossierEvent } from '../../dossiers';
 import { publishQueued } from '../../dossiers';
 
 /**
- * The id settlement gives a payment's PaymentSucceeded event (settle-payment.ts). Re-emitting under the
- * same id is what makes reconciliation safe: the consumer applies an id once.
+ * The id settlement gives a payment's PaymentSucceeded event (settle-payment.ts), per dossier paid.
+ * Re-emitting under the same id is what makes reconciliation safe: the consumer applies an id once.
  */
-export const paymentSucceededEventId = (paymentId: string) => `payment-succeeded-${paymentId}`;
+export const paymentSucceededEventId = (payment: Pick<Payment, 'paymentId' | 'dossierNo' | 'amount' | 'shares'>, dossierNo = payment.dossierNo) =>
+  settlementEventId(payment, 'succeeded', dossierNo);
 
-/** The PaymentSucceeded event of a settled payment, as reconciliation re-emits it. */
-export function paymentSucceededEvent(payment: Payment): Extract<DossierEvent, { type: 'PaymentSucceeded' }> {
+/** The PaymentSucceeded event of a settled payment for one of its dossiers, as reconciliation re-emits it. */
+export function paymentSucceededEvent(payment: Payment, share: PaymentShare = sharesOf(payment)[0]!): Extract<DossierEvent, { type: 'PaymentSucceeded' }> {
   // The provider's own pay date is not kept on the payment; the instant we recorded the success is
   // the closest we have (and an event applied before keeps its original, since the id is the same).
   const at = payment.completedAt ?? payment.createdAt;
   return {
-    type: 'PaymentSucceeded', version: 1, id: paymentSucceededEventId(payment.paymentId), occurredAt: at, dossierNo: payment.dossierNo,
-    paymentId: payment.paymentId, provider: payment.provider, amount: payment.amount, paidAt: at,
+    type: 'PaymentSucceeded', version: 1, id: paymentSucceededEventId(payment, share.dossierNo), occurredAt: at, dossierNo: share.dossierNo,
+    paymentId: payment.paymentId, provider: payment.provider, amount: share.amount, paidAt: at,
   };
 }
 
@@ -60,16 +62,23 @@ export async function reconcilePayments(deps: ReconcilePaymentsDeps, afterMs: nu
     const settled = await deps.payments.succeededUnconfirmed(settledBefore, PAGE, last);
     for (const payment of settled) {
       checked++;
-      const dossier = await deps.dossiers.get(payment.dossierNo);
-      if (!dossier) {
-        // Cannot happen by construction (a payment is created for a dossier); an operator must look.
-        logger.error('succeeded payment of an unknown dossier', { paymentId: payment.paymentId });
-        missingDossier++;
-      } else if (records(dossier, payment)) {
+      // A basket is recorded once every one of its dossiers records it; each that does not gets its own event again.
+      let recorded = true;
+      for (const share of sharesOf(payment)) {
+        const dossier = await deps.dossiers.get(share.dossierNo);
+        if (!dossier) {
+          // Cannot happen by construction (a payment is created for a dossier); an operator must look.
+          logger.error('succeeded payment of an unknown dossier', { paymentId: payment.paymentId });
+          missingDossier++;
+          recorded = false;
+        } else if (!records(dossier, payment)) {
+          reemit.push(paymentSucceededEvent(payment, share));
+          recorded = false;
+        }
+      }
+      if (recorded) {
         await deps.payments.confirmRecordedByDossier(payment);
         confirmed++;
-      } else {
-        reemit.push(paymentSucceededEvent(payment));
       }
     }
     last = settled.at(-1);

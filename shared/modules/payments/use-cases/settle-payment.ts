@@ -1,5 +1,5 @@
 import { DuplicateTransactionError } from '../domain/errors';
-import { causeOfReport, isProviderTransactionId, PaymentMachine, type Payment, type PaymentProviderName, type ReportedOutcome } from '../domain/payment';
+import { causeOfReport, isProviderTransactionId, PaymentMachine, settlementEventId, sharesOf, type Payment, type PaymentProviderName, type ReportedOutcome } from '../domain/payment';
 import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
@@ -30,18 +30,24 @@ export interface SettleDeps {
   readonly clock: Clock;
 }
 
-function dossierEvent(payment: Payment, report: ProviderReport, at: string): DossierEvent {
-  const base = { version: 1 as const, occurredAt: at, dossierNo: payment.dossierNo };
-  return report.outcome === 'succeeded'
-    ? { ...base, type: 'PaymentSucceeded', id: `payment-succeeded-${payment.paymentId}`, paymentId: payment.paymentId, provider: payment.provider, amount: payment.amount, paidAt: report.paidAt ?? at }
-    : { ...base, type: 'PaymentFailed', id: `payment-${report.outcome}-${payment.paymentId}`, paymentId: payment.paymentId, reason: report.outcome };
+/**
+ * The events of a settlement: one per dossier the payment pays, each for that dossier's share, so a
+ * basket is settled for every dossier by the one transaction that records the payment's outcome.
+ */
+function dossierEvents(payment: Payment, report: ProviderReport, at: string): DossierEvent[] {
+  return sharesOf(payment).map((share): DossierEvent => {
+    const base = { version: 1 as const, occurredAt: at, dossierNo: share.dossierNo, paymentId: payment.paymentId };
+    return report.outcome === 'succeeded'
+      ? { ...base, type: 'PaymentSucceeded', id: settlementEventId(payment, 'succeeded', share.dossierNo), provider: payment.provider, amount: share.amount, paidAt: report.paidAt ?? at }
+      : { ...base, type: 'PaymentFailed', id: settlementEventId(payment, report.outcome, share.dossierNo), reason: report.outcome };
+  });
 }
 
 /**
  * Applies a provider's report in the order payments.md prescribes: (signature already checked by the
  * caller) → payment exists → amount → still pending → durable write → answer. The payment's state,
- * its ledger entry and the dossier event are one transaction; the event then goes to the queue, and
- * the outbox relay re-sends it if this process dies first.
+ * its ledger entry and the dossier events (one per dossier paid) are one transaction; the events then
+ * go to the queue, and the outbox relay re-sends them if this process dies first.
  */
 export async function settlePayment(deps: SettleDeps, report: ProviderReport): Promise<SettleResult> {
   const at = deps.clock.now().toISOString();
@@ -91,16 +97,17 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
       ...(status !== 'succeeded' ? { failureReason: report.outcome } : {}),
       version: payment.version + 1,
     };
-    const event = dossierEvent(payment, report, at);
+    // All of a basket's dossiers or none: their events are written in the payment's own transaction.
+    const events = dossierEvents(payment, report, at);
     try {
-      await deps.payments.settle({ before: payment, after, ledger: ledger(payment, status), events: [event] });
+      await deps.payments.settle({ before: payment, after, ledger: ledger(payment, status), events });
     } catch (error) {
       if (!(error instanceof DuplicateTransactionError)) throw error;
       await deps.payments.appendLedger(ledger(payment, 'duplicate_transaction'));
       return 'already_confirmed';
     }
     paymentSettled(payment.provider, status);
-    await publishQueued(deps.publisher, [event]);
+    await publishQueued(deps.publisher, events);
     return lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure';
   });
 }

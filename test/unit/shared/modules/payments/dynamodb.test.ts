@@ -90,6 +90,51 @@ describe('DynamoPaymentStore.create', () => {
   });
 });
 
+describe('DynamoPaymentStore: a payment of several dossiers (basket)', () => {
+  const shares = ['H31.26-A', 'H31.26-B', 'H31.26-C'].map((dossierNo) => ({ dossierNo, amount: 5_000, byFeeKind: { fee: 5_000 } }));
+  const basket = pendingPayment(20, { paymentId: 'pay_basket', dossierNo: 'H31.26-A', amount: 15_000, shares, expiresAt: '2026-11-21T00:20:00.000Z' });
+  const ledger = { paymentId: 'pay_basket', provider: 'vnpay' as const, kind: 'created' as const, outcome: 'pending', at: NOW.toISOString() };
+
+  it('takes every dossier\u2019s lock in the transaction that creates the payment', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    expect(await store().create(basket, ledger, NOW)).toEqual({ created: true });
+    const items = transactItems();
+    expect(items.map((i) => `${i.Put!.Item!.pk} ${i.Put!.Item!.sk}`)).toEqual([
+      'DOSSIER#H31.26-A PAYMENT_LOCK', 'DOSSIER#H31.26-B PAYMENT_LOCK', 'DOSSIER#H31.26-C PAYMENT_LOCK',
+      'PAYMENT#pay_basket PAYMENT', 'PAYREF#vnpay#000000000000000000000020 REF', expect.stringMatching(/^PAYMENT#pay_basket LEDGER#/),
+    ]);
+    for (const lock of items.slice(0, 3)) expect(lock.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now', Item: { paymentId: 'pay_basket' } });
+  });
+
+  it('answers the live payment holding any one dossier\u2019s lock, and creates nothing', async () => {
+    const live = pendingPayment(21, { paymentId: 'pay_live', dossierNo: 'H31.26-B', expiresAt: '2026-11-21T00:15:00.000Z' });
+    const heldOnSecond = cancelled(none, { Code: 'ConditionalCheckFailed', Item: { paymentId: { S: 'pay_live' }, expiresAt: { S: live.expiresAt } } }, none, none, none, none);
+    ddb.on(TransactWriteCommand).rejects(heldOnSecond);
+    ddb.on(GetCommand, { Key: { pk: 'PAYMENT#pay_live', sk: 'PAYMENT' } }).resolves({ Item: { pk: 'PAYMENT#pay_live', sk: 'PAYMENT', ...live } });
+    expect(await store().create(basket, ledger, NOW)).toEqual({ created: false, existing: live });
+  });
+
+  it('takes over the one lock left by a payment that is over, and only that one', async () => {
+    const over = pendingPayment(22, { paymentId: 'pay_over', dossierNo: 'H31.26-C', status: 'expired', expiresAt: '2026-11-21T00:15:00.000Z' });
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled(none, none, { Code: 'ConditionalCheckFailed', Item: { paymentId: { S: 'pay_over' }, expiresAt: { S: over.expiresAt } } }, none, none, none)).resolves({});
+    ddb.on(GetCommand, { Key: { pk: 'PAYMENT#pay_over', sk: 'PAYMENT' } }).resolves({ Item: { pk: 'PAYMENT#pay_over', sk: 'PAYMENT', ...over } });
+    expect(await store().create(basket, ledger, NOW)).toEqual({ created: true });
+    expect(transactItems(1).slice(0, 3).map((i) => i.Put!.ExpressionAttributeValues![':holder'])).toEqual([undefined, undefined, 'pay_over']);
+  });
+
+  it('settles with one outbox row per dossier in the payment\u2019s transaction, then frees every lock', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(DeleteCommand).resolves({});
+    const events = shares.map((s) => ({ ...event(basket), dossierNo: s.dossierNo, id: `payment-succeeded-pay_basket-${s.dossierNo}`, amount: s.amount }) as DossierEvent);
+    await store().settle({ ...success(basket), events });
+    expect(transactItems().map((i) => `${i.Put!.Item!.pk} ${i.Put!.Item!.sk}`.replace(/LEDGER#.*/, 'LEDGER'))).toEqual([
+      'PAYMENT#pay_basket PAYMENT', 'PAYTXN#vnpay#14012345 TXN', 'PAYMENT#pay_basket LEDGER',
+      'DOSSIER#H31.26-A OUTBOX#payment-succeeded-pay_basket-H31.26-A', 'DOSSIER#H31.26-B OUTBOX#payment-succeeded-pay_basket-H31.26-B', 'DOSSIER#H31.26-C OUTBOX#payment-succeeded-pay_basket-H31.26-C',
+    ]);
+    expect(ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key)).toEqual(shares.map((s) => ({ pk: `DOSSIER#${s.dossierNo}`, sk: 'PAYMENT_LOCK' })));
+  });
+});
+
 describe('DynamoPaymentStore idempotency records', () => {
   const conditionFailed = () => new ConditionalCheckFailedException({ $metadata: {}, message: 'failed' });
 

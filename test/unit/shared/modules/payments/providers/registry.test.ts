@@ -52,7 +52,7 @@ describe('Class: PaymentProviderRegistry', () => {
 describe('A new provider added with one registry entry (fakepay)', () => {
   function setup() {
     const registry = new PaymentProviderRegistry([...DEFAULT_PROVIDERS, fakepay]);
-    const dossier = { dossierNo: 'H31.26-7', agencyCode: 'HP-STP', status: 'AWAITING_PAYMENT', amountDue: 50_000, applicant: { citizenId: CITIZEN } } as unknown as Dossier;
+    const dossier = { dossierNo: 'H31.26-7', agencyCode: 'HP-STP', status: 'AWAITING_PAYMENT', amountDue: 50_000, applicant: { citizenId: CITIZEN }, fees: { items: [{ kind: 'fee', amount: 50_000 }] }, extraCharges: 0, payments: [] } as unknown as Dossier;
     const dossiers = { get: async () => dossier } as unknown as DossierStore;
     const payments = new FakePaymentStore();
     return { registry, dossiers, payments };

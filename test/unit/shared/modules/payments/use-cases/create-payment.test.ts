@@ -12,7 +12,7 @@ const CITIZEN = '079099012345';
 const PORTAL = 'https://portal.example.vn';
 
 function setup(amountDue: number) {
-  const dossier = { dossierNo: 'H31.26-1', agencyCode: 'HP-STP', status: 'AWAITING_PAYMENT', amountDue, applicant: { citizenId: CITIZEN } } as unknown as Dossier;
+  const dossier = { dossierNo: 'H31.26-1', agencyCode: 'HP-STP', status: 'AWAITING_PAYMENT', amountDue, applicant: { citizenId: CITIZEN }, fees: { items: [{ kind: 'fee', amount: amountDue }] }, extraCharges: 0, payments: [] } as unknown as Dossier;
   const dossiers = { get: async () => dossier } as unknown as DossierStore;
   const started: string[] = [];
   const provider = (name: 'vnpay' | 'vietqr', maxAmount: number): PaymentProvider =>

@@ -11,7 +11,7 @@ describe('getPayment', () => {
   it("shows the citizen their own payment, without what only we keep (citizen, returnUrl, version)", async () => {
     const view = await getPayment(store, { kind: 'citizen', citizenId: payment.citizenId }, payment.paymentId);
     expect(view).toEqual({
-      paymentId: payment.paymentId, dossierNo: payment.dossierNo, provider: 'vnpay', amount: 5_000, currency: 'VND', status: 'pending',
+      paymentId: payment.paymentId, dossierNo: payment.dossierNo, dossierNos: [payment.dossierNo], shares: [{ dossierNo: payment.dossierNo, amount: 5_000 }], provider: 'vnpay', amount: 5_000, currency: 'VND', status: 'pending',
       redirectUrl: 'https://gw.example/pay?x=1', expiresAt: payment.expiresAt, createdAt: payment.createdAt,
     });
   });
