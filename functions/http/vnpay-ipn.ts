@@ -8,7 +8,7 @@ import { lazyHandler } from '../../shared/app/lazy-handler';
 import { httpRoute } from '../../shared/platform/http/route';
 import { logger } from '../../shared/platform/observability/logger';
 import { answerIpn, fromVnpAmount, IpnReply, payDate } from '../../shared/modules/payments/providers/vnpay';
-import { raiseGatewayAmountMismatch } from '../../shared/modules/finance';
+import { raiseGatewayAmountMismatch, raiseSecondTransaction } from '../../shared/modules/finance';
 
 /** The parts of the wiring this function reads; its bundle carries only their adapters. */
 const parts = [base, settlement, vnpayCallbacks, financeStore] as const;
@@ -32,6 +32,19 @@ export const makeHandler = (container: Deps) => httpRoute(vnpayIpnOperation, asy
     } catch (error) {
       logger.error('raising the amount mismatch failed', { error });
       logger.warn('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: IpnReply.UNKNOWN_ERROR.RspCode, reason: 'raising the amount mismatch failed; the gateway will retry' });
+      return { statusCode: 200, body: IpnReply.UNKNOWN_ERROR };
+    }
+  }
+  // 02 for a success under a new transaction number: money taken twice for one order (a second success).
+  const succeeded = params.vnp_ResponseCode === '00' && params.vnp_TransactionStatus === '00';
+  if (reply.RspCode === IpnReply.ALREADY_CONFIRMED.RspCode && succeeded && amount !== undefined && params.vnp_TransactionNo) {
+    try {
+      await raiseSecondTransaction({ finance: container.financeStore, payments: container.settleDeps.payments, clock: container.clock }, {
+        provider: 'vnpay', ref: params.vnp_TxnRef ?? '', amount, transactionId: params.vnp_TransactionNo,
+        paidAt: payDate(params.vnp_PayDate)?.toISOString() ?? container.clock.now().toISOString(),
+      });
+    } catch (error) {
+      logger.error('raising the second transaction failed', { error });
       return { statusCode: 200, body: IpnReply.UNKNOWN_ERROR };
     }
   }

@@ -326,7 +326,7 @@ export const Functions: readonly FunctionDefinition[] = [
     name: 'RequestRefund',
     entry: 'functions/http/request-refund.ts',
     // The VNPay refund API signs with the merchant's hash secret and reads the gateway's API URL.
-    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    access: { table: 'readWrite', sendTo: ['receiptIssuance'], secrets: paymentProviders.secrets(), settings: ['payments'] },
     timeoutSeconds: 30,
     trigger: httpTrigger(requestRefundOperation),
   },
@@ -339,7 +339,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'ConfirmManualRefund',
     entry: 'functions/http/confirm-manual-refund.ts',
-    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    access: { table: 'readWrite', sendTo: ['receiptIssuance'], secrets: paymentProviders.secrets(), settings: ['payments'] },
     trigger: httpTrigger(confirmManualRefundOperation),
   },
   {
@@ -363,7 +363,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'PollRefunds',
     entry: 'functions/scheduled/poll-refunds.ts',
-    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
+    access: { table: 'readWrite', sendTo: ['receiptIssuance'], secrets: paymentProviders.secrets(), settings: ['payments'] },
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 15 },
   },

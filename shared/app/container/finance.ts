@@ -9,6 +9,7 @@ import { base } from './base';
 import { dynamo } from './dynamo';
 import { dossierStore } from './dossiers';
 import { paymentProviders, paymentStore } from './payments';
+import { receiptRequests } from './receipts';
 import { definePart } from './part';
 
 export interface FinanceStoreMembers {
@@ -38,7 +39,7 @@ export interface RefundsMembers {
   readonly refundDeps: Promise<RefundDeps>;
 }
 
-export const refunds = /* @__PURE__ */ definePart<RefundsMembers>()('refunds', [base, dynamo, financeStore, paymentStore, paymentProviders], (c, { once, tableName }) => ({
+export const refunds = /* @__PURE__ */ definePart<RefundsMembers>()('refunds', [base, dynamo, financeStore, paymentStore, paymentProviders, receiptRequests], (c, { once, tableName }) => ({
   get refundGateways() {
     return once('refundGateways', async () => ({ vnpay: new VnpayRefunds(settingsOf(vnpay, (await c.paymentSettings).providers)) }));
   },
@@ -50,6 +51,8 @@ export const refunds = /* @__PURE__ */ definePart<RefundsMembers>()('refunds', [
       // The payments module's Idempotency-Key records, under a scope of their own (refund#<agency>).
       idempotency: new DynamoIdempotencyRecords(c.documentClient, tableName()),
       clock: c.clock,
+      // A refund paid out asks for its adjusting e-receipts on the receipt-issuance queue.
+      receiptRequests: c.receiptRequests,
     }));
   },
 }));

@@ -1,15 +1,19 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { vietnamDate } from '../../platform/kernel/time';
 import type { BookEntry } from './domain/book';
 import type { FinanceException } from './domain/exception';
 import { RefundExceedsPaymentError, RefundStatuses, type Refund } from './domain/refund';
-import type { FinanceStore, ReconciliationRun, RefundChange } from './ports';
+import type { DueReceiptRequest, EntryMove, FinanceStore, ReconciliationRun, RefundChange } from './ports';
 
 const Keys = {
   refund: (paymentId: string, refundId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: `REFUND#${refundId}` }),
-  /** The running total of refunds held against one payment: the one item every refund of it must pass. */
-  held: (paymentId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: 'REFUND_TOTAL' }),
+  /**
+   * The running totals of refunds held against one payment's money (or against money an exception
+   * holds beside it): the one item every refund of that money must pass.
+   */
+  held: (paymentId: string, exceptionId?: string) => ({ pk: `PAYMENT#${paymentId}`, sk: exceptionId ? `REFUND_TOTAL#${exceptionId}` : 'REFUND_TOTAL' }),
   exception: (id: string) => ({ pk: `FINEXC#${id}`, sk: 'EXCEPTION' }),
   audit: (id: string, at: string) => ({ pk: `FINEXC#${id}`, sk: `AUDIT#${at}` }),
   /** One item per exception about a dossier, beside it in the dossier's own partition: counted without a Scan. */
@@ -17,13 +21,19 @@ const Keys = {
   bookMarker: (entryId: string) => ({ pk: `FINBOOKID#${entryId}`, sk: 'ENTRY' }),
   book: (e: BookEntry) => ({ pk: `FINBOOK#${e.agencyCode}#${vietnamDate(new Date(e.at))}`, sk: e.entryId }),
   run: (r: ReconciliationRun) => ({ pk: `RECON#${r.provider}#${r.day}`, sk: `RUN#${r.fileHash}` }),
+  /** An adjusting-receipt request not yet handed to the queue (written with the refund's change). */
+  receiptDue: (refundId: string) => ({ pk: `FINRECEIPT#${refundId}`, sk: 'DUE' }),
+  receiptDueIndex: 'FINRECEIPT#DUE',
   pendingRefunds: 'FINREFUND#PENDING',
   exceptionIndex: (agency: string, status: string) => `FINEXC#${agency}#${status}`,
   providerBook: (provider: string, day: string) => `FINBOOKP#${provider}#${day}`,
 } as const;
 
 /** Item names of finance transactions: what a cancellation is mapped by. */
-export const FinanceItems = { refund: 'refund', held: 'held', exception: 'exception', audit: 'audit', marker: 'bookMarker', entry: 'bookEntry', ofDossier: 'exceptionOfDossier' } as const;
+export const FinanceItems = {
+  refund: 'refund', held: 'held', exception: 'exception', audit: 'audit', marker: 'bookMarker', entry: 'bookEntry', movedFrom: 'bookEntryMovedFrom',
+  ofDossier: 'exceptionOfDossier', receiptDue: 'receiptDue',
+} as const;
 
 function refundItem(r: Refund) {
   const pending = !RefundStatuses[r.status].final;
@@ -41,9 +51,9 @@ function strip<T>(item: Record<string, unknown>): T {
 /** The item is there already: raising or booking again is a no-op. */
 class AlreadyThere extends Error {}
 
-/** Marker first: an entry id is booked once, whatever else the entry says. */
+/** Marker first: an entry id is booked once, whatever else the entry says. The marker keeps the entry, so it is read by id. */
 function addEntry(unit: UnitOfWork, entry: BookEntry): UnitOfWork {
-  return unit.put(FinanceItems.marker, { ...Keys.bookMarker(entry.entryId), entryId: entry.entryId }, { condition: 'attribute_not_exists(pk)', onConditionFailed: () => new AlreadyThere() }).put(FinanceItems.entry, entryItem(entry));
+  return unit.put(FinanceItems.marker, { ...Keys.bookMarker(entry.entryId), ...entry }, { condition: 'attribute_not_exists(pk)', onConditionFailed: () => new AlreadyThere() }).put(FinanceItems.entry, entryItem(entry));
 }
 
 
@@ -57,7 +67,7 @@ export class DynamoFinanceStore implements FinanceStore {
     // ADD is atomic; the condition makes the sum of held refunds never pass what was paid, however
     // many requests race (a refused one learns what remains from the total as it was: ALL_OLD).
     await new UnitOfWork(this.tableName)
-      .update(FinanceItems.held, Keys.held(refund.paymentId), {
+      .update(FinanceItems.held, Keys.held(refund.paymentId, refund.extraMoney?.exceptionId), {
         update: 'ADD held :amount SET paid = :paid',
         condition: '(attribute_not_exists(held) AND :amount <= :paid) OR held <= :limit',
         values: { ':amount': refund.amount, ':paid': paid, ':limit': paid - refund.amount },
@@ -67,16 +77,31 @@ export class DynamoFinanceStore implements FinanceStore {
       .commit(this.client);
   }
 
-  async changeRefund({ before, after, book, resolves }: RefundChange): Promise<void> {
+  async changeRefund({ before, after, book, refundedBefore, receiptRequest, resolves }: RefundChange): Promise<void> {
     const unit = new UnitOfWork(this.tableName).put(FinanceItems.refund, refundItem(after), {
       condition: '#version = :expected',
       names: { '#version': 'version' },
       values: { ':expected': before.version },
     });
+    const held = Keys.held(after.paymentId, after.extraMoney?.exceptionId);
     if (RefundStatuses[before.status].holdsAmount && !RefundStatuses[after.status].holdsAmount) {
-      unit.update(FinanceItems.held, Keys.held(after.paymentId), { update: 'ADD held :release', values: { ':release': -after.amount } });
+      unit.update(FinanceItems.held, held, { update: 'ADD held :release', values: { ':release': -after.amount } });
+    } else if (book) {
+      // The split by fee kind was decided on `refundedBefore`: another refund of this money that
+      // completed meanwhile fails this (a conflict, retried on what it wrote). Never with the release above.
+      unit.update(FinanceItems.held, held, {
+        update: 'ADD refunded :amount',
+        condition: '(attribute_not_exists(refunded) AND :before = :zero) OR refunded = :before',
+        values: { ':amount': after.amount, ':before': refundedBefore ?? 0, ':zero': 0 },
+      });
     }
     if (book) addEntry(unit, book);
+    if (receiptRequest) {
+      unit.put(FinanceItems.receiptDue, {
+        ...Keys.receiptDue(after.refundId), refundId: after.refundId, dueSince: after.completedAt ?? '', request: receiptRequest,
+        gsi1pk: Keys.receiptDueIndex, gsi1sk: `${after.completedAt ?? ''}#${after.refundId}`,
+      });
+    }
     if (resolves) this.addResolution(unit, resolves.before, resolves.after);
     await unit.commit(this.client);
   }
@@ -122,8 +147,16 @@ export class DynamoFinanceStore implements FinanceStore {
     return Item ? strip<FinanceException>(Item) : undefined;
   }
 
-  async resolveException(before: FinanceException, after: FinanceException): Promise<void> {
-    await this.addResolution(new UnitOfWork(this.tableName), before, after).commit(this.client);
+  async resolveException(before: FinanceException, after: FinanceException, move?: EntryMove): Promise<void> {
+    const unit = this.addResolution(new UnitOfWork(this.tableName), before, after);
+    if (move) {
+      // Same entry id, same provider day (reconciliation sees it as before); another agency's book, and the marker follows.
+      unit
+        .delete(FinanceItems.movedFrom, Keys.book(move.from), { condition: 'attribute_exists(pk)' })
+        .put(FinanceItems.entry, entryItem(move.to))
+        .put(FinanceItems.marker, { ...Keys.bookMarker(move.to.entryId), ...move.to });
+    }
+    await unit.commit(this.client);
   }
 
   private addResolution(unit: UnitOfWork, before: FinanceException, after: FinanceException): UnitOfWork {
@@ -164,6 +197,12 @@ export class DynamoFinanceStore implements FinanceStore {
     }
   }
 
+  async bookEntry(entryId: string): Promise<BookEntry | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.bookMarker(entryId), ConsistentRead: true }));
+    // Markers written before they kept their entry hold only the id.
+    return Item && 'kind' in Item ? strip<BookEntry>(Item) : undefined;
+  }
+
   async bookOfAgency(agencyCode: string, date: string): Promise<readonly BookEntry[]> {
     return (await this.query({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `FINBOOK#${agencyCode}#${date}` }, ConsistentRead: true })).map((i) => strip<BookEntry>(i));
   }
@@ -172,8 +211,27 @@ export class DynamoFinanceStore implements FinanceStore {
     return (await this.query({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': Keys.providerBook(provider, bookDate) } })).map((i) => strip<BookEntry>(i));
   }
 
-  async saveReconciliation(run: ReconciliationRun): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...Keys.run(run), ...run } }));
+  async saveReconciliation(run: ReconciliationRun): Promise<boolean> {
+    try {
+      // The same file again is the same run: the first import's record stays as it was.
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...Keys.run(run), ...run }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async dueReceiptRequests(before: Date, limit: number): Promise<readonly DueReceiptRequest[]> {
+    const page = await this.client.send(new QueryCommand({
+      TableName: this.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pk': Keys.receiptDueIndex, ':before': before.toISOString() }, Limit: limit,
+    }));
+    return (page.Items ?? []).map((i) => ({ refundId: String(i.refundId), dueSince: String(i.dueSince), request: i.request as DueReceiptRequest['request'] }));
+  }
+
+  async receiptRequestSent(refundId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: Keys.receiptDue(refundId) }));
   }
 
   private async query(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Record<string, unknown>[]> {

@@ -6,3 +6,5 @@ export type { BookEntry, FinanceSummary } from './domain/book';
 export type { FinanceStore, RefundGateway, RefundGateways, PaymentReader } from './ports';
 export { raiseGatewayAmountMismatch } from './use-cases/gateway-mismatch';
 export type { GatewayMismatchDeps, GatewayReport } from './use-cases/gateway-mismatch';
+export { raiseSecondTransaction } from './use-cases/transfers';
+export type { AdjustingReceiptRequest, AdjustingReceiptRequests } from './ports';

@@ -1,4 +1,5 @@
 import type { IdempotencyBegin, Payment, RefundAnswer, RefundRequestOf } from '../payments';
+import type { RefundForReceipts } from '../receipts';
 import type { BookEntry } from './domain/book';
 import type { FinanceException } from './domain/exception';
 import type { Refund } from './domain/refund';
@@ -23,13 +24,46 @@ export interface IdempotencyRecords {
   abandon(scope: string, key: string): Promise<void>;
 }
 
+/**
+ * The receipts module's message for a refund paid out: its adjusting e-receipts (issue 15: a refund
+ * produces an adjusting receipt, never a deletion). The consumer is idempotent per refund id.
+ */
+export interface AdjustingReceiptRequest {
+  readonly dossierNo: string;
+  readonly refund: RefundForReceipts;
+}
+
+/** Queues an adjusting-receipt request (the receipt-issuance queue). */
+export type AdjustingReceiptRequests = (request: AdjustingReceiptRequest) => Promise<void>;
+
 export interface RefundChange {
   readonly before: Refund;
   readonly after: Refund;
   /** Written with the change: a refund that reached `refunded` books its money out. */
   readonly book?: BookEntry;
+  /**
+   * With `book`: the total already refunded from the same money when the split by fee kind was
+   * decided. The write is refused (a conflict, retried) if another refund of that money completed
+   * meanwhile, so concurrent refunds never give back more of one fee kind than it took.
+   */
+  readonly refundedBefore?: number;
+  /** Kept with the change until sent (an outbox row): the adjusting receipts of a refund that reached `refunded`. */
+  readonly receiptRequest?: AdjustingReceiptRequest;
   /** Resolved in the same transaction (a refund started from the exceptions queue). */
   readonly resolves?: { readonly before: FinanceException; readonly after: FinanceException };
+}
+
+/** A manual match gives money its agency and dossier: the entry moves in the book with the resolution. */
+export interface EntryMove {
+  readonly from: BookEntry;
+  readonly to: BookEntry;
+}
+
+/** An adjusting-receipt request written with its refund and not yet handed to the queue. */
+export interface DueReceiptRequest {
+  readonly refundId: string;
+  readonly dueSince: string;
+  readonly request: AdjustingReceiptRequest;
 }
 
 export interface FinanceStore {
@@ -48,21 +82,28 @@ export interface FinanceStore {
   /** Opens an exception unless one with its id exists (raising is idempotent); books money with it when given. */
   openException(exception: FinanceException, book?: BookEntry): Promise<boolean>;
   getException(exceptionId: string): Promise<FinanceException | undefined>;
-  /** Conditional on the version read; the audit entry is written with it. */
-  resolveException(before: FinanceException, after: FinanceException): Promise<void>;
+  /** Conditional on the version read; the audit entry (and a matched entry's move) is written with it. */
+  resolveException(before: FinanceException, after: FinanceException, move?: EntryMove): Promise<void>;
   exceptions(agencyCode: string, status: FinanceException['status']): Promise<readonly FinanceException[]>;
   /** How many exceptions about one dossier are still open (0 when none). */
   countOpenForDossier(dossierNo: string): Promise<number>;
 
   /** Writes a book entry once (by its id). */
   book(entry: BookEntry): Promise<boolean>;
+  /** One entry by its id (as last written: a matched entry where it moved). */
+  bookEntry(entryId: string): Promise<BookEntry | undefined>;
   /** Entries of one agency whose money moved on a Viet Nam date. */
   bookOfAgency(agencyCode: string, date: string): Promise<readonly BookEntry[]>;
   /** Collections a provider books on a Viet Nam date. */
   bookOfProvider(provider: string, bookDate: string): Promise<readonly BookEntry[]>;
 
-  /** Keeps a reconciliation run (file hash, counts, result file); one per provider, day and file. */
-  saveReconciliation(run: ReconciliationRun): Promise<void>;
+  /** Keeps a reconciliation run (file hash, counts, result file); one per provider, day and file: the first is kept. */
+  saveReconciliation(run: ReconciliationRun): Promise<boolean>;
+
+  /** Adjusting-receipt requests due since before `before` and not yet sent, oldest first. */
+  dueReceiptRequests(before: Date, limit: number): Promise<readonly DueReceiptRequest[]>;
+  /** The request of this refund reached the queue: no longer due. */
+  receiptRequestSent(refundId: string): Promise<void>;
 }
 
 export interface ReconciliationRun {

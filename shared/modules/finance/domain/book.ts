@@ -43,32 +43,6 @@ export function bookingDate(provider: string, at: Date): string {
   return vietnamHour >= 22 ? vietnamDate(new Date(at.getTime() + 3 * 60 * 60 * 1000)) : vietnamDate(at);
 }
 
-/**
- * Splits an amount over what the dossier asked for, in its items' order (fees first as assessed,
- * postage last); anything beyond is unallocated. A refund is split from the end (postage first), so
- * that a partial refund of an overpayment gives back the overpayment first.
- */
-export function allocate(amount: number, asked: readonly { kind: Exclude<FeeKind, 'unallocated'>; amount: number }[], from: 'start' | 'end' = 'start'): Partial<Record<FeeKind, number>> {
-  const parts: Partial<Record<FeeKind, number>> = {};
-  const add = (kind: FeeKind, value: number) => {
-    if (value > 0) parts[kind] = (parts[kind] ?? 0) + value;
-  };
-  let left = amount;
-  if (from === 'end') {
-    const total = asked.reduce((s, a) => s + a.amount, 0);
-    const over = Math.max(0, amount - total);
-    add('unallocated', over);
-    left -= over;
-  }
-  for (const item of from === 'start' ? asked : [...asked].reverse()) {
-    const take = Math.min(left, Math.max(0, item.amount));
-    add(item.kind, take);
-    left -= take;
-  }
-  add('unallocated', left);
-  return parts;
-}
-
 export interface SummaryTotals {
   readonly collected: number;
   readonly refunded: number;

@@ -41,6 +41,10 @@ export interface FinanceException {
   readonly dossierNo?: string;
   /** The provider's reference or transaction as it reached us. */
   readonly reference?: string;
+  /** The provider's transaction that moved the money, when known. */
+  readonly transactionId?: string;
+  /** The book entry the money was booked as when the exception was raised (a refund or a match follows it). */
+  readonly entryId?: string;
   /** The notification or file line as received (unmatched transfers, reconciliation lines); never logged. */
   readonly raw?: Readonly<Record<string, unknown>>;
   readonly resolution?: Resolution;
@@ -50,6 +54,8 @@ export interface FinanceException {
 /** Ids derived from the source: the same money raised twice is one exception. */
 export const ExceptionIds = {
   ofPayment: (kind: ExceptionKind, paymentId: string) => `exc_${kind}_${paymentId}`,
+  /** A second transaction under a payment already settled by another (a second transfer with the same reference). */
+  ofTransaction: (kind: ExceptionKind, paymentId: string, transactionId: string) => `exc_${kind}_${paymentId}_${transactionId}`,
   ofTransfer: (provider: string, transactionId: string) => `exc_unmatched_transfer_${provider}_${transactionId}`,
   ofReconciliation: (provider: string, day: string, key: string) => `exc_reconciliation_${provider}_${day}_${key}`,
 } as const;

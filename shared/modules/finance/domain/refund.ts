@@ -1,5 +1,6 @@
 import { StateMachine, type Edge } from '../../../platform/kernel/state-machine';
 import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
+import type { FeeParts } from './allocation';
 
 /**
  * A refund of money a payment took: its own lifecycle, recorded before the provider is called
@@ -77,7 +78,33 @@ export interface Refund {
   readonly manual?: ManualRefundRecord;
   /** The exception this refund resolves, if it was started from the queue. */
   readonly exceptionId?: string;
+  /**
+   * Money taken beside the payment's own amount (a transfer of the wrong amount, a second transfer
+   * under the same reference), which the exception holds: refunded from that money, not the payment's.
+   * Absent: the payment's own money.
+   */
+  readonly extraMoney?: ExtraMoney;
+  /** How the refunded money splits by fee kind (set when it reaches `refunded`; see allocateRefund). */
+  readonly byFeeKind?: FeeParts;
   readonly version: number;
+}
+
+/** Money an exception holds beside its payment's amount: what a refund of it may give back, and where it was booked. */
+export interface ExtraMoney {
+  readonly exceptionId: string;
+  readonly amount: number;
+  /** The book entry the money came in as. */
+  readonly entryId: string;
+  /** The provider's transaction that took it (VNPay refunds name it). */
+  readonly transactionId?: string;
+}
+
+/** The book entry of a payment's own money (written by the finance reaction once the payment succeeded). */
+export const paymentEntryId = (paymentId: string) => `col_${paymentId}`;
+
+/** The refunds that draw on the same money as `refund`: the payment's own, or the same exception's. */
+export function sameMoney(refund: Pick<Refund, 'extraMoney'>): (other: Pick<Refund, 'extraMoney'>) => boolean {
+  return (other) => other.extraMoney?.exceptionId === refund.extraMoney?.exceptionId;
 }
 
 /** What a payment has left to refund, given its refunds so far. */
@@ -101,4 +128,9 @@ export class RefundExceedsPaymentError extends ConflictError {
 
 export class PaymentNotRefundableError extends BusinessRuleError {
   override readonly code = 'PAYMENT_NOT_REFUNDABLE';
+}
+
+/** The money's book entry is not written yet (the payment succeeded a moment ago): asked again shortly, it goes through. */
+export class MoneyNotBookedYetError extends ConflictError {
+  override readonly code = 'MONEY_NOT_BOOKED_YET';
 }

@@ -4,9 +4,10 @@ import type { Clock } from '../../../platform/kernel/time';
 import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import type { Dossier } from '../../dossiers';
 import type { Payment } from '../../payments';
-import { allocate, bookingDate, type BookEntry, type FeeKind } from '../domain/book';
+import { bookingDate, type BookEntry } from '../domain/book';
+import { allocate, type AskedLine } from '../domain/allocation';
 import { ExceptionIds, resolve, UNASSIGNED_AGENCY, type ExceptionKind, type FinanceException, type ResolutionKind } from '../domain/exception';
-import type { FinanceStore } from '../ports';
+import type { EntryMove, FinanceStore } from '../ports';
 
 export interface ExceptionDeps {
   readonly finance: FinanceStore;
@@ -38,8 +39,10 @@ export interface ResolveBody {
 
 /**
  * Closes an exception with an audited resolution (who, when, how, why). A match names a dossier of
- * the officer's own agency, which then owns the money; a refund is resolved by the refund itself
- * once it is done (POST /refunds with the exceptionId), so here it only links a refund already done.
+ * the officer's own agency, which then owns the money: its book entry moves to that agency and
+ * dossier in the same write (still unallocated: no fee line of the dossier claims it until a payment
+ * does). A refund is resolved by the refund itself once it is done (POST /refunds with the
+ * exceptionId), so here it only links a refund already done.
  */
 export async function resolveException(deps: ExceptionDeps, principal: Principal, exceptionId: string, body: ResolveBody) {
   return withOptimisticRetry(async () => {
@@ -57,24 +60,48 @@ export async function resolveException(deps: ExceptionDeps, principal: Principal
       ...(body.dossierNo ? { dossierNo: body.dossierNo } : {}), ...(body.refundId ? { refundId: body.refundId } : {}),
     });
     const owned = body.kind === 'manual_match' ? { ...after, agencyCode: principal.agencyCode } : after;
-    await deps.finance.resolveException(before, owned);
+    const move = body.kind === 'manual_match' ? await matchedEntry(deps.finance, before, owned) : undefined;
+    await deps.finance.resolveException(before, owned, move);
     return exceptionView(owned);
   });
 }
 
+/** Money without an agency (an unmatched transfer) gets the matching officer's agency and dossier in the book. */
+async function matchedEntry(finance: FinanceStore, before: FinanceException, after: FinanceException): Promise<EntryMove | undefined> {
+  const from = before.entryId ? await finance.bookEntry(before.entryId) : undefined;
+  if (!from || from.agencyCode === after.agencyCode) return undefined;
+  return { from, to: { ...from, agencyCode: after.agencyCode, ...(after.dossierNo ? { dossierNo: after.dossierNo } : {}) } };
+}
+
+/** What a dossier asks money for, as the book splits it: its phí and lệ phí items as assessed, then postage. */
+function askedLines(dossier: Dossier): AskedLine[] {
+  const items = dossier.fees.items.flatMap((i): AskedLine[] => (i.kind === 'fee' || i.kind === 'charge' || i.kind === 'postage' ? [{ kind: i.kind, amount: i.amount }] : []));
+  return [...items, { kind: 'postage', amount: dossier.extraCharges }];
+}
+
+/** What the dossier's kept payments recorded before this one already covered (a later postage payment is postage). */
+function coveredBefore(dossier: Dossier, paymentId: string): number {
+  let covered = 0;
+  for (const p of dossier.payments) {
+    if (p.paymentId === paymentId) break;
+    if (p.status === 'succeeded' && !p.refundReview) covered += p.amount;
+  }
+  return covered;
+}
+
 /** The book entry of money a payment took: split over what its dossier asked for, when known. */
 export function collectionEntry(payment: Payment, at: Date, amount: number, dossier: Dossier | undefined, transactionId?: string, entryId = `col_${payment.paymentId}`): BookEntry {
-  const asked = dossier
-    ? [...dossier.fees.items.map((i) => ({ kind: i.kind as Exclude<FeeKind, 'unallocated'>, amount: i.amount })), { kind: 'postage' as const, amount: dossier.extraCharges }]
-    : [];
   return {
     entryId, kind: 'collection', provider: payment.provider, agencyCode: payment.agencyCode, reference: payment.providerRef,
     ...(transactionId ? { transactionId } : {}), paymentId: payment.paymentId, dossierNo: payment.dossierNo, amount, at: at.toISOString(),
-    bookDate: bookingDate(payment.provider, at), byFeeKind: allocate(amount, asked),
+    bookDate: bookingDate(payment.provider, at), byFeeKind: dossier ? allocate(amount, askedLines(dossier), coveredBefore(dossier, payment.paymentId)) : { unallocated: amount },
   };
 }
 
-/** Raises an exception about a payment's money (idempotent by kind and payment), booking that money with it. */
+/**
+ * Raises an exception about a payment's money (idempotent by kind and payment, or by transaction
+ * for a second transaction of one payment), booking that money with it and remembering its entry.
+ */
 export async function raisePaymentException(
   deps: Pick<ExceptionDeps, 'finance' | 'clock'>,
   kind: Exclude<ExceptionKind, 'unmatched_transfer' | 'reconciliation_difference'>,
@@ -82,10 +109,12 @@ export async function raisePaymentException(
   amount: number,
   reason: string,
   book?: BookEntry,
+  exceptionId = ExceptionIds.ofPayment(kind, payment.paymentId),
 ): Promise<boolean> {
   const exception: FinanceException = {
-    exceptionId: ExceptionIds.ofPayment(kind, payment.paymentId), kind, status: 'open', agencyCode: payment.agencyCode, provider: payment.provider,
-    amount, reason, openedAt: deps.clock.now().toISOString(), paymentId: payment.paymentId, dossierNo: payment.dossierNo, reference: payment.providerRef, version: 0,
+    exceptionId, kind, status: 'open', agencyCode: payment.agencyCode, provider: payment.provider,
+    amount, reason, openedAt: deps.clock.now().toISOString(), paymentId: payment.paymentId, dossierNo: payment.dossierNo, reference: payment.providerRef,
+    ...(book?.transactionId ? { transactionId: book.transactionId } : {}), entryId: book?.entryId ?? `col_${payment.paymentId}`, version: 0,
   };
   return deps.finance.openException(exception, book);
 }
@@ -98,12 +127,14 @@ export async function raiseUnmatchedTransfer(
   const provider = 'vietqr';
   const at = new Date(transfer.paidAt);
   const exceptionId = ExceptionIds.ofTransfer(provider, transfer.transactionId);
+  const entryId = `col_unmatched_${provider}_${transfer.transactionId}`;
   const exception: FinanceException = {
     exceptionId, kind: 'unmatched_transfer', status: 'open', agencyCode: UNASSIGNED_AGENCY, provider, amount: transfer.amount,
-    reason: 'a transfer whose reference matches no payment', openedAt: deps.clock.now().toISOString(), reference: transfer.reference, raw: transfer, version: 0,
+    reason: 'a transfer whose reference matches no payment', openedAt: deps.clock.now().toISOString(), reference: transfer.reference,
+    transactionId: transfer.transactionId, entryId, raw: transfer, version: 0,
   };
   const entry: BookEntry = {
-    entryId: `col_unmatched_${provider}_${transfer.transactionId}`, kind: 'collection', provider, agencyCode: UNASSIGNED_AGENCY, reference: transfer.reference,
+    entryId, kind: 'collection', provider, agencyCode: UNASSIGNED_AGENCY, reference: transfer.reference,
     transactionId: transfer.transactionId, amount: transfer.amount, at: at.toISOString(), bookDate: bookingDate(provider, at), byFeeKind: { unallocated: transfer.amount },
   };
   return deps.finance.openException(exception, entry);

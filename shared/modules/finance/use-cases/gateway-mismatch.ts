@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/kernel/time';
+import { ExceptionIds } from '../domain/exception';
 import type { FinanceStore, PaymentReader } from '../ports';
 import { collectionEntry, raisePaymentException } from './exceptions';
 
@@ -10,7 +11,7 @@ export interface GatewayMismatchDeps {
 
 /** The gateway's word on money taken, as the callback read it (VND, UTC). */
 export interface GatewayReport {
-  readonly provider: 'vnpay';
+  readonly provider: 'vnpay' | 'national_platform';
   readonly ref: string;
   readonly amount: number;
   readonly transactionId?: string;
@@ -18,7 +19,7 @@ export interface GatewayReport {
 }
 
 /**
- * A gateway callback answered "invalid amount" (VNPay 04): when the payment was flagged for refund
+ * A gateway callback answered "invalid amount" (VNPay 04, the national platform's Confirm 04): when the payment was flagged for refund
  * review (money was taken, for the wrong amount), the money is raised in the exceptions queue and
  * booked as unallocated. A failed or cancelled attempt of the wrong amount took nothing and raises
  * nothing. Idempotent: the exception id derives from the payment, the book entry from the
@@ -29,5 +30,7 @@ export async function raiseGatewayAmountMismatch(deps: GatewayMismatchDeps, repo
   if (!payment?.refundReview) return false;
   const at = report.paidAt ? new Date(report.paidAt) : deps.clock.now();
   const entry = collectionEntry(payment, at, report.amount, undefined, report.transactionId, `col_${payment.paymentId}_mismatch_${report.transactionId ?? 'none'}`);
-  return raisePaymentException(deps, 'amount_mismatch', payment, report.amount, `gateway reported ${report.amount} for a payment of ${payment.amount}`, entry);
+  // The gateway's retries carry the same transaction number: one exception per transaction.
+  const exceptionId = report.transactionId ? ExceptionIds.ofTransaction('amount_mismatch', payment.paymentId, report.transactionId) : ExceptionIds.ofPayment('amount_mismatch', payment.paymentId);
+  return raisePaymentException(deps, 'amount_mismatch', payment, report.amount, `gateway reported ${report.amount} for a payment of ${payment.amount}`, entry, exceptionId);
 }

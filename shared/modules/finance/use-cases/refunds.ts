@@ -7,10 +7,12 @@ import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import { logger } from '../../../platform/observability/logger';
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError, type Payment, type RefundAnswer, type RefundRequestOf } from '../../payments';
 import { bookingDate, type BookEntry } from '../domain/book';
+import type { FeeParts } from '../domain/allocation';
 import { resolve, type FinanceException } from '../domain/exception';
-import { PaymentNotRefundableError, RefundExceedsPaymentError, RefundMachine, refundScope, refundable, type ManualRefundRecord, type Refund, type RefundCause } from '../domain/refund';
+import { RefundExceedsPaymentError, RefundMachine, refundScope, refundable, sameMoney, type ManualRefundRecord, type Refund, type RefundCause } from '../domain/refund';
 import { vietnamDate } from '../../../platform/kernel/time';
-import type { FinanceStore, IdempotencyRecords, PaymentReader, RefundGateways } from '../ports';
+import type { AdjustingReceiptRequests, FinanceStore, IdempotencyRecords, PaymentReader, RefundGateways } from '../ports';
+import { adjustingReceiptRequest, moneyToRefund, providerView, refundSplit, relayReceiptRequests, sendReceiptRequest } from './refund-money';
 
 export interface RefundDeps {
   readonly finance: FinanceStore;
@@ -18,6 +20,8 @@ export interface RefundDeps {
   readonly gateways: RefundGateways;
   readonly idempotency: IdempotencyRecords;
   readonly clock: Clock;
+  /** Where a refund paid out asks for its adjusting e-receipts (the receipt-issuance queue); absent: kept due for the relay. */
+  readonly receiptRequests?: AdjustingReceiptRequests;
 }
 
 export interface RefundRequestBody {
@@ -47,34 +51,49 @@ async function agencyPayment(deps: Pick<RefundDeps, 'payments'>, principal: Prin
 
 const requestOf = (r: Refund): RefundRequestOf => ({ refundId: r.refundId, amount: r.amount, scope: r.scope, reason: r.reason, requestedBy: r.requestedBy, providerRequestId: r.providerRequestId ?? '' });
 
-/** The money going out, booked when a refund is done: split like the money that came in, from the end. */
-function refundEntry(refund: Refund, payment: Payment, at: Date): BookEntry {
+/** The money going out, booked when a refund is done, by fee kind (refundSplit: over what its money came in as). */
+function refundEntry(refund: Refund, payment: Payment, at: Date, byFeeKind: FeeParts): BookEntry {
   return {
     entryId: `ref_${refund.refundId}`, kind: 'refund', provider: payment.provider, agencyCode: payment.agencyCode, reference: payment.providerRef,
     paymentId: payment.paymentId, refundId: refund.refundId, dossierNo: payment.dossierNo, amount: refund.amount, at: at.toISOString(),
-    bookDate: bookingDate(payment.provider, at), byFeeKind: { unallocated: refund.amount },
+    bookDate: bookingDate(payment.provider, at), byFeeKind,
   };
 }
 
 /**
  * Moves a refund by one cause, re-reading it each round: a concurrent poll that wrote first fails
- * the version check and the decision is taken again on what it wrote.
+ * the version check and the decision is taken again on what it wrote. Reaching `refunded`, the
+ * money goes out of the book by fee kind, the exception it was started from is resolved, and its
+ * adjusting e-receipts are asked for, all in the same write (the request as an outbox row, sent after).
  */
 async function move(deps: RefundDeps, payment: Payment, refundId: string, cause: RefundCause, extra: Partial<Refund> = {}): Promise<Refund> {
-  return withOptimisticRetry(async () => {
+  const after = await withOptimisticRetry(async () => {
     const before = await deps.finance.getRefund(payment.paymentId, refundId);
     if (!before) throw new NotFoundError('Unknown refund');
     if (before.status === 'submitted' && cause === 'ProviderProcessing' && before.providerCode === extra.providerCode) return before;
     const now = deps.clock.now();
     const status = RefundMachine.next(before.status, cause);
-    const after: Refund = { ...before, ...extra, status, ...(RefundMachine.terminalStatuses().includes(status) ? { completedAt: now.toISOString() } : {}), version: before.version + 1 };
-    const exception = status === 'refunded' && before.exceptionId ? await deps.finance.getException(before.exceptionId) : undefined;
+    const moved: Refund = { ...before, ...extra, status, ...(RefundMachine.terminalStatuses().includes(status) ? { completedAt: now.toISOString() } : {}), version: before.version + 1 };
+    if (status !== 'refunded') {
+      await deps.finance.changeRefund({ before, after: moved });
+      return moved;
+    }
+    const split = await refundSplit(deps.finance, moved);
+    const done: Refund = { ...moved, byFeeKind: split.byFeeKind };
+    const exception = before.exceptionId ? await deps.finance.getException(before.exceptionId) : undefined;
     const resolves = exception && exception.status === 'open'
       ? { before: exception, after: resolve(exception, { kind: 'refund' as const, by: before.requestedBy, at: now.toISOString(), note: before.reason, refundId: before.refundId }) }
       : undefined;
-    await deps.finance.changeRefund({ before, after, ...(status === 'refunded' ? { book: refundEntry(after, payment, now) } : {}), ...(resolves ? { resolves } : {}) });
-    return after;
+    const receiptRequest = adjustingReceiptRequest(done, split.byFeeKind);
+    await deps.finance.changeRefund({
+      before, after: done, book: refundEntry(done, payment, now, split.byFeeKind), refundedBefore: split.refundedBefore,
+      ...(receiptRequest ? { receiptRequest } : {}), ...(resolves ? { resolves } : {}),
+    });
+    return done;
   });
+  const request = after.status === 'refunded' && after.version > 0 ? adjustingReceiptRequest(after, after.byFeeKind ?? {}) : undefined;
+  if (request && cause !== 'ProviderProcessing') await sendReceiptRequest(deps, after.refundId, request);
+  return after;
 }
 
 const CAUSE_OF_ANSWER: Record<RefundAnswer['outcome'], RefundCause> = {
@@ -96,23 +115,24 @@ function applyAnswer(deps: RefundDeps, payment: Payment, refund: Refund, answer:
  * signed answer. Without an API the refund waits for the agency to confirm its own transfer.
  */
 async function startRefund(deps: RefundDeps, principal: Principal & { kind: 'agency' }, payment: Payment, body: RefundRequestBody): Promise<Refund> {
-  if (payment.status !== 'succeeded') throw new PaymentNotRefundableError(`Only a succeeded payment can be refunded; this one is ${payment.status}`);
-  const remaining = refundable(payment.amount, await deps.finance.refundsOf(payment.paymentId));
+  const money = await moneyToRefund(deps.finance, payment, body.exceptionId);
+  const remaining = refundable(money.paid, (await deps.finance.refundsOf(payment.paymentId)).filter(sameMoney(money)));
   // A fast, friendly refusal; the store's conditional write is what actually holds under races.
   if (body.amount > remaining) throw new RefundExceedsPaymentError(remaining);
-  const held = payment.amount - remaining;
+  const held = money.paid - remaining;
   const gateway = deps.gateways[payment.provider];
   const refundId = `rfd_${randomUUID().replace(/-/g, '')}`;
   const refund: Refund = {
     refundId, paymentId: payment.paymentId, dossierNo: payment.dossierNo, agencyCode: payment.agencyCode, provider: payment.provider,
-    amount: body.amount, scope: refundScope(payment.amount, body.amount, held), reason: body.reason, method: gateway ? 'provider' : 'manual',
+    amount: body.amount, scope: refundScope(money.paid, body.amount, held), reason: body.reason, method: gateway ? 'provider' : 'manual',
     status: 'requested', requestedAt: deps.clock.now().toISOString(), requestedBy: `agency:${principal.agencyCode}`,
     // vnp_RequestId is unique per day at VNPay; ours is unique for ever and fixed before the first call.
     ...(gateway ? { providerRequestId: refundId.slice(4) } : {}),
     ...(body.exceptionId ? { exceptionId: body.exceptionId } : {}),
+    ...(money.extraMoney ? { extraMoney: money.extraMoney } : {}),
     version: 0,
   };
-  await deps.finance.createRefund(refund, payment.amount);
+  await deps.finance.createRefund(refund, money.paid);
   if (!gateway) return refund;
   return submit(deps, payment, refundId);
 }
@@ -120,7 +140,7 @@ async function startRefund(deps: RefundDeps, principal: Principal & { kind: 'age
 /** Records the submission, then calls the provider once and applies its answer. */
 async function submit(deps: RefundDeps, payment: Payment, refundId: string): Promise<Refund> {
   const submitted = await move(deps, payment, refundId, 'SentToProvider', { submittedAt: deps.clock.now().toISOString() });
-  return applyAnswer(deps, payment, submitted, await deps.gateways[payment.provider]!.submit(payment, requestOf(submitted)));
+  return applyAnswer(deps, payment, submitted, await deps.gateways[payment.provider]!.submit(providerView(payment, submitted), requestOf(submitted)));
 }
 
 export async function requestRefund(deps: RefundDeps, principal: Principal, paymentId: string, body: RefundRequestBody, idempotencyKey: string) {
@@ -149,7 +169,8 @@ export async function requestRefund(deps: RefundDeps, principal: Principal, paym
 export async function listRefunds(deps: RefundDeps, principal: Principal, paymentId: string) {
   const payment = await agencyPayment(deps, principal, paymentId);
   const refunds = await deps.finance.refundsOf(payment.paymentId);
-  return { items: refunds.map(refundView), refundable: refundable(payment.amount, refunds) };
+  // What remains of the payment's own money (money an exception holds beside it is refunded from that exception).
+  return { items: refunds.map(refundView), refundable: refundable(payment.status === 'succeeded' ? payment.amount : 0, refunds.filter((r) => !r.extraMoney)) };
 }
 
 /** The agency's officer sent the money back by bank transfer (no refund API): the record, then refunded. */
@@ -162,7 +183,7 @@ export async function confirmManualRefund(deps: RefundDeps, principal: Principal
  * Asks the provider about every submitted refund (94, a timeout, an unverified answer); never resends
  * one. A refund still `requested` was never sent (the submission is recorded before the call), so it is sent now.
  */
-export async function pollSubmittedRefunds(deps: RefundDeps): Promise<{ checked: number; settled: number }> {
+export async function pollSubmittedRefunds(deps: RefundDeps): Promise<{ checked: number; settled: number; receiptRequestsRelayed: number }> {
   let checked = 0, settled = 0;
   for (const refund of await deps.finance.pendingRefunds()) {
     const gateway = deps.gateways[refund.provider];
@@ -170,10 +191,10 @@ export async function pollSubmittedRefunds(deps: RefundDeps): Promise<{ checked:
     const payment = await deps.payments.get(refund.paymentId);
     if (!payment) continue;
     checked++;
-    const after = refund.status === 'requested' ? await submit(deps, payment, refund.refundId) : await applyAnswer(deps, payment, refund, await gateway.query(payment, requestOf(refund)));
+    const after = refund.status === 'requested' ? await submit(deps, payment, refund.refundId) : await applyAnswer(deps, payment, refund, await gateway.query(providerView(payment, refund), requestOf(refund)));
     if (after.status !== 'submitted') settled++;
   }
-  return { checked, settled };
+  return { checked, settled, receiptRequestsRelayed: await relayReceiptRequests(deps) };
 }
 
 /** Today's Viet Nam date, for callers that summarise "today". */

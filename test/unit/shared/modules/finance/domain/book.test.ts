@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, bookingDate, FEE_KINDS, summarize, type BookEntry } from '../../../../../../shared/modules/finance/domain/book';
-
-describe('Function: allocate', () => {
-  it('fills what the dossier asked for in order; the rest is unallocated; the parts add up', () => {
-    expect(allocate(70_000, [{ kind: 'fee', amount: 50_000 }, { kind: 'postage', amount: 30_000 }])).toEqual({ fee: 50_000, postage: 20_000 });
-    expect(allocate(90_000, [{ kind: 'fee', amount: 50_000 }, { kind: 'postage', amount: 30_000 }])).toEqual({ fee: 50_000, postage: 30_000, unallocated: 10_000 });
-    expect(allocate(15_000, [{ kind: 'fee', amount: 50_000 }, { kind: 'postage', amount: 30_000 }], 'end')).toEqual({ postage: 15_000 });
-  });
-});
+import { bookingDate, FEE_KINDS, summarize, type BookEntry } from '../../../../../../shared/modules/finance/domain/book';
+import { allocate, allocateRefund, sumParts, type FeeParts } from '../../../../../../shared/modules/finance/domain/allocation';
 
 /** Random sequences of payments and (partial) refunds, each booked as the use cases book them. */
 const sequence = fc.array(
@@ -29,12 +22,16 @@ describe('Function: summarize (property)', () => {
         payments.forEach((p, i) => {
           const at = '2026-03-02T03:00:00Z';
           entries.push({ entryId: `c${i}`, kind: 'collection', provider: p.provider, agencyCode: 'A', reference: `r${i}`, amount: p.amount, at, bookDate: bookingDate(p.provider, new Date(at)), byFeeKind: allocate(p.amount, p.asked) });
+          const collected = allocate(p.amount, p.asked);
+          let refunded: FeeParts = {};
           let left = p.amount;
           p.refunds.forEach((percent, j) => {
             const amount = Math.min(left, Math.max(1, Math.floor((p.amount * percent) / 100)));
             if (amount <= 0) return;
             left -= amount;
-            entries.push({ entryId: `r${i}.${j}`, kind: 'refund', provider: p.provider, agencyCode: 'A', reference: `r${i}`, amount, at, bookDate: '2026-03-02', byFeeKind: allocate(amount, p.asked, 'end') });
+            const byFeeKind = allocateRefund(amount, collected, refunded);
+            refunded = sumParts([refunded, byFeeKind]);
+            entries.push({ entryId: `r${i}.${j}`, kind: 'refund', provider: p.provider, agencyCode: 'A', reference: `r${i}`, amount, at, bookDate: '2026-03-02', byFeeKind });
           });
         });
         const s = summarize('A', '2026-03-02', entries, [], []);
@@ -48,6 +45,11 @@ describe('Function: summarize (property)', () => {
         const byKind = FEE_KINDS.reduce((t, k) => t + s.byFeeKind[k].collected, 0);
         expect(byKind).toBe(s.collected);
         expect(FEE_KINDS.reduce((t, k) => t + s.byFeeKind[k].refunded, 0)).toBe(s.refunded);
+        for (const kind of FEE_KINDS) {
+          expect(s.byFeeKind[kind].collected).toBe(sum('collection', (e) => e.byFeeKind[kind] ?? 0));
+          expect(s.byFeeKind[kind].refunded).toBe(sum('refund', (e) => e.byFeeKind[kind] ?? 0));
+          expect(s.byFeeKind[kind].net).toBeGreaterThanOrEqual(0);
+        }
         expect(Number.isSafeInteger(s.net)).toBe(true);
       }),
       { numRuns: 500 },
