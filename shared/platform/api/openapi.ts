@@ -47,7 +47,10 @@ function parametersOf(
   examples: Readonly<Record<string, string>> = {},
 ) {
   if (!schema) return [];
-  const json = collector.toSchema(schema, 'input');
+  const top = collector.toSchema(schema, 'input');
+  // A named schema comes back as a reference: its properties are the parameters.
+  const ref = typeof top.$ref === 'string' ? top.$ref.replace('#/components/schemas/', '') : undefined;
+  const json = ref ? (collector.components[ref] ?? top) : top;
   const properties = (json.properties ?? {}) as Record<string, JsonObject>;
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => ({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { OperationExamples } from '../../../platform/api/operation';
+import type { FeeAssessmentSchema } from '../../fees';
 import type { DossierSchema, EventAcceptedSchema, RegisterDossierRequestSchema, ResultReadyRequestSchema } from './dossier';
 
 export const dossierNoExample = 'H31.26-261121-0001';
@@ -31,7 +32,7 @@ const fees = {
   reductions: [],
   total: 10000,
   currency: 'VND',
-} as const;
+} satisfies z.input<typeof FeeAssessmentSchema>;
 
 const applicant = { citizenId: '031099012345', fullName: 'Nguyễn Thị Lan', phone: '+84912345678', email: 'lan.nguyen@example.vn' };
 

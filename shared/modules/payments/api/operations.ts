@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { DossierPathSchema } from '../../dossiers';
-import { CreateBasketPaymentRequestSchema, CreatePaymentRequestSchema, IdempotencyHeadersSchema, PaymentPathSchema, PaymentSchema, TransferAckSchema, TransferNotificationSchema, VnpayQuerySchema } from './payment';
+import { CreateBasketPaymentRequestSchema, CreatePaymentRequestSchema, IdempotencyHeadersSchema, PaymentPathSchema, PaymentSchema, TransferAckSchema, TransferNotificationSchema } from './payment';
 import { defineOperation } from '../../../platform/api/operation';
+import { SignatureHeadersSchema } from '../../../platform/api/common';
+import { VnpayCallbackQuerySchema } from './vnpay-query';
+import { createBasketPaymentExamples, createPaymentExamples, getPaymentExamples, vietqrWebhookExamples, vnpayIpnExamples, vnpayReturnExamples } from './examples';
 
 export const createPaymentOperation = defineOperation({
   operationId: 'createPayment',
@@ -15,7 +18,8 @@ export const createPaymentOperation = defineOperation({
   auth: 'citizen',
   request: { params: DossierPathSchema, headers: IdempotencyHeadersSchema, body: CreatePaymentRequestSchema },
   responses: { 201: { description: 'Payment started', schema: PaymentSchema }, 200: { description: 'The live payment of the dossier', schema: PaymentSchema } },
-  errors: [404, 409, 413, 415],
+  errors: ['NOT_FOUND', 'NOT_AWAITING_PAYMENT', 'NOTHING_DUE', 'AMOUNT_OVER_PROVIDER_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
+  examples: createPaymentExamples,
 });
 
 export const createBasketPaymentOperation = defineOperation({
@@ -33,6 +37,7 @@ export const createBasketPaymentOperation = defineOperation({
   request: { headers: IdempotencyHeadersSchema, body: CreateBasketPaymentRequestSchema },
   responses: { 201: { description: 'Payment started', schema: PaymentSchema }, 200: { description: 'The live payment of this very basket', schema: PaymentSchema } },
   errors: ['DOSSIER_NOT_YOURS', 'BASKET_SPANS_AGENCIES', 'DOSSIERS_NOT_PAYABLE', 'AMOUNT_OVER_PROVIDER_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
+  examples: createBasketPaymentExamples,
 });
 
 export const getPaymentOperation = defineOperation({
@@ -44,7 +49,8 @@ export const getPaymentOperation = defineOperation({
   auth: 'citizen',
   request: { params: PaymentPathSchema },
   responses: { 200: { description: 'The payment', schema: PaymentSchema } },
-  errors: [404],
+  errors: ['NOT_FOUND'],
+  examples: getPaymentExamples,
 });
 
 const IpnReplySchema = z.strictObject({ RspCode: z.string(), Message: z.string() }).meta({ id: 'VnpayIpnReply' });
@@ -57,8 +63,9 @@ export const vnpayIpnOperation = defineOperation({
   description: 'Checks in order: checksum (97), order (01), amount (04), still pending (02), durable write, 00. A failed payment is recorded and answered 00.',
   tags: ['callbacks'],
   auth: 'signed',
-  request: { query: VnpayQuerySchema },
+  request: { query: VnpayCallbackQuerySchema },
   responses: { 200: { description: 'VNPay reply', schema: IpnReplySchema } },
+  examples: vnpayIpnExamples,
 });
 
 export const vnpayReturnOperation = defineOperation({
@@ -68,8 +75,15 @@ export const vnpayReturnOperation = defineOperation({
   summary: 'Browser return from VNPay: verifies, changes nothing, redirects to the payment\u2019s returnUrl',
   tags: ['callbacks'],
   auth: 'signed',
-  request: { query: VnpayQuerySchema },
-  responses: { 302: { description: 'Redirect to the portal with paymentId and status' } },
+  request: { query: VnpayCallbackQuerySchema },
+  responses: {
+    302: {
+      description: 'Redirect to the portal with paymentId and status',
+      headers: { Location: { description: 'the payment\u2019s returnUrl with paymentId and status added', example: 'https://dichvucong.haiphong.gov.vn/thanh-toan/ket-qua?paymentId=pay_Z24KLH4E9CTJ9FSWEDZH6E4N&status=succeeded' } },
+    },
+  },
+  errors: ['NOT_FOUND', 'BUSINESS_RULE_VIOLATION'],
+  examples: vnpayReturnExamples,
 });
 
 export const vietqrWebhookOperation = defineOperation({
@@ -79,7 +93,8 @@ export const vietqrWebhookOperation = defineOperation({
   summary: 'Signed bank-transfer notification (X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.rawBody">)',
   tags: ['callbacks'],
   auth: 'signed',
-  request: { body: TransferNotificationSchema },
+  request: { headers: SignatureHeadersSchema, body: TransferNotificationSchema },
   responses: { 200: { description: 'Processed (also for duplicates, mismatches and unmatched transfers)', schema: TransferAckSchema } },
-  errors: [401, 413, 415],
+  errors: ['UNAUTHORIZED'],
+  examples: vietqrWebhookExamples,
 });

@@ -87,9 +87,6 @@ export type PaymentView = z.infer<typeof PaymentSchema>;
 
 export const PaymentPathSchema = z.strictObject({ paymentId: z.string().regex(/^pay_[A-Za-z0-9]{10,40}$/) });
 
-/** VNPay callbacks arrive as query strings; every vnp_* field is a string. */
-export const VnpayQuerySchema = z.record(z.string().max(64), z.string().max(2048));
-
 /**
  * The bank-transfer notification (our own signed JSON, payments.md).
  * @example {"eventId":"evt-1","reference":"TT1234567890","amount":205000,"transactionId":"FT26325123","paidAt":"2026-11-21T02:00:00Z"}

@@ -35,7 +35,7 @@ describe('OpenAPI: examples and error codes of every operation', () => {
       if (part === 'params') expect(values, 'a value for each path parameter').toBeDefined();
       if (values !== undefined) expect(issuesOf(schema, values), part).toEqual([]);
     }
-    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     for (const name of pathParams) expect(request.params?.[name], `example of {${name}}`).toBeDefined();
   });
 
