@@ -25,3 +25,14 @@ export const openApiOperation = defineOperation({
   responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string() }) } },
   examples: { responses: { 200: { openapi: '3.1.0', info: { title: 'toantrinh API', version: '0.1.0+4e9d746' }, servers: [{ url: 'https://api.dichvucong.haiphong.gov.vn' }], paths: {} } } },
 });
+
+export const docsOperation = defineOperation({
+  operationId: 'getApiDocs',
+  method: 'GET',
+  path: '/docs',
+  summary: 'This API reference as a page for people (Redoc over the OpenAPI document; works offline)',
+  tags: ['system'],
+  auth: 'public',
+  request: {},
+  responses: { 200: { description: 'The page', contentType: 'text/html; charset=utf-8' } },
+});
