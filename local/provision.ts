@@ -2,9 +2,11 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
   type DynamoDBClient,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import {
@@ -41,14 +43,23 @@ export function createTableInput(definition: TableDefinition, tableName = defini
   };
 }
 
-/** Creates the table unless it exists (a persisted local data folder keeps it across restarts). */
-export async function ensureTable(client: DynamoDBClient, definition: TableDefinition, tableName = definition.id): Promise<void> {
+export interface EnsuredTable {
+  /** Indexes added to a table that existed without them (a data folder older than their declaration). */
+  readonly addedIndexes: readonly string[];
+}
+
+/**
+ * Creates the table unless it exists (a persisted local data folder keeps it across restarts), and
+ * adds any index declared since that folder was made, as a deployment of the stack would.
+ */
+export async function ensureTable(client: DynamoDBClient, definition: TableDefinition, tableName = definition.id): Promise<EnsuredTable> {
+  let existing: TableDescription | undefined;
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    existing = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
+  if (existing) return { addedIndexes: await addMissingIndexes(client, definition, tableName, existing) };
   await client.send(new CreateTableCommand(createTableInput(definition, tableName)));
   await client.send(
     new UpdateTimeToLiveCommand({
@@ -56,6 +67,31 @@ export async function ensureTable(client: DynamoDBClient, definition: TableDefin
       TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
     }),
   );
+  return { addedIndexes: [] };
+}
+
+const INDEX_ACTIVE_TIMEOUT_MS = 60_000;
+
+/** One index per UpdateTable (DynamoDB's rule), each waited for until it serves queries. */
+async function addMissingIndexes(client: DynamoDBClient, definition: TableDefinition, tableName: string, table: TableDescription): Promise<string[]> {
+  const present = new Set((table.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const wanted = createTableInput(definition, tableName);
+  const added: string[] = [];
+  for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: wanted.AttributeDefinitions, GlobalSecondaryIndexUpdates: [{ Create: index }] }),
+    );
+    const deadline = Date.now() + INDEX_ACTIVE_TIMEOUT_MS;
+    for (;;) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.IndexName)?.IndexStatus === 'ACTIVE') break;
+      if (Date.now() > deadline) throw new Error(`Index ${index.IndexName} of ${tableName} did not become active within ${INDEX_ACTIVE_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    added.push(index.IndexName!);
+  }
+  return added;
 }
 
 /** Queue attributes for a definition: the local twin of the CDK queue construct. */

@@ -27,6 +27,7 @@ import { writeRuntimeInfo } from './runtime-info';
 import { portalReturnRoute } from './sandboxes/portal-page';
 import { postOfficeSandboxFor } from './sandboxes/post-offices';
 import { loadAdministrativeUnitsIfEmpty } from './units-seed';
+import { backfillDossierListings } from '../shared/modules/dossiers/listing-backfill';
 import { paymentSandboxRoutes } from './sandboxes/payment-sandboxes';
 import { sandboxSettings } from './sandboxes/settings';
 import { localSettings } from './local-settings';
@@ -120,7 +121,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: localCredentials });
     const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region: LOCAL_REGION, credentials: localCredentials });
-    await ensureTable(dynamoClient, MainTable);
+    const table = await ensureTable(dynamoClient, MainTable);
     const queues = {} as Record<QueueKey, ProvisionedQueue>;
     for (const key of Object.keys(Queues) as QueueKey[]) {
       queues[key] = await ensureQueue(sqsClient, { ...Queues[key], ...options.queueOverrides?.[key] });
@@ -190,6 +191,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const container = createContainer(settings);
     if (options.seedCatalogue) await seedCatalogueIfEmpty(container.documentClient, options.seedCatalogue);
     if (options.unitsDir) await loadAdministrativeUnitsIfEmpty(container.documentClient, MainTable.id, options.unitsDir);
+    // A data folder older than the dossier lists: list its dossiers (the operator's dossiers:reindex).
+    if (table.addedIndexes.length > 0) await backfillDossierListings(container.documentClient, MainTable.id);
     for (const fn of functions.filter((f): f is HttpFunction => f.trigger.kind === 'http')) {
       gateway.addLambda(fn, await loadHandler(fn, container, options.onInvocation));
     }

@@ -4,7 +4,7 @@ import { dynamo } from './container/dynamo';
 import { sqs } from './container/sqs';
 import { secrets } from './container/secrets';
 import { addresses, catalogue } from './container/catalogue';
-import { dossierEvents, dossiers, dossierStore, relay } from './container/dossiers';
+import { dossierEvents, dossierListing, dossiers, dossierStore, relay } from './container/dossiers';
 import { paymentProviders, paymentStore, settlement } from './container/payments';
 import { vnpayCallbacks } from './container/vnpay';
 import { deliveries, postalOrders, postalService } from './container/deliveries';
@@ -31,6 +31,7 @@ export const AllParts = [
   catalogue,
   addresses,
   dossierStore,
+  dossierListing,
   dossierEvents,
   dossiers,
   relay,

@@ -4,7 +4,8 @@ import { paymentProviders } from '../modules/payments/providers/registry';
 import type { SecretName } from '../platform/config/secrets';
 import { getProcedureOperation, listProceduresOperation } from '../modules/catalogue/api/operations';
 import { quoteFeesOperation } from '../modules/fees/api/operations';
-import { collectedOperation, getDossierOperation, registerDossierOperation, resultReadyOperation } from '../modules/dossiers/api/operations';
+import { collectedOperation, getDossierOperation, listAgencyDossiersOperation, listMyDossiersOperation, registerDossierOperation, resultReadyOperation } from '../modules/dossiers/api/operations';
+import { listCommunesOperation, listProvincesOperation } from '../modules/addresses/api/operations';
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
 import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
@@ -125,6 +126,12 @@ export const Functions: readonly FunctionDefinition[] = [
     trigger: httpTrigger(getDossierOperation),
   },
   {
+    name: 'ListDossiers',
+    entry: 'functions/http/list-dossiers.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(listMyDossiersOperation, listAgencyDossiersOperation),
+  },
+  {
     name: 'MarkResultReady',
     entry: 'functions/http/mark-result-ready.ts',
     access: { table: 'readWrite', sendTo: ['dossierEvents'] },
@@ -202,6 +209,12 @@ export const Functions: readonly FunctionDefinition[] = [
     access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: paymentProviders.secrets(), settings: ['payments'] },
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 1 },
+  },
+  {
+    name: 'ListUnits',
+    entry: 'functions/http/list-units.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(listProvincesOperation, listCommunesOperation),
   },
   {
     name: 'RegisterDelivery',

@@ -4,9 +4,12 @@ import { quoteFeesOperation } from '../modules/fees/api/operations';
 import {
   collectedOperation,
   getDossierOperation,
+  listAgencyDossiersOperation,
+  listMyDossiersOperation,
   registerDossierOperation,
   resultReadyOperation,
 } from '../modules/dossiers/api/operations';
+import { listCommunesOperation, listProvincesOperation } from '../modules/addresses/api/operations';
 import { healthOperation, openApiOperation } from './system/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
@@ -26,6 +29,8 @@ export const Operations: readonly OperationDefinition[] = [
   getDossierOperation,
   resultReadyOperation,
   collectedOperation,
+  listMyDossiersOperation,
+  listAgencyDossiersOperation,
   kpiReportOperation,
   kpiCsvOperation,
   setTargetsOperation,
@@ -37,6 +42,8 @@ export const Operations: readonly OperationDefinition[] = [
   vnpayIpnOperation,
   vnpayReturnOperation,
   vietqrWebhookOperation,
+  listProvincesOperation,
+  listCommunesOperation,
   registerDeliveryOperation,
   getDeliveryOperation,
   postalWebhookOperation,

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from '../../shared/modules/addresses/ports';
+import type { AdministrativeUnitsDirectory, AdministrativeUnitsReader, AdministrativeUnitsWriter } from '../../shared/modules/addresses/ports';
 import { parseAdministrativeUnitsCsv, type Commune, type Province } from '../../shared/modules/addresses/domain/administrative-units';
 
 /**
  * The units held in memory, for unit tests: a fake of the units ports. A list that was never saved
  * counts as not loaded, as in the DynamoDB adapter.
  */
-export class InMemoryAdministrativeUnits implements AdministrativeUnitsReader, AdministrativeUnitsWriter {
+export class InMemoryAdministrativeUnits implements AdministrativeUnitsReader, AdministrativeUnitsDirectory, AdministrativeUnitsWriter {
   private provinces: Map<string, Province> | undefined;
   private communes: Map<string, Commune> | undefined;
 
@@ -31,6 +31,14 @@ export class InMemoryAdministrativeUnits implements AdministrativeUnitsReader, A
     return this.communes !== undefined;
   }
 
+  async listProvinces(): Promise<readonly Province[] | undefined> {
+    return this.provinces && [...this.provinces.values()].sort(byCodeOrder);
+  }
+
+  async listCommunes(provinceCode: string): Promise<readonly Commune[] | undefined> {
+    return this.communes && this.communesOf(provinceCode).sort(byCodeOrder);
+  }
+
   async saveProvinces(list: readonly Province[]): Promise<void> {
     this.provinces = byCode(list);
   }
@@ -44,6 +52,8 @@ export class InMemoryAdministrativeUnits implements AdministrativeUnitsReader, A
     return [...(this.communes?.values() ?? [])].filter((c) => c.provinceCode === provinceCode);
   }
 }
+
+const byCodeOrder = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 function byCode<T extends { code: string }>(list: readonly T[]): Map<string, T> {
   return new Map(list.map((unit) => [unit.code, unit]));

@@ -1,6 +1,7 @@
 import { integerEnv, submittedAtMaxAgeDays } from '../../platform/config/env';
-import type { DossierEventPublisher, DossierStore, Outbox } from '../../modules/dossiers/ports';
+import type { DossierEventPublisher, DossierListing, DossierStore, Outbox } from '../../modules/dossiers/ports';
 import { DynamoDossierStore } from '../../modules/dossiers/dynamodb';
+import { DynamoDossierListing } from '../../modules/dossiers/dynamodb-listing';
 import { SqsDossierEventPublisher } from '../../modules/dossiers/sqs-publisher';
 import { DEFAULT_SUBMISSION_WINDOW } from '../../modules/dossiers/domain/register';
 import type { DossierDeps } from '../../modules/dossiers/use-cases/dossiers';
@@ -18,6 +19,16 @@ export interface DossierStoreMembers {
 export const dossierStore = /* @__PURE__ */ definePart<DossierStoreMembers>()('dossierStore', [dynamo], (c, { once, tableName }) => ({
   get dossierStore() {
     return once('dossierStore', () => new DynamoDossierStore(c.documentClient, tableName()));
+  },
+}));
+
+export interface DossierListingMembers {
+  readonly dossierListing: DossierListing;
+}
+
+export const dossierListing = /* @__PURE__ */ definePart<DossierListingMembers>()('dossierListing', [dynamo], (c, { once, tableName }) => ({
+  get dossierListing() {
+    return once('dossierListing', () => new DynamoDossierListing(c.documentClient, tableName()));
   },
 }));
 

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '../../platform/dynamodb/batch-write';
 import type { Commune, Province } from './domain/administrative-units';
-import type { AdministrativeUnitsReader, AdministrativeUnitsWriter } from './ports';
+import type { AdministrativeUnitsDirectory, AdministrativeUnitsReader, AdministrativeUnitsWriter } from './ports';
 import { queryAll } from '../../platform/dynamodb/query-all';
 
 type Level = 'PROVINCE' | 'COMMUNE';
@@ -28,7 +28,7 @@ interface Cached {
   readonly expiresAt: number;
 }
 
-export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsReader, AdministrativeUnitsWriter {
+export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsReader, AdministrativeUnitsDirectory, AdministrativeUnitsWriter {
   /**
    * The lists change once in years, and address checks would otherwise cost a read per field per
    * request: lookups (misses too) are kept per container for `cacheTtlMs`, so an import is visible to
@@ -69,6 +69,47 @@ export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsR
   async listInfo(level: Level): Promise<{ count: number; loadedAt: string } | undefined> {
     const item = await this.get(UnitKeys.marker(level));
     return item ? { count: item.count as number, loadedAt: item.loadedAt as string } : undefined;
+  }
+
+  /** The whole province list in code order (one query of its gsi1 partition), kept like the lookups. */
+  async listProvinces(): Promise<readonly Province[] | undefined> {
+    if (!(await this.hasProvinces())) return undefined;
+    return this.remember('LIST|PROVINCE', async () =>
+      (await this.indexQuery('PROVINCE')).map((item) => ({ code: item.code as string, name: item.name as string })),
+    );
+  }
+
+  /** One province's communes in code order: a `begins_with` on the communes' `<province>#<commune>` sort key. */
+  async listCommunes(provinceCode: string): Promise<readonly Commune[] | undefined> {
+    if (!(await this.hasCommunes())) return undefined;
+    return this.remember(`LIST|COMMUNE|${provinceCode}`, async () =>
+      (await this.indexQuery('COMMUNE', `${provinceCode}#`)).map((item) => ({
+        code: item.code as string,
+        name: item.name as string,
+        provinceCode: item.provinceCode as string,
+      })),
+    );
+  }
+
+  private indexQuery(level: Level, sortPrefix?: string): Promise<Record<string, unknown>[]> {
+    return queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: sortPrefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': UnitKeys.index(level), ...(sortPrefix ? { ':prefix': sortPrefix } : {}) },
+      // Aliased: NAME is a DynamoDB reserved word.
+      ProjectionExpression: '#code, #name, #province',
+      ExpressionAttributeNames: { '#code': 'code', '#name': 'name', '#province': 'provinceCode' },
+    });
+  }
+
+  private async remember<T>(cacheKey: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(cacheKey);
+    if (hit && hit.expiresAt > this.now()) return hit.value as T;
+    const value = await load();
+    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
+    this.cache.set(cacheKey, { value, expiresAt: this.now() + this.cacheTtlMs });
+    return value;
   }
 
   async saveProvinces(list: readonly Province[]): Promise<void> {

@@ -11,6 +11,16 @@ export interface AdministrativeUnitsReader {
   hasCommunes(): Promise<boolean>;
 }
 
+/**
+ * The imported lists themselves, for the address API (portals fill their province and commune pickers
+ * from it). Each list is in code order; `undefined` when that list was never imported.
+ */
+export interface AdministrativeUnitsDirectory {
+  listProvinces(): Promise<readonly Province[] | undefined>;
+  /** The communes of one province; `undefined` when no commune list was imported. */
+  listCommunes(provinceCode: string): Promise<readonly Commune[] | undefined>;
+}
+
 /** Operator import: each call replaces the whole list of that level (codes absent from it are removed). */
 export interface AdministrativeUnitsWriter {
   saveProvinces(list: readonly Province[]): Promise<void>;

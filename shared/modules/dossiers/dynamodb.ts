@@ -7,6 +7,7 @@ import { counterUpdate } from '../kpis';
 import type { AppliedEvent, DossierStore, Outbox, OutboxEntry } from './ports';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { OutboxKeys, queueInOutbox } from './outbox';
+import { listingRows } from './dynamodb-listing';
 
 const DAY_SECONDS = 24 * 60 * 60;
 /** Longer than any SQS retention (14 days): a redelivered event always finds its marker. */
@@ -50,6 +51,8 @@ export class DynamoDossierStore implements DossierStore, Outbox {
       { condition: 'attribute_not_exists(pk)', onConditionFailed: () => new DossierExistsError(`Dossier ${dossier.dossierNo} is already registered`) },
     );
     for (const event of events) queueInOutbox(unit, event);
+    // The list rows go with the conditional put: a dossier is never listed without existing, nor the reverse.
+    for (const row of listingRows(dossier)) unit.put(row.name, row.item);
     await unit.commit(this.client);
   }
 
@@ -83,6 +86,8 @@ export class DynamoDossierStore implements DossierStore, Outbox {
     if (counters) unit.update('kpi', counters.key, { update: counters.update, names: counters.names, values: counters.values });
     // The outbox row goes with the write that applies its event: until then the relay can re-send it.
     unit.delete('outbox', DossierKeys.outbox(event.dossierNo, event.id));
+    // The list rows follow every version of the dossier (status, amounts), under its version condition.
+    if (after.version !== before.version) for (const row of listingRows(after)) unit.put(row.name, row.item);
     try {
       await unit.commit(this.client);
     } catch (error) {

@@ -1,6 +1,8 @@
 import type { Dossier } from './domain/dossier';
 import type { KpiIncrements } from './domain/kpi';
 import type { DossierEvent } from './domain/events';
+import type { DossierStatus } from './domain/status';
+import type { PageRequest, SubmittedWindow, SummaryPage } from './domain/summary';
 
 export interface AppliedEvent {
   readonly event: DossierEvent;
@@ -50,4 +52,15 @@ export interface Outbox {
 
 export interface DossierEventPublisher {
   publish(events: readonly DossierEvent[]): Promise<void>;
+}
+
+/**
+ * Lists of dossier summaries, newest submission first, each page one indexed read. Cursors are
+ * opaque; one issued for another list, partition or window is refused (InvalidInputError on `cursor`).
+ */
+export interface DossierListing {
+  /** A citizen's own dossiers. */
+  ofCitizen(citizenId: string, page: PageRequest): Promise<SummaryPage>;
+  /** An agency's dossiers submitted in the window, of one status when given. */
+  ofAgency(agencyCode: string, filter: SubmittedWindow & { readonly status?: DossierStatus }, page: PageRequest): Promise<SummaryPage>;
 }

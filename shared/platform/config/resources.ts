@@ -65,6 +65,16 @@ export const MainTable = {
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
     },
+    /**
+     * A second view of the same rows where one item needs two partitions (an agency's dossiers of
+     * all statuses beside those of one status). Add further indexes one per deployment: CloudFormation
+     * creates or deletes at most one GSI per table update.
+     */
+    {
+      indexName: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+    },
   ],
   timeToLiveAttribute: 'ttl',
 } as const satisfies TableDefinition;

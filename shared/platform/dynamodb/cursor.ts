@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InvalidInputError } from '../kernel/errors';
 
 /**
@@ -8,15 +9,29 @@ import { InvalidInputError } from '../kernel/errors';
 export interface CursorShape {
   readonly keys: readonly string[];
   readonly fixed?: Readonly<Record<string, string>>;
+  /**
+   * The query the cursor was issued for ({@link cursorScope} of its filters), when the key alone does
+   * not tell: a cursor issued for other filters (another date range, say) is refused too.
+   */
+  readonly scope?: string;
 }
+
+/** Where a cursor carries its scope: not a name any key attribute of this project uses. */
+const SCOPE = '~q';
 
 /** DynamoDB's limit on a key attribute (partition 2048 bytes, sort 1024): the lower one for all. */
 const MAX_KEY_VALUE_BYTES = 1024;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-/** Opaque page cursors: the DynamoDB key to continue from, base64url-encoded. */
-export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+/** Opaque page cursors: the DynamoDB key to continue from (and the scope it is for), base64url-encoded. */
+export function encodeCursor(key: Record<string, unknown> | undefined, scope?: string): string | undefined {
+  if (!key) return undefined;
+  return Buffer.from(JSON.stringify(scope === undefined ? key : { ...key, [SCOPE]: scope }), 'utf8').toString('base64url');
+}
+
+/** A short fingerprint of what identifies a query (its index, partition and filters), for {@link CursorShape.scope}. */
+export function cursorScope(parts: readonly (string | number | undefined)[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
 }
 
 function invalidCursor(): InvalidInputError {
@@ -35,13 +50,13 @@ function parse(cursor: string): unknown {
 
 /**
  * The key a cursor encodes, or a 400 naming `cursor` unless it is exactly a key of `shape`: the same
- * attribute names, each a non-empty string within DynamoDB's limit, fixed values unchanged.
+ * attribute names, each a non-empty string within DynamoDB's limit, fixed values (and scope) unchanged.
  */
 export function decodeCursor(cursor: string | undefined, shape: CursorShape): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   const key = parse(cursor);
   if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalidCursor();
-  const fixed = shape.fixed ?? {};
+  const fixed: Record<string, string> = { ...shape.fixed, ...(shape.scope === undefined ? {} : { [SCOPE]: shape.scope }) };
   const expected = new Set([...shape.keys, ...Object.keys(fixed)]);
   const entries = Object.entries(key);
   if (entries.length !== expected.size) throw invalidCursor();
@@ -50,5 +65,6 @@ export function decodeCursor(cursor: string | undefined, shape: CursorShape): Re
     if (Buffer.byteLength(value, 'utf8') > MAX_KEY_VALUE_BYTES) throw invalidCursor();
     if (Object.hasOwn(fixed, name) && fixed[name] !== value) throw invalidCursor();
   }
-  return key as Record<string, string>;
+  const { [SCOPE]: _scope, ...exclusiveStartKey } = key as Record<string, string>;
+  return exclusiveStartKey;
 }

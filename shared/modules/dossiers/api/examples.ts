@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { OperationExamples } from '../../../platform/api/operation';
 import type { FeeAssessmentSchema } from '../../fees';
 import type { DossierSchema, EventAcceptedSchema, RegisterDossierRequestSchema, ResultReadyRequestSchema } from './dossier';
+import type { DossierPageSchema } from './listing';
 
 export const dossierNoExample = 'H31.26-261121-0001';
 
@@ -102,4 +103,33 @@ export const resultReadyExamples: OperationExamples = {
 export const collectedExamples: OperationExamples = {
   request: { params: { dossierNo: dossierNoExample }, body: { collectedAt: '2026-11-25T03:30:00Z' } },
   responses: { 202: { dossierNo: dossierNoExample, eventId: 'ResultCollected-5c1e0d7a9b3f4e2a8c6d1b0f9e8a7c6d5b4a3f2e', type: 'ResultCollected', status: 'accepted' } },
+};
+
+/** What a list shows of the registered example: no applicant, no timeline. */
+const summaryExample = {
+  dossierNo: dossierNoExample,
+  procedureCode: '2.000815',
+  agencyCode: 'HP-PX',
+  channel: 'online',
+  status: 'AWAITING_PAYMENT',
+  submittedAt: '2026-11-21T02:00:00.000Z',
+  updatedAt: '2026-11-21T02:00:05.120Z',
+  feesTotal: 10000,
+  amountDue: 10000,
+  amountPaid: 0,
+} as const;
+
+export const listMyDossiersExamples: OperationExamples = {
+  request: { query: { limit: '20' } },
+  responses: {
+    200: {
+      items: [summaryExample, { ...summaryExample, dossierNo: 'H31.26-261015-0042', status: 'RESULT_RETURNED', submittedAt: '2026-10-15T01:20:00.000Z', updatedAt: '2026-10-20T09:00:00.000Z', amountDue: 0, amountPaid: 10000 }],
+      nextCursor: 'eyJwayI6IkRPU1NJRVIjSDMxLjI2LTI2MTAxNS0wMDQyIiwiZ3NpMXNrIjoiMjAyNi0xMC0xNVQwMToyMDowMC4wMDBaI0gzMS4yNi0yNjEwMTUtMDA0MiJ9',
+    } satisfies z.input<typeof DossierPageSchema>,
+  },
+};
+
+export const listAgencyDossiersExamples: OperationExamples = {
+  request: { params: { agencyCode: 'HP-PX' }, query: { status: 'AWAITING_PAYMENT', from: '2026-11-01', to: '2026-11-30', limit: '50' } },
+  responses: { 200: { items: [summaryExample] } satisfies z.input<typeof DossierPageSchema> },
 };

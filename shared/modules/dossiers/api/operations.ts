@@ -1,5 +1,7 @@
 import { CollectedRequestSchema, DossierPathSchema, DossierSchema, EventAcceptedSchema, RegisterDossierRequestSchema, ResultReadyRequestSchema } from './dossier';
 import { defineOperation } from '../../../platform/api/operation';
+import { AgencyDossiersPathSchema, AgencyDossiersQuerySchema, DossierPageSchema, MyDossiersQuerySchema } from './listing';
+import { listAgencyDossiersExamples, listMyDossiersExamples } from './examples';
 
 export const registerDossierOperation = defineOperation({
   operationId: 'registerDossier',
@@ -48,4 +50,32 @@ export const collectedOperation = defineOperation({
   request: { params: DossierPathSchema, body: CollectedRequestSchema },
   responses: { 202: { description: 'Accepted; applied in order by the dossier queue', schema: EventAcceptedSchema } },
   errors: [404, 409],
+});
+
+export const listMyDossiersOperation = defineOperation({
+  operationId: 'listMyDossiers',
+  method: 'GET',
+  path: '/v1/me/dossiers',
+  summary: "The calling citizen's own dossiers, newest submission first, a page at a time",
+  description:
+    'Pass `nextCursor` back as `cursor` for the next page; it is absent on the last. Pages neither repeat nor skip a dossier while none changes. A cursor of another list or caller answers 400 naming `cursor`.',
+  tags: ['dossiers'],
+  auth: 'citizen',
+  request: { query: MyDossiersQuerySchema },
+  responses: { 200: { description: 'A page of summaries', schema: DossierPageSchema } },
+  examples: listMyDossiersExamples,
+});
+
+export const listAgencyDossiersOperation = defineOperation({
+  operationId: 'listAgencyDossiers',
+  method: 'GET',
+  path: '/v1/agencies/{agencyCode}/dossiers',
+  summary: "An agency's work queue: its dossiers newest submission first, by status and submission window",
+  description:
+    'An agency reads its own (`agencyCode` = the token\'s agency, else 403); the city role reads any agency\'s. `status` and the window select without shortening pages. Pass `nextCursor` back as `cursor` with the same filters; a cursor of other filters or another agency answers 400 naming `cursor`.',
+  tags: ['dossiers'],
+  auth: 'agency_or_city',
+  request: { params: AgencyDossiersPathSchema, query: AgencyDossiersQuerySchema },
+  responses: { 200: { description: 'A page of summaries', schema: DossierPageSchema } },
+  examples: listAgencyDossiersExamples,
 });

@@ -97,3 +97,48 @@ describe('DynamoAdministrativeUnitsRepository: lookups', () => {
     expect(await units.getProvince('31')).toEqual(haiPhong);
   });
 });
+
+describe('DynamoAdministrativeUnitsRepository: the lists of the address API', () => {
+  const marker = (level: string) => ({ Item: { pk: 'UNIT#LIST', sk: level, count: 1, loadedAt: '2026-03-01T00:00:00.000Z' } });
+
+  it("reads one province's communes with one Query on gsi1 (begins_with its code), every page, and keeps them", async () => {
+    // Prepare: the commune list was imported; its index answers over two pages
+    ddb.on(GetCommand).resolves(marker('COMMUNE'));
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ code: '10507', name: 'Phường Thành Đông', provinceCode: '31' }], LastEvaluatedKey: { pk: 'UNIT#COMMUNE#10507', sk: 'UNIT' } })
+      .resolvesOnce({ Items: [{ code: '11311', name: 'Phường Hồng Bàng', provinceCode: '31' }] });
+    const units = repository();
+
+    // Act
+    const communes = await units.listCommunes('31');
+    const again = await units.listCommunes('31');
+
+    // Assess
+    expect(communes).toEqual([
+      { code: '10507', name: 'Phường Thành Đông', provinceCode: '31' },
+      { code: '11311', name: 'Phường Hồng Bàng', provinceCode: '31' },
+    ]);
+    expect(again).toEqual(communes);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'UNIT#COMMUNES', ':prefix': '31#' },
+    });
+  });
+
+  it('reads the provinces from their gsi1 partition', async () => {
+    ddb.on(GetCommand).resolves(marker('PROVINCE'));
+    ddb.on(QueryCommand).resolves({ Items: [haNoi, haiPhong] });
+    expect(await repository().listProvinces()).toEqual([haNoi, haiPhong]);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'UNIT#PROVINCES' } });
+  });
+
+  it('tells a list never imported (undefined) from an empty one, without querying', async () => {
+    ddb.on(GetCommand).resolves({});
+    expect(await repository().listProvinces()).toBeUndefined();
+    expect(await repository().listCommunes('31')).toBeUndefined();
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+});

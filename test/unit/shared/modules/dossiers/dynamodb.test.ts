@@ -3,6 +3,7 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, Transa
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DossierKeys, DynamoDossierStore } from '../../../../../shared/modules/dossiers/dynamodb';
+import { listingRows } from '../../../../../shared/modules/dossiers/dynamodb-listing';
 import { DossierExistsError, DuplicateEventError } from '../../../../../shared/modules/dossiers/domain/errors';
 import type { AppliedEvent } from '../../../../../shared/modules/dossiers/ports';
 import { RetryableWriteConflict } from '../../../../../shared/platform/dynamodb/optimistic';
@@ -41,9 +42,11 @@ describe('DynamoDossierStore.create', () => {
 
     // Assess
     const items = transactItems();
-    expect(items.map((i) => i.Put!.Item!.sk)).toEqual(['DOSSIER', `OUTBOX#${registered.id}`]);
+    expect(items.map((i) => i.Put!.Item!.sk)).toEqual(['DOSSIER', `OUTBOX#${registered.id}`, 'LISTING#CITIZEN', 'LISTING#AGENCY']);
     expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
     expect(items[1]!.Put!.Item).toMatchObject({ gsi1pk: 'OUTBOX', gsi1sk: `${registered.occurredAt}#${registered.id}`, attempts: 0, event: registered });
+    // The list rows ride on the dossier's condition: listed exactly when registered.
+    expect(items.slice(2).map((i) => i.Put)).toEqual(listingRows(before).map((row) => ({ TableName: 'main', Item: row.item })));
   });
 
   it.each([
@@ -91,6 +94,14 @@ describe('DynamoDossierStore.applyEvent', () => {
     expect(dossier!.Put).toMatchObject({ Item: { sk: 'DOSSIER', status: 'PROCESSING', version: 2 }, ExpressionAttributeValues: { ':expected': 1 } });
     expect(kpi!.Update).toMatchObject({ Key: KpiKeys.day('HP-PX', vietnamDate(new Date(before.submittedAt))), UpdateExpression: 'ADD #c0 :v0', ExpressionAttributeNames: { '#c0': 'paidOnline' } });
     expect(outbox!.Delete).toMatchObject({ Key: DossierKeys.outbox(paid.dossierNo, paid.id) });
+  });
+
+  it('moves the list rows with the dossier: the agency row to the partition of its new status', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    await store().applyEvent(write());
+    const rows = transactItems().slice(4).map((i) => i.Put!.Item!);
+    expect(rows.map((r) => r.sk)).toEqual(['LISTING#CITIZEN', 'LISTING#AGENCY']);
+    expect(rows[1]).toMatchObject({ status: 'PROCESSING', version: 2, gsi1pk: 'DOSSIERS#AGENCY#HP-PX#STATUS#PROCESSING', gsi2pk: 'DOSSIERS#AGENCY#HP-PX' });
   });
 
   it('writes only the marker and the outbox removal for an event that changes nothing', async () => {

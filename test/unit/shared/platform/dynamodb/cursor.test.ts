@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '../../../../../shared/platform/dynamodb/cursor';
+import { cursorScope, decodeCursor, encodeCursor } from '../../../../../shared/platform/dynamodb/cursor';
 import { InvalidInputError } from '../../../../../shared/platform/kernel/errors';
 
 const shape = { keys: ['pk', 'sk', 'gsi1sk'], fixed: { gsi1pk: 'PROC' } } as const;
@@ -34,5 +34,30 @@ describe('Function: decodeCursor', () => {
     }
     expect(thrown).toBeInstanceOf(InvalidInputError);
     expect((thrown as InvalidInputError).details).toEqual([{ path: 'cursor', message: 'not a cursor this API issued' }]);
+  });
+});
+
+describe('Function: decodeCursor with a scope', () => {
+  const scoped = { ...shape, scope: cursorScope(['gsi1', 'PROC', '2026-03-01']) };
+
+  it('round-trips a key issued for the same scope, without the scope in the key', () => {
+    expect(decodeCursor(encodeCursor(issued, scoped.scope), scoped)).toEqual(issued);
+  });
+
+  it.each([
+    ['another scope', encodeCursor(issued, cursorScope(['gsi1', 'PROC', '2026-04-01']))],
+    ['no scope', encodeCursor(issued)],
+  ])('refuses a cursor issued for %s', (_case, cursor) => {
+    expect(() => decodeCursor(cursor, scoped)).toThrow(InvalidInputError);
+  });
+
+  it('refuses a scoped cursor where none is expected', () => {
+    expect(() => decodeCursor(encodeCursor(issued, scoped.scope), shape)).toThrow(InvalidInputError);
+  });
+
+  it('gives each query its own short fingerprint', () => {
+    expect(cursorScope(['gsi1', 'A', undefined])).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(cursorScope(['gsi1', 'A', undefined])).toBe(cursorScope(['gsi1', 'A', undefined]));
+    expect(cursorScope(['gsi1', 'A', undefined])).not.toBe(cursorScope(['gsi1', 'A', '2026']));
   });
 });
