@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger, type LogItem } from '@aws-lambda-powertools/logger';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 
 /**
  * Keys whose values are personal data (Decree 13/2023 on personal data protection). Whatever path a
@@ -81,6 +82,24 @@ export function appendRequestKeys(keys: Readonly<Record<string, string>>): boole
 
 /** Powertools' logger that writes the current request's correlation id on each line. */
 class RequestScopedLogger extends Logger {
+  #pinnedLevel: LogLevel | undefined;
+
+  /**
+   * Sets the level for every later invocation too. Powertools' `setLogLevel` lasts one invocation:
+   * on each warm one, `injectLambdaContext` refreshes the debug sampling, which puts back the level
+   * the logger was built with (POWERTOOLS_LOG_LEVEL). A process that sets its level after the
+   * modules are loaded (the local runtime, the bench) pins it instead.
+   */
+  pinLogLevel(level: LogLevel): void {
+    this.#pinnedLevel = level;
+    this.setLogLevel(level);
+  }
+
+  override refreshSampleRateCalculation(): void {
+    super.refreshSampleRateCalculation();
+    if (this.#pinnedLevel !== undefined) this.setLogLevel(this.#pinnedLevel);
+  }
+
   protected override createAndPopulateLogItem(...args: Parameters<Logger['createAndPopulateLogItem']>): LogItem {
     const item = super.createAndPopulateLogItem(...args);
     const scope = requestScopes.getStore();
@@ -93,7 +112,7 @@ class RequestScopedLogger extends Logger {
   }
 }
 
-export function createLogger(): Logger {
+export function createLogger(): RequestScopedLogger {
   return new RequestScopedLogger({
     serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'toantrinh',
     jsonReplacerFn: redactPersonalData,

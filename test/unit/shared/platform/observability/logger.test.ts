@@ -47,3 +47,25 @@ describe('Class: Logger (as configured)', () => {
     expect(output).not.toMatch(/001099012345|0987654321|Trần Thị B/);
   });
 });
+
+describe('Method: pinLogLevel', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it('keeps the level over warm invocations, where setLogLevel alone is put back to the starting level', () => {
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+    const pinned = createLogger();
+    const set = createLogger();
+    pinned.pinLogLevel('WARN');
+    set.setLogLevel('WARN');
+    // What injectLambdaContext does before each invocation: the first is the cold start, then warm ones.
+    for (let invocation = 0; invocation < 3; invocation++) {
+      pinned.refreshSampleRateCalculation();
+      set.refreshSampleRateCalculation();
+    }
+    expect(pinned.getLevelName()).toBe('WARN');
+    expect(set.getLevelName()).toBe('INFO');
+  });
+});
