@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     ...(process.env.LOCAL_SCHEDULE_INTERVAL_MS ? { scheduleIntervalMs: Number(process.env.LOCAL_SCHEDULE_INTERVAL_MS) } : {}),
     // The operator's provider settings, secrets and tunables; the runtime reads them, never writes them back.
     settings: process.env,
+    // A first start loads the catalogue and 3,321 communes: say what is happening while it does.
+    onProgress: (message) => console.log(message),
   });
   const { baseUrl, dynamoDbEndpoint, sqsEndpoint } = runtime;
   console.log(startBanner({ baseUrl, dataDir, dynamoDbEndpoint, sqsEndpoint }, runtime.container.settings.values));

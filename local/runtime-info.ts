@@ -58,11 +58,39 @@ export interface BannerInput {
   readonly sqsEndpoint: string;
 }
 
+/** A dev token minted by curl and read out of its JSON answer by node (present wherever npm start runs). */
+const mintToken = (url: string, claims: string) =>
+  `$(curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '${claims}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`;
+
+/**
+ * Registering a dossier (as its agency) and paying it (as the citizen), as shell commands to paste:
+ * the dossier number is new each time, and the payment returns to the demo's own return page.
+ */
+export function registrationAndPaymentExample(url: string): string {
+  const registration = JSON.stringify({
+    procedureCode: '2.000815',
+    agencyCode: 'HP-PX',
+    channel: 'online',
+    submittedAt: '@NOW@',
+    applicant: { citizenId: '001099012345', fullName: 'Nguyen Van An', phone: '0912345678' },
+    inputs: { pages: 3, copies: 1 },
+  }).replace('"@NOW@"', `"'$(date -u +%Y-%m-%dT%H:%M:%SZ)'"`);
+  const payment = JSON.stringify({ provider: 'vnpay', returnUrl: `${url}/demo/return` });
+  return [
+    `  NO=DEMO-$(date +%s)`,
+    `  AGENCY=${mintToken(url, '{"role":"agency","agency":"HP-PX"}')}`,
+    `  curl -s -X PUT ${url}/v1/dossiers/$NO -H "authorization: Bearer $AGENCY" -H 'content-type: application/json' -d '${registration}'; echo`,
+    `  CITIZEN=${mintToken(url, '{"role":"citizen","sub":"001099012345"}')}`,
+    `  curl -s -X POST ${url}/v1/dossiers/$NO/payments -H "authorization: Bearer $CITIZEN" -H "idempotency-key: $NO-1" -H 'content-type: application/json' -d '${payment}'; echo`,
+  ].join('\n');
+}
+
 /** What `npm start` prints once the runtime is up. */
 export function startBanner({ baseUrl: url, dataDir, dynamoDbEndpoint, sqsEndpoint }: BannerInput, env: NodeJS.ProcessEnv = process.env): string {
   const [vnpaySecret, vietqrSecrets, postalSecrets] = SECRET_SETTINGS.map((name) => describeSecret(name, env));
   return `
 toantrinh local API: ${url}
+  Demo:      ${url}/demo (quote → register → pay → return page → dossier status and notifications)
   OpenAPI:   ${url}/v1/openapi.json
   Health:    ${url}/v1/health
   Data:      ${dataDir ?? 'in memory (DATA_DIR=:memory:)'}
@@ -77,6 +105,10 @@ Sandboxes (local only): VNPay gateway ${url}/sandbox/vnpay/pay · bank transfer 
 
 Try a quote:
   curl -s -X POST ${url}/v1/fees/quote -H 'content-type: application/json' -d '{"procedureCode":"2.000815","channel":"online","inputs":{"pages":3,"copies":1}}'
+
+Register a dossier as its agency, then pay it as the citizen (open the answer's redirectUrl to pay in the sandbox gateway;
+it returns to ${url}/demo/return):
+${registrationAndPaymentExample(url)}
 
 Press Ctrl-C to stop.`;
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -24,9 +24,9 @@ import { keepQueueSnapshot, restoreQueueSnapshot } from './queue-snapshot';
 import { SqsEventSource } from './sqs-event-source';
 import { lambdaContext } from './lambda-context';
 import { writeRuntimeInfo } from './runtime-info';
-import { portalReturnRoute } from './sandboxes/portal-page';
+import { portalDemoRoutes } from './sandboxes/portal-page';
 import { postOfficeSandboxFor } from './sandboxes/post-offices';
-import { loadAdministrativeUnitsIfEmpty } from './units-seed';
+import { loadAdministrativeUnitsIfEmpty, secondsSince, type StartProgress } from './units-seed';
 import { backfillDossierListings } from '../shared/modules/dossiers/listing-backfill';
 import { paymentSandboxRoutes } from './sandboxes/payment-sandboxes';
 import { sandboxSettings } from './sandboxes/settings';
@@ -67,6 +67,8 @@ export interface LocalRuntimeOptions {
    * runtime never writes them anywhere global: two runtimes in one process each have their own.
    */
   readonly settings?: SettingValues;
+  /** Told of each step of the start as it happens (`npm start` prints them; loading the units takes longest). */
+  readonly onProgress?: StartProgress;
   /** Told of every handler invocation with its wall time (the bench meters a lifecycle with it). */
   readonly onInvocation?: (functionName: string, ms: number) => void;
 }
@@ -101,11 +103,15 @@ async function loadHandler<T>(fn: FunctionDefinition, container: Container, obse
   }) as T;
 }
 
-async function seedCatalogueIfEmpty(client: DynamoDBDocumentClient, file: string): Promise<void> {
+async function seedCatalogueIfEmpty(client: DynamoDBDocumentClient, file: string, progress: StartProgress): Promise<void> {
   const repository = new DynamoCatalogueRepository(client, MainTable.id);
   const existing = await repository.listProcedures({ limit: 1 });
-  if (existing.items.length > 0) return;
-  await repository.saveCatalogue(validateCatalogue(JSON.parse(readFileSync(file, 'utf8'))));
+  if (existing.items.length > 0) return progress('  catalogue: already loaded');
+  const started = performance.now();
+  const catalogue = validateCatalogue(JSON.parse(readFileSync(file, 'utf8')));
+  progress(`  catalogue: loading ${catalogue.procedures.length} procedures from ${basename(file)}…`);
+  await repository.saveCatalogue(catalogue);
+  progress(`  catalogue: ${catalogue.procedures.length} procedures, ${catalogue.agencies.length} agencies loaded (${secondsSince(started)})`);
 }
 
 /**
@@ -113,6 +119,8 @@ async function seedCatalogueIfEmpty(client: DynamoDBDocumentClient, file: string
  * of the CDK stack, the HTTP API in front of the deployed handler modules, and every queue consumer.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const progress = options.onProgress ?? (() => undefined);
+  const started = performance.now();
   const [dynamo, sqs] = await Promise.all([startDynamoDbLocal(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}), startSqsLocal()]);
   const stoppers: Array<() => Promise<void>> = [() => sqs.stop(), () => dynamo.stop()];
   const stopAll = async () => {
@@ -121,6 +129,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: localCredentials });
     const sqsClient = new SQSClient({ endpoint: sqs.endpoint, region: LOCAL_REGION, credentials: localCredentials });
+    progress(`  emulators up (${secondsSince(started)})`);
     const table = await ensureTable(dynamoClient, MainTable);
     const queues = {} as Record<QueueKey, ProvisionedQueue>;
     for (const key of Object.keys(Queues) as QueueKey[]) {
@@ -159,7 +168,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // The e-receipt provider (VNPT-style SOAP) and its receipts' PDFs.
       ...receiptProvider.routes,
       ...paymentSandboxRoutes(() => baseUrl, sandbox),
-      portalReturnRoute,
+      // The walkable demo portal (/demo) and the project's own payment return page.
+      ...portalDemoRoutes,
       // The National Public Service Portal behind its LGSP (one per runtime).
       ...nationalPortalRoutes(new NationalPortalSandbox()),
     ]) {
@@ -189,8 +199,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       queueUrls: Object.fromEntries(Object.entries(queues).map(([key, queue]) => [key, queue.url])),
     });
     const container = createContainer(settings);
-    if (options.seedCatalogue) await seedCatalogueIfEmpty(container.documentClient, options.seedCatalogue);
-    if (options.unitsDir) await loadAdministrativeUnitsIfEmpty(container.documentClient, MainTable.id, options.unitsDir);
+    if (options.seedCatalogue) await seedCatalogueIfEmpty(container.documentClient, options.seedCatalogue, progress);
+    if (options.unitsDir) await loadAdministrativeUnitsIfEmpty(container.documentClient, MainTable.id, options.unitsDir, progress);
     // A data folder older than the dossier lists: list its dossiers (the operator's dossiers:reindex).
     if (table.addedIndexes.length > 0) await backfillDossierListings(container.documentClient, MainTable.id);
     for (const fn of functions.filter((f): f is HttpFunction => f.trigger.kind === 'http')) {
@@ -236,6 +246,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stoppers.unshift(async () => clearInterval(timer));
     }
 
+    const count = (kind: FunctionDefinition['trigger']['kind']) => functions.filter((f) => f.trigger.kind === kind).length;
+    progress(`  ${count('http')} HTTP functions, ${count('queue')} queue consumers, ${count('schedule')} scheduled functions running (${secondsSince(started)} in all)`);
     return {
       baseUrl,
       dynamoDbEndpoint: dynamo.endpoint,

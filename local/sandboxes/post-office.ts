@@ -5,7 +5,7 @@ import { VNPOST_CODES } from '../../shared/modules/deliveries/carriers/vnpost/st
 import { isDirectDeliveryStep, type DeliveryStatus } from '../../shared/modules/deliveries/domain/status';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import type { LocalRoute } from '../api-gateway';
-import { escapeHtml, formFields, page } from './html';
+import { escapeHtml, formFields, page, vietnamTime } from './html';
 import {
   PostOfficeStore,
   postOfficeApiRoutes,
@@ -263,9 +263,19 @@ export function postOfficeSandbox(options: PostOfficeSandboxOptions): PostOffice
   };
 }
 
+const WEBHOOK_RESULT_WORDS: Readonly<Record<string, string>> = {
+  applied: 'hệ thống đã cập nhật', recorded: 'hệ thống đã ghi vào hành trình', duplicate: 'hệ thống đã có sự kiện này',
+  unknown_tracking: 'hệ thống không biết bưu gửi này', invalid: 'hệ thống từ chối sự kiện',
+};
+
+/** What became of the step's webhook, in words (the JSON stays on the JSON endpoints). */
 function describe(result: StepResult): string {
-  if (result.webhookStatus === null) return 'webhook withheld';
-  return `webhook ${result.webhookStatus} ${result.webhookResponse ?? ''}`.trim();
+  if (result.webhookStatus === null) return 'không gửi webhook (giả lập mất thông báo)';
+  if (result.webhookStatus === 0) return `không gửi được webhook (${result.webhookResponse ?? ''})`;
+  let answer: { results?: { result?: string }[] } = {};
+  try { answer = JSON.parse(result.webhookResponse ?? '') as typeof answer; } catch { /* described by its status */ }
+  const words = answer.results?.map((r) => WEBHOOK_RESULT_WORDS[r.result ?? ''] ?? r.result).join(', ');
+  return result.webhookStatus < 300 && words ? `${words} (HTTP ${result.webhookStatus})` : `hệ thống trả lời HTTP ${result.webhookStatus}`;
 }
 
 function renderOrders(orders: readonly PostOfficeOrder[], message: string): string {
@@ -280,7 +290,7 @@ function renderOrders(orders: readonly PostOfficeOrder[], message: string): stri
       return `<button name="status" value="${s}" id="advance-${tn}-${s}"${next}>${escapeHtml(STATUS_LABELS[s])}</button>`;
     }).join('');
     const events = order.events
-      .map((e) => `<li>${escapeHtml(e.occurredAt)} — ${e.code} ${escapeHtml(STATUS_LABELS[e.status])}${e.reason ? ` (${e.reason})` : ''}${e.location ? ` @ ${escapeHtml(e.location)}` : ''}</li>`)
+      .map((e) => `<li>${escapeHtml(vietnamTime(e.occurredAt))} — ${e.code} ${escapeHtml(STATUS_LABELS[e.status])}${e.reason ? ` (${e.reason})` : ''}${e.location ? ` @ ${escapeHtml(e.location)}` : ''}</li>`)
       .join('');
     return `<div class="box order" data-tracking="${tn}"><h2>${tn}</h2>
 <p>Người nhận: <strong class="recipient">${escapeHtml(order.recipientName)}</strong> · Mã đơn: ${escapeHtml(order.orderNumber)}</p>
@@ -292,7 +302,7 @@ function renderOrders(orders: readonly PostOfficeOrder[], message: string): stri
 <p>${buttons}</p></form>
 <form method="post" action="/sandbox/postal/orders/${encodeURIComponent(order.trackingNumber)}/advance-all">
 <button id="advance-all-${tn}">Phát trọn hành trình (demo)</button></form>
-<details><summary>Hành trình (${order.events.length})</summary><ul>${events}</ul></details></div>`;
+<details><summary>Hành trình (${order.events.length} sự kiện, giờ Việt Nam)</summary><ul>${events}</ul></details></div>`;
   });
   const empty = '<p id="empty">Chưa có bưu gửi nào: hệ thống tạo đơn qua POST /sandbox/postal/api/orders.</p>';
   return `<style>button.off{opacity:.55}.error{color:#b00020}.order{margin:1rem 0}</style>

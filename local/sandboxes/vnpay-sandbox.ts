@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { formatVnd } from '../../shared/modules/fees/domain/money';
 import { fromVnpAmount, signParams, signQuerydrResponse, verifyParams, hmacSha512, type VnpParams } from '../../shared/modules/payments/providers/vnpay/protocol';
-import { vietnamTimestamp } from '../../shared/platform/kernel/time';
+import { fromVietnamTimestamp, vietnamTimestamp } from '../../shared/platform/kernel/time';
 import type { LocalRoute } from '../api-gateway';
-import { escapeHtml, formFields, page } from './html';
+import { escapeHtml, formFields, page, vietnamTime } from './html';
 import { PLANTS, REFUND_MODES, VnpayBankBooks, type BookedTransaction, type Plant, type RefundMode } from './vnpay-bank-books';
 import type { PaymentSandbox } from './payment-sandbox';
 
@@ -51,6 +51,14 @@ export function gatewayResult(original: VnpParams, outcome: Outcome, hashSecret:
   );
 }
 
+/** The order's creation and expiry (the gateway's yyyyMMddHHmmss, Viet Nam time) as a person reads them. */
+function timesOf(params: VnpParams): string {
+  const times = ([['Tạo lúc', 'created', params.vnp_CreateDate], ['Hết hạn lúc', 'expires', params.vnp_ExpireDate]] as const)
+    .filter(([, , value]) => value !== undefined && /^\d{14}$/.test(value))
+    .map(([label, id, value]) => `${label} <time id="${id}">${escapeHtml(vietnamTime(fromVietnamTimestamp(value!)))}</time>`);
+  return times.length > 0 ? `<p>${times.join(' · ')} (giờ Việt Nam)</p>\n` : '';
+}
+
 /**
  * A local stand-in for the VNPay gateway speaking its wire protocol: it checks the merchant's
  * signed payment URL, lets a person choose the outcome, calls our IPN with correctly signed
@@ -74,7 +82,7 @@ export function vnpaySandboxRoutes(options: VnpaySandboxOptions): LocalRoute[] {
       page(response, 200, 'Cổng thanh toán (sandbox)', `<h1>Cổng thanh toán VNPay (sandbox)</h1><div class="box">
 <p>Đơn hàng: <strong>${escapeHtml(params.vnp_TxnRef ?? '')}</strong></p><p>${escapeHtml(params.vnp_OrderInfo ?? '')}</p>
 <p>Số tiền: <strong id="amount">${formatVnd(fromVnpAmount(params.vnp_Amount) ?? 0)} VND</strong></p>
-<form method="post" action="/sandbox/vnpay/pay">${hidden}
+${timesOf(params)}<form method="post" action="/sandbox/vnpay/pay">${hidden}
 <button name="outcome" value="success" id="pay">Thanh toán</button>
 <button name="outcome" value="failure" id="fail">Thất bại</button>
 <button name="outcome" value="cancel" id="cancel">Hủy giao dịch</button></form></div>`);
