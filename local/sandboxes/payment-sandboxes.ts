@@ -4,11 +4,13 @@ import type { PaymentSandbox } from './payment-sandbox';
 import type { SandboxSettings } from './settings';
 import { vietqrSandbox } from './vietqr-sandbox';
 import { vnpaySandbox } from './vnpay-sandbox';
+import { nationalPlatformSandbox } from './national-platform-sandbox';
 
 /** One sandbox per registered provider: a provider without one does not compile. */
 export const PaymentSandboxes: Readonly<Record<PaymentProviderName, PaymentSandbox>> = {
   vnpay: vnpaySandbox,
   vietqr: vietqrSandbox,
+  national_platform: nationalPlatformSandbox,
 };
 
 export function paymentSandboxSettings(baseUrl: string, sandbox: SandboxSettings): Record<string, string> {

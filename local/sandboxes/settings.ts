@@ -7,6 +7,8 @@ export interface SandboxSettings {
   readonly vnpayHashSecret: string;
   readonly vietqrWebhookSecrets: readonly string[];
   readonly postalWebhookSecrets: readonly string[];
+  readonly nationalPlatformPartnerCode: string;
+  readonly nationalPlatformSecret: string;
 }
 
 const list = (value: string | undefined, fallback: string) =>
@@ -18,5 +20,7 @@ export function sandboxSettings(env: NodeJS.ProcessEnv = process.env): SandboxSe
     vnpayHashSecret: env.VNPAY_HASH_SECRET || 'SANDBOXVNPAYHASHSECRET0123456789',
     vietqrWebhookSecrets: list(env.VIETQR_WEBHOOK_SECRETS, 'sandbox-vietqr-secret'),
     postalWebhookSecrets: list(env.POSTAL_WEBHOOK_SECRETS, 'sandbox-postal-secret'),
+    nationalPlatformPartnerCode: env.NATIONAL_PLATFORM_PARTNER_CODE || 'TOANTRINH-HP',
+    nationalPlatformSecret: env.NATIONAL_PLATFORM_SECRET || 'SANDBOX-NATIONAL-PLATFORM-SECRET',
   };
 }

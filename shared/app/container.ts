@@ -7,6 +7,7 @@ import { addresses, catalogue } from './container/catalogue';
 import { dossierEvents, dossierListing, dossiers, dossierStore, relay } from './container/dossiers';
 import { paymentProviders, paymentStore, settlement } from './container/payments';
 import { vnpayCallbacks } from './container/vnpay';
+import { nationalPlatformCallbacks } from './container/national-platform';
 import { deliveries, postalOrders, postalService } from './container/deliveries';
 import { reactions } from './container/reactions';
 import { nationalPortal, portalPushRequests, portalSyncStates } from './container/national-portal';
@@ -39,6 +40,7 @@ export const AllParts = [
   settlement,
   paymentProviders,
   vnpayCallbacks,
+  nationalPlatformCallbacks,
   deliveries,
   postalService,
   postalOrders,

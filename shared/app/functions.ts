@@ -10,6 +10,7 @@ import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargets
 import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { Carriers } from '../modules/deliveries/carriers/registry';
+import { nationalPlatformConfirmOperation } from '../modules/payments/providers/national-platform';
 import { ReceiptProviders } from '../modules/receipts/providers/registry';
 import { listReceiptsOperation } from '../modules/receipts/api/operations';
 import { NationalPortalSecrets } from '../modules/national-portal/settings';
@@ -202,6 +203,13 @@ export const Functions: readonly FunctionDefinition[] = [
     entry: 'functions/http/vietqr-webhook.ts',
     access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: paymentProviders.callbackSecrets('vietqr'), settings: ['payments'] },
     trigger: httpTrigger(vietqrWebhookOperation),
+  },
+  {
+    name: 'NationalPlatformConfirm',
+    entry: 'functions/http/national-platform-confirm.ts',
+    // Reads the platform's settings alone: its secret verifies the Confirm and signs our reply.
+    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: [...paymentProviders.module('national_platform').settings.secrets, ...paymentProviders.callbackSecrets('national_platform')], settings: ['payments'] },
+    trigger: httpTrigger(nationalPlatformConfirmOperation),
   },
   {
     name: 'ExpirePayments',

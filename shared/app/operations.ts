@@ -14,6 +14,7 @@ import { healthOperation, openApiOperation } from './system/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { listReceiptsOperation } from '../modules/receipts/api/operations';
+import { nationalPlatformConfirmOperation } from '../modules/payments/providers/national-platform';
 import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
@@ -42,6 +43,7 @@ export const Operations: readonly OperationDefinition[] = [
   vnpayIpnOperation,
   vnpayReturnOperation,
   vietqrWebhookOperation,
+  nationalPlatformConfirmOperation,
   listProvincesOperation,
   listCommunesOperation,
   registerDeliveryOperation,

@@ -59,7 +59,7 @@ export class FakePaymentStore implements PaymentStore, SettledPayments {
   }
   /** Oldest due first, as the gsi1 index orders them, from after `after`, at most `limit`. */
   async pendingExpiredBy(now: Date, limit: number, after?: Payment) {
-    const key = (p: Payment) => `${p.expiresAt}#${p.paymentId}`;
+    const key = (p: Payment) => `${p.queryDueAt ?? p.expiresAt}#${p.paymentId}`;
     return [...this.payments.values()]
       .filter((p) => p.status === 'pending' && key(p) < now.toISOString() && (!after || key(p) > key(after)))
       .sort((a, b) => (key(a) < key(b) ? -1 : 1))

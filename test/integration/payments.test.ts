@@ -6,6 +6,7 @@ import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publ
 import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
 import { VnpayProvider } from '../../shared/modules/payments/providers/vnpay/provider';
 import { VietqrProvider } from '../../shared/modules/payments/providers/vietqr/provider';
+import { NationalPlatformProvider } from '../../shared/modules/payments/providers/national-platform/provider';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
 import { api, devToken } from '../support/api-client';
@@ -329,6 +330,10 @@ describe('Expiry', () => {
     providers: {
       vnpay: new VnpayProvider({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, gatewayUrl: `${base()}/sandbox/vnpay/pay`, apiUrl: `${base()}/sandbox/vnpay/merchant_webapi/api/transaction`, returnUrl: `${base()}/v1/callbacks/vnpay/return` }),
       vietqr: new VietqrProvider({ bankBin: '970415', accountNo: '1', accountName: 'X' }),
+      national_platform: new NationalPlatformProvider({
+        partnerCode: sandbox.nationalPlatformPartnerCode, secret: sandbox.nationalPlatformSecret, apiUrl: `${base()}/sandbox/national-platform/api`,
+        beneficiary: { accountNo: '1', bankCode: 'X', accountName: 'X' },
+      }),
     },
   });
 

@@ -21,7 +21,7 @@ const Keys = {
     pk: entry.paymentId ? `PAYMENT#${entry.paymentId}` : `LEDGER#UNMATCHED#${entry.provider}`,
     sk: `LEDGER#${entry.at}#${randomUUID()}`,
   }),
-  /** Pending payments by expiry, so the expiry job reads only what is due. */
+  /** Pending payments by when they are due (expiry, or the provider's next re-query), so the expiry job reads only what is due. */
   pendingIndex: 'PAYMENT#PENDING',
   /** Succeeded payments whose dossier has not been seen recording them (sparse; reconcile-payments). */
   succeededIndex: 'PAYMENT#SUCCEEDED_UNCONFIRMED',
@@ -30,7 +30,7 @@ const Keys = {
 /** The names of the items a payment transaction writes: what a cancellation reason is mapped by. */
 export const PaymentItems = { lock: 'lock', payment: 'payment', reference: 'reference', transaction: 'transaction', ledger: 'ledger' } as const;
 
-const pendingSortKey = (p: Payment) => `${p.expiresAt}#${p.paymentId}`;
+const pendingSortKey = (p: Payment) => `${p.queryDueAt ?? p.expiresAt}#${p.paymentId}`;
 const succeededSortKey = (p: Payment) => `${p.completedAt ?? p.createdAt}#${p.paymentId}`;
 
 function paymentItem(payment: Payment) {

@@ -1,5 +1,6 @@
 import type { Payment, PaymentProviderName } from './domain/payment';
-import type { DossierEvent } from '../dossiers';
+import type { Dossier, DossierEvent } from '../dossiers';
+import type { PendingQuerySchedule } from './domain/query-schedule';
 
 /** One callback or decision, kept as received (append-only): the payment's ledger. */
 export interface LedgerEntry {
@@ -57,6 +58,16 @@ export interface ProviderStatus {
   readonly received?: Readonly<Record<string, unknown>>;
 }
 
+/** A dossier a payment pays, as a provider may describe it to the payer (the platform's receipt information). */
+export type PayableDossier = Pick<Dossier, 'dossierNo' | 'procedureCode' | 'agencyCode' | 'applicant' | 'fees' | 'extraCharges' | 'payments'>;
+
+export interface StartContext {
+  readonly ipAddr: string;
+  readonly orderInfo: string;
+  /** The dossiers the payment pays, in order, as read before it was created. */
+  readonly dossiers: readonly PayableDossier[];
+}
+
 /** A payment provider: how a payment starts, and what the provider says of it now. */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
@@ -64,8 +75,10 @@ export interface PaymentProvider {
   readonly maxAmount: number;
   /** Our reference for a new payment at the provider (vnp_TxnRef, a transfer memo). */
   newReference(paymentId: string): string;
-  start(payment: Payment, context: { ipAddr: string; orderInfo: string }): Promise<Pick<Payment, 'redirectUrl' | 'qr'>>;
+  start(payment: Payment, context: StartContext): Promise<Pick<Payment, 'redirectUrl' | 'qr'>>;
   query(payment: Payment): Promise<ProviderStatus>;
+  /** How a payment without a final answer after its expiry is asked again; without one, at every run of the expiry job. */
+  readonly pendingQuery?: PendingQuerySchedule;
 }
 
 /** The adapters of every registered provider, by name. */

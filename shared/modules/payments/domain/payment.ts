@@ -6,7 +6,7 @@ import type { PaymentShare } from './basket';
  * The payment providers we speak to: the vocabulary the schemas, the ledger and the stored payments
  * use. Each name has one adapter folder under providers/ and one line in providers/registry.ts.
  */
-export const PAYMENT_PROVIDERS = ['vnpay', 'vietqr'] as const;
+export const PAYMENT_PROVIDERS = ['vnpay', 'vietqr', 'national_platform'] as const;
 export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
 
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'cancelled'] as const;

@@ -4,6 +4,7 @@ import type { PaymentProviders } from '../ports';
 import { optionalEnv } from '../../../platform/config/env';
 import type { ContextSetting, PaymentProviderModule, SettingsSource } from './definition';
 import { vietqr } from './vietqr';
+import { nationalPlatform } from './national-platform';
 import { vnpay } from './vnpay';
 
 /** Every provider's settings as read in a running function, by provider name. */
@@ -84,6 +85,7 @@ function unique<T>(values: readonly T[]): T[] {
 export const DEFAULT_PROVIDERS: readonly PaymentProviderModule[] = [
   vnpay,
   vietqr,
+  nationalPlatform,
 ];
 
 // Pure: a function that never builds a provider (a reaction consumer reading the payment store) drops them all.

@@ -102,7 +102,7 @@ async function openPayment(deps: CreatePaymentDeps, citizenId: string, dossiers:
     version: 1,
   };
   const orderInfo = dossierNos.length === 1 ? `Thanh toan phi ho so ${dossierNos[0]}` : `Thanh toan phi ${dossierNos.length} ho so ${dossierNos.join(' ')}`;
-  const started = await provider.start(draft, { ipAddr, orderInfo });
+  const started = await provider.start(draft, { ipAddr, orderInfo, dossiers });
   const payment: Payment = { ...draft, ...started };
   const result = await deps.payments.create(payment, { paymentId, provider: payment.provider, kind: 'created', outcome: 'pending', at: payment.createdAt }, now);
   if (!result.created) return onLive(result.existing);

@@ -1,13 +1,15 @@
 import type { Clock } from '../../../platform/kernel/time';
+import { RetryableWriteConflict } from '../../../platform/dynamodb/optimistic';
 import { logger } from '../../../platform/observability/logger';
 import type { PaymentProvider, ProviderStatus } from '../ports';
 import type { Payment, PaymentProviderName } from '../domain/payment';
+import { nextQueryAt, type PendingQuerySchedule } from '../domain/query-schedule';
 import { settlePayment, type SettleDeps } from './settle-payment';
 
 export interface ExpiryCounts {
   expired: number;
   paid: number;
-  /** Not decided this run (no verified final answer, or a concurrent settlement): asked again next run. */
+  /** Not decided this run (no verified final answer, or a concurrent settlement): asked again next run, or when its provider's schedule says. */
   skipped: number;
 }
 
@@ -22,17 +24,47 @@ export interface ExpiryOptions {
 
 type ExpiryDeps = SettleDeps & { readonly providers: Readonly<Record<PaymentProviderName, PaymentProvider>> };
 
-async function expireOne(deps: ExpiryDeps, payment: Payment, counts: ExpiryCounts): Promise<void> {
+/**
+ * A provider with a re-query schedule is asked again when the schedule says, not at every run: the
+ * payment's place among what is due moves to its next question, written with a ledger entry of
+ * what the provider answered. When the schedule gives up, the payment expires on our clock; money the
+ * provider reports taken later is the LateSuccess bypass (recorded as paid, the dossier decides, and
+ * money it no longer wants goes to the finance exceptions queue).
+ */
+async function askAgainLater(deps: ExpiryDeps, payment: Payment, status: ProviderStatus, schedule: PendingQuerySchedule, now: Date, counts: ExpiryCounts): Promise<void> {
+  const next = nextQueryAt(payment, now, schedule);
+  if (!next) {
+    logger.error('no final answer from the provider when its query window closed: payment expired, a person must check', { paymentId: payment.paymentId, provider: payment.provider, answer: status.outcome });
+    const result = await settlePayment(deps, { provider: payment.provider, ref: payment.providerRef, amount: payment.amount, outcome: 'expired', kind: 'expiry', received: status.received ?? {} });
+    if (result === 'recorded_failure') counts.expired++;
+    else counts.skipped++;
+    return;
+  }
+  const at = now.toISOString();
+  const ledger = { paymentId: payment.paymentId, provider: payment.provider, kind: 'reconciliation' as const, outcome: `query_${status.outcome}`, at, ...(status.received ? { received: status.received } : {}) };
+  try {
+    await deps.payments.settle({ before: payment, after: { ...payment, queryDueAt: next.toISOString(), version: payment.version + 1 }, ledger, events: [] });
+  } catch (error) {
+    // Settled meanwhile (a callback wrote first): there is nothing left to ask about.
+    if (!(error instanceof RetryableWriteConflict)) throw error;
+  }
+  counts.skipped++;
+}
+
+async function expireOne(deps: ExpiryDeps, payment: Payment, counts: ExpiryCounts, now: Date): Promise<void> {
   const status: ProviderStatus = await deps.providers[payment.provider].query(payment).catch((error: unknown) => {
     logger.warn('provider status query failed', { paymentId: payment.paymentId, error });
     return { outcome: 'unknown' };
   });
   switch (status.outcome) {
     case 'pending':
-    case 'unknown':
+    case 'unknown': {
       // Still in progress, or no verified final answer: expiring now could drop money the gateway took.
-      counts.skipped++;
+      const schedule = deps.providers[payment.provider].pendingQuery;
+      if (schedule) await askAgainLater(deps, payment, status, schedule, now, counts);
+      else counts.skipped++;
       return;
+    }
     case 'succeeded': {
       const result = await settlePayment(deps, {
         provider: payment.provider,
@@ -81,7 +113,7 @@ export async function expirePayments(deps: ExpiryDeps, clock: Clock, options: Ex
     for (let i = 0; i < page.length && !shouldStop(); i += concurrency) {
       await Promise.all(
         page.slice(i, i + concurrency).map((p) =>
-          expireOne(deps, p, counts).catch((error: unknown) => {
+          expireOne(deps, p, counts, now).catch((error: unknown) => {
             // One payment's storage error must not stop the others; it is still due next run.
             logger.error('payment expiry failed', { paymentId: p.paymentId, error });
             counts.skipped++;

@@ -17,6 +17,8 @@ const source = {
   values: {
     VNPAY_TMN_CODE: 'TMN00001', VNPAY_PAYMENT_URL: 'https://gw.example/pay', VNPAY_API_URL: 'https://gw.example/api', VNPAY_RETURN_URL: 'https://api.example/r',
     VIETQR_BANK_BIN: '970415', VIETQR_ACCOUNT_NO: '0123456789', VIETQR_ACCOUNT_NAME: 'KHO BAC',
+    NATIONAL_PLATFORM_PARTNER_CODE: 'PP-1', NATIONAL_PLATFORM_API_URL: 'https://pp.example/api',
+    NATIONAL_PLATFORM_ACCOUNT_NO: '3511', NATIONAL_PLATFORM_BANK_CODE: 'KBNN', NATIONAL_PLATFORM_ACCOUNT_NAME: 'KHO BAC',
     FAKEPAY_MERCHANT: 'M-1', FAKEPAY_PAGE_URL: 'https://fakepay.example/pay', CORS_ALLOWED_ORIGINS: PORTAL,
   },
   secret: async (name: string) => `secret-of-${name}`,
@@ -29,12 +31,17 @@ describe('Class: PaymentProviderRegistry', () => {
   });
 
   it('derives the grants, context settings and environment of the deployed providers', () => {
-    expect(paymentProviders.secrets()).toEqual(['VNPAY_HASH_SECRET']);
+    expect(paymentProviders.secrets()).toEqual(['VNPAY_HASH_SECRET', 'NATIONAL_PLATFORM_SECRET']);
     expect(paymentProviders.callbackSecrets('vietqr')).toEqual(['VIETQR_WEBHOOK_SECRETS']);
-    expect(Object.keys(paymentProviders.contextSettings())).toEqual(['vnpayTmnCode', 'vnpayPaymentUrl', 'vnpayApiUrl', 'vietqrBankBin', 'vietqrAccountNo', 'vietqrAccountName']);
+    expect(Object.keys(paymentProviders.contextSettings())).toEqual([
+      'vnpayTmnCode', 'vnpayPaymentUrl', 'vnpayApiUrl', 'vietqrBankBin', 'vietqrAccountNo', 'vietqrAccountName',
+      'nationalPlatformPartnerCode', 'nationalPlatformApiUrl', 'nationalPlatformAccountNo', 'nationalPlatformBankCode', 'nationalPlatformAccountName',
+    ]);
     expect(paymentProviders.environment((name) => `<${name}>`, 'https://api.example.vn/')).toEqual({
       VNPAY_TMN_CODE: '<vnpayTmnCode>', VNPAY_PAYMENT_URL: '<vnpayPaymentUrl>', VNPAY_API_URL: '<vnpayApiUrl>',
       VIETQR_BANK_BIN: '<vietqrBankBin>', VIETQR_ACCOUNT_NO: '<vietqrAccountNo>', VIETQR_ACCOUNT_NAME: '<vietqrAccountName>',
+      NATIONAL_PLATFORM_PARTNER_CODE: '<nationalPlatformPartnerCode>', NATIONAL_PLATFORM_API_URL: '<nationalPlatformApiUrl>',
+      NATIONAL_PLATFORM_ACCOUNT_NO: '<nationalPlatformAccountNo>', NATIONAL_PLATFORM_BANK_CODE: '<nationalPlatformBankCode>', NATIONAL_PLATFORM_ACCOUNT_NAME: '<nationalPlatformAccountName>',
       VNPAY_RETURN_URL: 'https://api.example.vn/v1/callbacks/vnpay/return',
     });
   });
@@ -60,7 +67,7 @@ describe('A new provider added with one registry entry (fakepay)', () => {
 
   it('gets its secrets, context settings and environment derived like the built-in providers', () => {
     const { registry } = setup();
-    expect(registry.secrets()).toEqual(['VNPAY_HASH_SECRET', 'FAKEPAY_API_KEY']);
+    expect(registry.secrets()).toEqual(['VNPAY_HASH_SECRET', 'NATIONAL_PLATFORM_SECRET', 'FAKEPAY_API_KEY']);
     expect(registry.callbackSecrets(FAKEPAY)).toEqual(['FAKEPAY_WEBHOOK_SECRETS']);
     expect(registry.contextSettings()).toMatchObject({ fakepayMerchant: { env: 'FAKEPAY_MERCHANT' }, fakepayPageUrl: { url: true } });
     expect(registry.environment((name) => name, 'https://api.example.vn')).toMatchObject({ FAKEPAY_MERCHANT: 'fakepayMerchant', FAKEPAY_RETURN_URL: 'https://api.example.vn/v1/callbacks/fakepay/return' });

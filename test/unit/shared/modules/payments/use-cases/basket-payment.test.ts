@@ -40,8 +40,8 @@ function setup(dossiers: readonly Dossier[], maxAmount = 9_999_999_999) {
   const deps = {
     dossiers: { get: async (no: string) => byNo.get(no) } as unknown as DossierStore,
     payments,
-    providers: { vnpay: provider('vnpay'), vietqr: provider('vietqr') },
-    expiryMinutes: { vnpay: 15, vietqr: 60 },
+    providers: { vnpay: provider('vnpay'), vietqr: provider('vietqr'), national_platform: stubProvider('national_platform') },
+    expiryMinutes: { vnpay: 15, vietqr: 60, national_platform: 30 },
     returnOrigins: [PORTAL],
     clock: { now: () => NOW },
   };

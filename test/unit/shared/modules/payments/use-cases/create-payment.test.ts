@@ -18,7 +18,7 @@ function setup(amountDue: number) {
   const provider = (name: 'vnpay' | 'vietqr', maxAmount: number): PaymentProvider =>
     stubProvider(name, { maxAmount, start: async (p) => (started.push(p.paymentId), { redirectUrl: 'https://gw.example/pay' }) });
   const payments = new FakePaymentStore();
-  const deps = { dossiers, payments, providers: { vnpay: provider('vnpay', VNPAY_MAX_AMOUNT), vietqr: provider('vietqr', 9_999_999_999_999) }, expiryMinutes: { vnpay: 15, vietqr: 60 }, returnOrigins: [PORTAL], clock: { now: () => new Date('2026-11-21T01:00:00Z') } };
+  const deps = { dossiers, payments, providers: { vnpay: provider('vnpay', VNPAY_MAX_AMOUNT), vietqr: provider('vietqr', 9_999_999_999_999), national_platform: stubProvider('national_platform') }, expiryMinutes: { vnpay: 15, vietqr: 60, national_platform: 30 }, returnOrigins: [PORTAL], clock: { now: () => new Date('2026-11-21T01:00:00Z') } };
   const create = (request: { provider: 'vnpay' | 'vietqr'; returnUrl: string }) =>
     createPayment(deps, { kind: 'citizen', citizenId: CITIZEN }, 'H31.26-1', request, 'key-1', '1.2.3.4');
   return { create, payments, started };

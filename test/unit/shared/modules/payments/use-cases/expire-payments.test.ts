@@ -18,7 +18,7 @@ function deps(store: FakePaymentStore, vnpay: PaymentProvider) {
     outbox: unusedOutbox,
     publisher: { publish: async () => undefined },
     clock: { now: () => NOW },
-    providers: { vnpay, vietqr },
+    providers: { vnpay, vietqr, national_platform: stubProvider('national_platform') },
   };
 }
 

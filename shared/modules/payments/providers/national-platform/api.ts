@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import { defineOperation } from '../../../../platform/api/operation';
+
+const text = (max: number) => z.string().max(max).optional();
+
+/**
+ * The platform's Confirm as it posts it (JSON): the fields OCPS reads [C `ppConfirmTransaction`];
+ * others (card fields OCPS names "not determined") are let through untouched. Every field is
+ * optional here: a missing one fails the checksum, which is answered with a signed 97 rather than a
+ * 400, so the platform always gets a reply it can verify. Not an official specification.
+ * @example {"LoaiBanTin":"CONFIRM","MaLoi":"00","MaDoiTac":"TOANTRINH-HP","MaThamChieu":"3KQ7M2ZP9XW4HC8RTBV6NDJA","SoTien":"150000","MaTienTe":"VND","MaGiaoDich":"PP2611210001","MaNganHang":"VCB","ThoiGianGD":"20261121091012","ThongTinGiaoDich":"Thanh toán phí hồ sơ H31.27-000123","MaXacThuc":"c4b4f8d7c74cd8bf96ad6286570a4d21e85d84f9fbe45cb2b72bdec0887981e2"}
+ */
+export const PlatformConfirmSchema = z
+  .looseObject({
+    LoaiBanTin: text(32),
+    MaLoi: text(8),
+    MaDoiTac: text(64),
+    MaThamChieu: text(100),
+    SoTien: z.union([z.string().max(20), z.int().nonnegative()]).optional(),
+    MaTienTe: text(8),
+    MaGiaoDich: text(100),
+    MaNganHang: text(64),
+    ThoiGianGD: text(32),
+    ThongTinGiaoDich: text(1000),
+    MaXacThuc: text(128),
+  })
+  .meta({ id: 'NationalPlatformConfirm' });
+export type PlatformConfirm = z.infer<typeof PlatformConfirmSchema>;
+
+export const PlatformConfirmReplySchema = z
+  .strictObject({ MaLoi: z.string(), MoTaLoi: z.string(), MaDoiTac: z.string(), MaThamChieu: z.string(), ThoiGianGD: z.string(), MaXacThuc: z.string() })
+  .meta({ id: 'NationalPlatformConfirmReply' });
+
+/** Signed with the secret `s3cr3t-PP` (the known answers of the protocol's unit test). */
+const confirmExample = {
+  LoaiBanTin: 'CONFIRM', MaLoi: '00', MaDoiTac: 'TOANTRINH-HP', MaThamChieu: '3KQ7M2ZP9XW4HC8RTBV6NDJA', SoTien: '150000', MaTienTe: 'VND', MaGiaoDich: 'PP2611210001',
+  MaNganHang: 'VCB', ThoiGianGD: '20261121091012', ThongTinGiaoDich: 'Thanh toán phí hồ sơ H31.27-000123', MaXacThuc: 'c4b4f8d7c74cd8bf96ad6286570a4d21e85d84f9fbe45cb2b72bdec0887981e2',
+};
+const replyExample = {
+  MaLoi: '00', MoTaLoi: 'Thành công', MaDoiTac: 'TOANTRINH-HP', MaThamChieu: '3KQ7M2ZP9XW4HC8RTBV6NDJA', ThoiGianGD: '20261121091012',
+  MaXacThuc: '7dcc26823fccea45e4f6662b6f8a32f76d99351bd30cd1935c5e16786fce1665',
+};
+
+export const nationalPlatformConfirmOperation = defineOperation({
+  operationId: 'nationalPlatformConfirm',
+  method: 'POST',
+  path: '/v1/callbacks/national-platform/confirm',
+  summary: 'National payment platform (DVCQG) Confirm: the signed result of a payment',
+  description:
+    'Checks in order: MaXacThuc = SHA-256(LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|secret) ' +
+    'in constant time and our MaDoiTac (97), the reference (01), the amount (04), still pending (02), durable write, 00. A failed payment is recorded and answered 00. ' +
+    'The reply carries our own MaXacThuc = SHA-256(MaLoi|MaDoiTac|MaThamChieu|ThoiGianGD|secret), never the caller\u2019s. ' +
+    'No official specification is public: the field order is read in public code, the reply codes beyond 00 and the reply checksum are ours (unverified).',
+  tags: ['callbacks'],
+  auth: 'signed',
+  request: { body: PlatformConfirmSchema },
+  responses: { 200: { description: 'Our signed reply (also for refusals: the code says why)', schema: PlatformConfirmReplySchema } },
+  examples: { request: { body: confirmExample }, responses: { 200: replyExample } },
+});

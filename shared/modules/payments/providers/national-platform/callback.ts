@@ -1,0 +1,88 @@
+import { logger } from '../../../../platform/observability/logger';
+import { settlePayment, type ProviderReport, type SettleDeps, type SettleResult } from '../../use-cases/settle-payment';
+import type { PlatformConfirm } from './api';
+import { amountOf, ConfirmReply, confirmReply, fromPlatformTime, INIT_CONSTANTS, SUCCESS_CODE, verifyMaXacThuc, type ConfirmReplyBody, type ConfirmReplyCode } from './protocol';
+import type { NationalPlatformSettings } from './settings';
+
+const REPLY: Record<SettleResult, ConfirmReplyCode> = {
+  not_found: ConfirmReply.NOT_FOUND,
+  amount_mismatch: ConfirmReply.INVALID_AMOUNT,
+  already_confirmed: ConfirmReply.ALREADY_CONFIRMED,
+  applied: ConfirmReply.ACCEPTED,
+  recorded_failure: ConfirmReply.ACCEPTED,
+  late_success: ConfirmReply.ACCEPTED,
+};
+
+/** Money the platform verifiably took for another amount than the payment's: for the finance exceptions queue. */
+export interface PlatformAmountMismatch {
+  readonly provider: 'national_platform';
+  readonly ref: string;
+  readonly amount: number;
+  readonly transactionId?: string;
+  readonly paidAt?: string;
+}
+
+export interface ConfirmAnswer {
+  readonly reply: ConfirmReplyBody;
+  readonly amountMismatch?: PlatformAmountMismatch;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** A verified Confirm as settlement reads it: VND, UTC, `MaLoi` 00 is money taken, anything else a failed attempt. */
+function reportOf(confirm: PlatformConfirm): ProviderReport {
+  const paidAt = fromPlatformTime(confirm.ThoiGianGD)?.toISOString();
+  // Money in another currency is no amount we asked for: settlement flags it as a mismatch.
+  const amount = confirm.MaTienTe === undefined || confirm.MaTienTe === INIT_CONSTANTS.MaTienTe ? amountOf(confirm.SoTien) : undefined;
+  return {
+    provider: 'national_platform',
+    ref: text(confirm.MaThamChieu),
+    amount,
+    outcome: confirm.MaLoi === SUCCESS_CODE ? 'succeeded' : 'failed',
+    ...(confirm.MaGiaoDich ? { transactionId: confirm.MaGiaoDich } : {}),
+    ...(paidAt ? { paidAt } : {}),
+    kind: 'callback',
+    received: confirm,
+  };
+}
+
+/** Our reply, signed by us; without our settings (the secret could not be read) it cannot be signed, and says 99. */
+export function replyTo(confirm: PlatformConfirm, code: ConfirmReplyCode, platform: NationalPlatformSettings | undefined): ConfirmReplyBody {
+  const fields = { reference: text(confirm.MaThamChieu), transactionTime: text(confirm.ThoiGianGD) };
+  if (!platform) return { ...ConfirmReply.OTHER_ERROR, MaDoiTac: '', MaThamChieu: fields.reference, ThoiGianGD: fields.transactionTime, MaXacThuc: '' };
+  return confirmReply(code, { partnerCode: platform.partnerCode, ...fields }, platform.secret);
+}
+
+/**
+ * The platform's Confirm, in the order the VNPay IPN runs its checks (payments.md): `MaXacThuc` in
+ * constant time over the fields as received and our partner code (97), then settlement's own
+ * checks: the reference (01), the amount (04), still pending (02), one durable write (00). A failure
+ * is recorded and answered 00 too. Replays change nothing: the state moves once and the platform's
+ * transaction (`MaGiaoDich`) is a unique key. Anything unexpected is 99, so the platform asks again.
+ */
+export async function answerConfirm(deps: SettleDeps, settings: () => Promise<NationalPlatformSettings>, confirm: PlatformConfirm): Promise<ConfirmAnswer> {
+  let platform: NationalPlatformSettings | undefined;
+  let code: ConfirmReplyCode = ConfirmReply.OTHER_ERROR;
+  let amountMismatch: PlatformAmountMismatch | undefined;
+  try {
+    platform = await settings();
+    if (!verifyMaXacThuc(confirm, 'confirm', platform.secret) || confirm.MaDoiTac !== platform.partnerCode) {
+      code = ConfirmReply.INVALID_CHECKSUM;
+    } else {
+      const report = reportOf(confirm);
+      const result = await settlePayment(deps, report);
+      code = REPLY[result];
+      if (result === 'amount_mismatch' && report.outcome === 'succeeded' && report.amount !== undefined) {
+        amountMismatch = {
+          provider: 'national_platform', ref: report.ref, amount: report.amount,
+          ...(report.transactionId ? { transactionId: report.transactionId } : {}), ...(report.paidAt ? { paidAt: report.paidAt } : {}),
+        };
+      }
+    }
+  } catch (error) {
+    logger.error('national platform confirm failed', { error });
+    code = ConfirmReply.OTHER_ERROR;
+  }
+  logger.info('national platform confirm', { reference: text(confirm.MaThamChieu), maLoi: code.MaLoi });
+  return { reply: replyTo(confirm, code, platform), ...(amountMismatch ? { amountMismatch } : {}) };
+}
