@@ -1,7 +1,7 @@
 import { CollectedRequestSchema, DossierPathSchema, DossierSchema, EventAcceptedSchema, RegisterDossierRequestSchema, ResultReadyRequestSchema } from './dossier';
 import { defineOperation } from '../../../platform/api/operation';
 import { AgencyDossiersPathSchema, AgencyDossiersQuerySchema, DossierPageSchema, MyDossiersQuerySchema } from './listing';
-import { listAgencyDossiersExamples, listMyDossiersExamples } from './examples';
+import { collectedExamples, getDossierExamples, listAgencyDossiersExamples, listMyDossiersExamples, registerDossierExamples, resultReadyExamples } from './examples';
 
 export const registerDossierOperation = defineOperation({
   operationId: 'registerDossier',
@@ -13,7 +13,8 @@ export const registerDossierOperation = defineOperation({
   auth: 'agency',
   request: { params: DossierPathSchema, body: RegisterDossierRequestSchema },
   responses: { 201: { description: 'Registered', schema: DossierSchema }, 200: { description: 'Already registered with this body', schema: DossierSchema } },
-  errors: [409, 413, 415, 422],
+  errors: ['DOSSIER_EXISTS', 'UNKNOWN_PROCEDURE', 'CHANNEL_NOT_ALLOWED', 'NO_SCHEDULE_IN_FORCE', 'MISSING_INPUT', 'NO_RATE_FOR_INPUTS'],
+  examples: registerDossierExamples,
 });
 
 export const getDossierOperation = defineOperation({
@@ -25,7 +26,8 @@ export const getDossierOperation = defineOperation({
   auth: 'citizen_or_agency',
   request: { params: DossierPathSchema },
   responses: { 200: { description: 'The dossier', schema: DossierSchema } },
-  errors: [404],
+  errors: ['NOT_FOUND'],
+  examples: getDossierExamples,
 });
 
 export const resultReadyOperation = defineOperation({
@@ -37,7 +39,8 @@ export const resultReadyOperation = defineOperation({
   auth: 'agency',
   request: { params: DossierPathSchema, body: ResultReadyRequestSchema },
   responses: { 202: { description: 'Accepted; applied in order by the dossier queue', schema: EventAcceptedSchema } },
-  errors: [404, 409],
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  examples: resultReadyExamples,
 });
 
 export const collectedOperation = defineOperation({
@@ -49,7 +52,8 @@ export const collectedOperation = defineOperation({
   auth: 'agency',
   request: { params: DossierPathSchema, body: CollectedRequestSchema },
   responses: { 202: { description: 'Accepted; applied in order by the dossier queue', schema: EventAcceptedSchema } },
-  errors: [404, 409],
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  examples: collectedExamples,
 });
 
 export const listMyDossiersOperation = defineOperation({
