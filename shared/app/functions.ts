@@ -17,7 +17,7 @@ import { NationalPortalSecrets } from '../modules/national-portal/settings';
 import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
 import { NotificationSecrets } from '../modules/notifications/settings';
 import { channelSecrets } from '../modules/notifications/channels/registry';
-import { healthOperation, openApiOperation } from './system/operations';
+import { docsOperation, healthOperation, openApiOperation } from './system/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 
 /**
@@ -94,7 +94,8 @@ export const Functions: readonly FunctionDefinition[] = [
     name: 'OpenApi',
     entry: 'functions/http/openapi.ts',
     access: {},
-    trigger: httpTrigger(openApiOperation),
+    // The same document for machines (/v1/openapi.json) and people (/docs): one function, two routes.
+    trigger: httpTrigger(openApiOperation, docsOperation),
   },
   {
     name: 'ListProcedures',

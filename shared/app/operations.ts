@@ -10,7 +10,7 @@ import {
   resultReadyOperation,
 } from '../modules/dossiers/api/operations';
 import { listCommunesOperation, listProvincesOperation } from '../modules/addresses/api/operations';
-import { healthOperation, openApiOperation } from './system/operations';
+import { docsOperation, healthOperation, openApiOperation } from './system/operations';
 import { getDeliveryOperation, postalWebhookOperation, registerDeliveryOperation } from '../modules/deliveries/api/operations';
 import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperation, vietqrWebhookOperation, vnpayIpnOperation, vnpayReturnOperation } from '../modules/payments/api/operations';
 import { listReceiptsOperation } from '../modules/receipts/api/operations';
@@ -23,6 +23,7 @@ import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOp
 export const Operations: readonly OperationDefinition[] = [
   healthOperation,
   openApiOperation,
+  docsOperation,
   listProceduresOperation,
   getProcedureOperation,
   quoteFeesOperation,
