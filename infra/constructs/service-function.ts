@@ -1,5 +1,6 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
@@ -19,6 +20,7 @@ import { deadLetterEnvVar } from '../../shared/platform/config/resources';
 import { fromRepoRoot, LOCK_FILE, REPO_ROOT } from '../paths';
 import type { TableResource } from './data-tables';
 import type { QueueResource } from './messaging';
+import type { SettlementFiles } from './settlement-files';
 import { LAMBDA_ESBUILD_OPTIONS } from '../bundling';
 import { parameterNameOf } from '../../shared/platform/config/secrets';
 import type { StackConfig } from '../config';
@@ -33,6 +35,8 @@ export interface ServiceFunctionProps {
   /** Where this stage's secrets live in SSM Parameter Store, e.g. `/toantrinh/prod/`. */
   readonly secretsPrefix: string;
   readonly providerSettings: StackConfig['providerSettings'];
+  /** The settlement-file bucket, for a function that declares `readSettlementFiles`. */
+  readonly settlementFiles?: SettlementFiles;
 }
 
 
@@ -102,6 +106,7 @@ export class ServiceFunction extends Construct {
     this.grantQueueAccess(definition, props.queues);
     this.grantSecrets(definition, props.secretsPrefix);
     if (definition.access.sendEmail) this.grantSendEmail(props.providerSettings.notifications?.NOTIFICATION_EMAIL_FROM);
+    if (definition.access.readSettlementFiles) this.grantSettlementFiles(props.settlementFiles, role);
     for (const group of definition.access.settings ?? []) {
       for (const [name, value] of Object.entries(props.providerSettings[group])) this.fn.addEnvironment(name, value);
     }
@@ -121,6 +126,18 @@ export class ServiceFunction extends Construct {
         resources: [from, domain].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
       }),
     );
+  }
+
+  /** The settlement bucket's name in its environment, and read access to that bucket alone. */
+  private grantSettlementFiles(files: SettlementFiles | undefined, role: Role): void {
+    if (!files) throw new Error(`${this.node.id}: readSettlementFiles needs the settlement-file bucket`);
+    this.fn.addEnvironment('SETTLEMENT_BUCKET', files.bucket.bucketName);
+    files.grantRead(this.fn);
+    const bucketLogicalId = Stack.of(files.bucket).getLogicalId(files.bucket.node.defaultChild as CfnBucket);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
+      reason: 'One object per provider and day (the key holds the date): GetObject on the settlement bucket’s objects, nothing else of S3.',
+    });
   }
 
   /**

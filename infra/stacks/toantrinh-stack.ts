@@ -16,6 +16,7 @@ import { PublicHttpApi, type HttpApiRoutesTarget } from '../constructs/http-api'
 import { Messaging, type QueueResource } from '../constructs/messaging';
 import { addOperatorOutputs } from '../constructs/operator-outputs';
 import { lookupQueue, ServiceFunction } from '../constructs/service-function';
+import { SettlementFiles } from '../constructs/settlement-files';
 import { MonitoringStack } from './monitoring-stack';
 
 export interface ToantrinhStackProps extends StackProps {
@@ -62,6 +63,9 @@ export class ToantrinhStack extends Stack {
       CORS_ALLOWED_ORIGINS: config.portalOrigins.join(','),
     };
 
+    // Only when a function reads settlement files (tests pass lists without one).
+    const settlementFiles = definitions.some((d) => d.access.readSettlementFiles) ? new SettlementFiles(this, 'SettlementFiles') : undefined;
+
     const functions = new Map<string, ServiceFunction>();
     const functionNames = new Map<string, string>();
     const httpTargets: HttpApiRoutesTarget[] = [];
@@ -77,6 +81,7 @@ export class ToantrinhStack extends Stack {
         queues: messaging.queues,
         secretsPrefix: `/toantrinh/${config.stage}/`,
         providerSettings: config.providerSettings,
+        ...(settlementFiles ? { settlementFiles } : {}),
       });
       functions.set(definition.name, service);
 
@@ -113,6 +118,12 @@ export class ToantrinhStack extends Stack {
       value: this.api.stage.url,
     });
     addOperatorOutputs(this, data.tables, messaging.queues);
+    if (settlementFiles) {
+      new CfnOutput(this, 'SettlementBucketName', {
+        description: 'Put each provider\u2019s day-T settlement file here as <provider>/<yyyy-mm-dd>.csv (npm run reconcile reads s3://<this>/<key>)',
+        value: settlementFiles.bucket.bucketName,
+      });
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import { receiptRequests, receipts, receiptStore } from './container/receipts';
 import { kpis } from './container/kpis';
 import { notificationStore, noticeQueue, noticeRequests, noticeSender } from './container/notifications';
 import { financeExceptions, financeStore, refunds } from './container/finance';
+import { settlementFiles } from './container/settlement-files';
 import { compose, type ContainerOf } from './container/part';
 
 export type { PostalOrderRequester } from './container/deliveries';
@@ -59,6 +60,7 @@ export const AllParts = [
   financeStore,
   financeExceptions,
   refunds,
+  settlementFiles,
 ] as const;
 
 /** What handlers are made from: every part's members. */

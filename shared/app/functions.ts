@@ -43,6 +43,8 @@ export interface FunctionAccess {
   readonly settings?: readonly ('payments' | 'postal' | 'nationalPortal' | 'receipts' | 'notifications')[];
   /** ses:SendEmail on the configured sender identity only (notifications' email fallback). */
   readonly sendEmail?: boolean;
+  /** s3:GetObject (and ListBucket) on the settlement-file bucket only, named in SETTLEMENT_BUCKET (daily reconciliation). */
+  readonly readSettlementFiles?: boolean;
 }
 
 interface FunctionBase {
@@ -392,8 +394,8 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'ReconcileSettlements',
     entry: 'functions/scheduled/reconcile-settlements.ts',
-    // Hourly; only the 06:00 Viet Nam run reconciles day T (the schedule has no time of day).
-    access: { table: 'readWrite', settings: ['payments'] },
+    // Hourly; from 06:00 Viet Nam time each run reconciles day T for the providers not done yet (the schedule has no time of day).
+    access: { table: 'readWrite', readSettlementFiles: true },
     timeoutSeconds: 300,
     trigger: { kind: 'schedule', everyMinutes: 60 },
   },

@@ -2,7 +2,7 @@ import { vietnamDate } from '../../shared/platform/kernel/time';
 import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
 import type { BookEntry } from '../../shared/modules/finance/domain/book';
 import type { FinanceException } from '../../shared/modules/finance/domain/exception';
-import { RefundExceedsPaymentError, RefundStatuses, type Refund } from '../../shared/modules/finance/domain/refund';
+import { moneyKey, RefundExceedsPaymentError, RefundStatuses, type Refund } from '../../shared/modules/finance/domain/refund';
 import type { DueReceiptRequest, EntryMove, FinanceStore, ReconciliationRun, RefundChange } from '../../shared/modules/finance/ports';
 
 /** The running totals of one pot of money (a payment's own, or an exception's). */
@@ -25,11 +25,11 @@ export class InMemoryFinanceStore implements FinanceStore {
   readonly runs = new Map<string, ReconciliationRun>();
   readonly receiptsDue = new Map<string, DueReceiptRequest>();
 
-  private static potKey(r: Pick<Refund, 'paymentId' | 'extraMoney'>): string {
-    return `${r.paymentId}|${r.extraMoney?.exceptionId ?? ''}`;
+  private static potKey(r: Pick<Refund, 'paymentId' | 'extraMoney' | 'share'>): string {
+    return `${r.paymentId}|${moneyKey(r) ?? ''}`;
   }
 
-  private pot(r: Pick<Refund, 'paymentId' | 'extraMoney'>): Held {
+  private pot(r: Pick<Refund, 'paymentId' | 'extraMoney' | 'share'>): Held {
     const key = InMemoryFinanceStore.potKey(r);
     if (!this.heldTotals.has(key)) this.heldTotals.set(key, { held: 0, refunded: 0 });
     return this.heldTotals.get(key)!;
@@ -126,6 +126,10 @@ export class InMemoryFinanceStore implements FinanceStore {
     if (this.runs.has(key)) return false;
     this.runs.set(key, run);
     return true;
+  }
+
+  async reconciled(provider: string, day: string): Promise<boolean> {
+    return [...this.runs.values()].some((r) => r.provider === provider && r.day === day);
   }
 
   async dueReceiptRequests(before: Date, limit: number): Promise<readonly DueReceiptRequest[]> {

@@ -4,16 +4,16 @@ import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { vietnamDate } from '../../platform/kernel/time';
 import type { BookEntry } from './domain/book';
 import type { FinanceException } from './domain/exception';
-import { RefundExceedsPaymentError, RefundStatuses, type Refund } from './domain/refund';
+import { moneyKey, RefundExceedsPaymentError, RefundStatuses, type Refund } from './domain/refund';
 import type { DueReceiptRequest, EntryMove, FinanceStore, ReconciliationRun, RefundChange } from './ports';
 
 const Keys = {
   refund: (paymentId: string, refundId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: `REFUND#${refundId}` }),
   /**
    * The running totals of refunds held against one payment's money (or against money an exception
-   * holds beside it): the one item every refund of that money must pass.
+   * holds beside it, or a dossier's share of a basket: moneyKey): the one item every refund of that money must pass.
    */
-  held: (paymentId: string, exceptionId?: string) => ({ pk: `PAYMENT#${paymentId}`, sk: exceptionId ? `REFUND_TOTAL#${exceptionId}` : 'REFUND_TOTAL' }),
+  held: (paymentId: string, money?: string) => ({ pk: `PAYMENT#${paymentId}`, sk: money ? `REFUND_TOTAL#${money}` : 'REFUND_TOTAL' }),
   exception: (id: string) => ({ pk: `FINEXC#${id}`, sk: 'EXCEPTION' }),
   audit: (id: string, at: string) => ({ pk: `FINEXC#${id}`, sk: `AUDIT#${at}` }),
   /** One item per exception about a dossier, beside it in the dossier's own partition: counted without a Scan. */
@@ -67,7 +67,7 @@ export class DynamoFinanceStore implements FinanceStore {
     // ADD is atomic; the condition makes the sum of held refunds never pass what was paid, however
     // many requests race (a refused one learns what remains from the total as it was: ALL_OLD).
     await new UnitOfWork(this.tableName)
-      .update(FinanceItems.held, Keys.held(refund.paymentId, refund.extraMoney?.exceptionId), {
+      .update(FinanceItems.held, Keys.held(refund.paymentId, moneyKey(refund)), {
         update: 'ADD held :amount SET paid = :paid',
         condition: '(attribute_not_exists(held) AND :amount <= :paid) OR held <= :limit',
         values: { ':amount': refund.amount, ':paid': paid, ':limit': paid - refund.amount },
@@ -83,7 +83,7 @@ export class DynamoFinanceStore implements FinanceStore {
       names: { '#version': 'version' },
       values: { ':expected': before.version },
     });
-    const held = Keys.held(after.paymentId, after.extraMoney?.exceptionId);
+    const held = Keys.held(after.paymentId, moneyKey(after));
     if (RefundStatuses[before.status].holdsAmount && !RefundStatuses[after.status].holdsAmount) {
       unit.update(FinanceItems.held, held, { update: 'ADD held :release', values: { ':release': -after.amount } });
     } else if (book) {
@@ -220,6 +220,14 @@ export class DynamoFinanceStore implements FinanceStore {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async reconciled(provider: string, day: string): Promise<boolean> {
+    const page = await this.client.send(new QueryCommand({
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :run)',
+      ExpressionAttributeValues: { ':pk': `RECON#${provider}#${day}`, ':run': 'RUN#' }, Limit: 1, ConsistentRead: true,
+    }));
+    return (page.Items ?? []).length > 0;
   }
 
   async dueReceiptRequests(before: Date, limit: number): Promise<readonly DueReceiptRequest[]> {

@@ -99,11 +99,30 @@ export interface FinanceStore {
 
   /** Keeps a reconciliation run (file hash, counts, result file); one per provider, day and file: the first is kept. */
   saveReconciliation(run: ReconciliationRun): Promise<boolean>;
+  /** Whether a provider's day has been reconciled (with any file). */
+  reconciled(provider: string, day: string): Promise<boolean>;
 
   /** Adjusting-receipt requests due since before `before` and not yet sent, oldest first. */
   dueReceiptRequests(before: Date, limit: number): Promise<readonly DueReceiptRequest[]>;
   /** The request of this refund reached the queue: no longer due. */
   receiptRequestSent(refundId: string): Promise<void>;
+}
+
+/** A provider's day-T settlement file as delivered, and where it was read (for the run's record and the operator). */
+export interface SettlementFile {
+  readonly text: string;
+  readonly location: string;
+}
+
+/**
+ * Where the providers' day-T settlement files are delivered: an S3 bucket in AWS (VNPay's e-mail or
+ * SFTP delivery, and the bank's statement export, put there under a key per provider and date), the
+ * sandbox bank locally. Undefined while a day's file has not arrived.
+ */
+export interface SettlementFiles {
+  /** Whether this source is where the provider's files are delivered (a provider it does not cover is not awaited). */
+  covers(provider: string): boolean;
+  read(provider: string, day: string): Promise<SettlementFile | undefined>;
 }
 
 export interface ReconciliationRun {

@@ -1,23 +1,26 @@
 import { vietnamDate, type Clock } from '../../../platform/kernel/time';
 import { settlementFormat } from '../settlement-file';
-import type { FinanceStore } from '../ports';
+import type { FinanceStore, SettlementFiles } from '../ports';
 import { reconcileDay, type ReconcileDayResult } from './reconcile-day';
 
 export interface ScheduledReconciliationDeps {
   readonly finance: FinanceStore;
   readonly clock: Clock;
-  /** Setting values: SETTLEMENT_FILE_URL_<PROVIDER> (with `{date}`) and SETTLEMENT_FORMAT_<PROVIDER>. */
+  /** Setting values: SETTLEMENT_FORMAT_<PROVIDER> overrides a provider's file format. */
   readonly values: Readonly<Record<string, string | undefined>>;
-  readonly fetchText: (url: string) => Promise<string>;
+  readonly files: SettlementFiles;
 }
 
-/** Providers whose day file we fetch; a provider with no URL configured is reconciled by `npm run reconcile`. */
+/** Providers whose day-T file is reconciled. */
 export const RECONCILED_PROVIDERS = ['vnpay', 'vietqr'] as const;
 
-/** VNPay publishes day T's file on T+1 morning; the run waits for 06:00 Viet Nam time. */
-export const RECONCILE_AT_VIETNAM_HOUR = 6;
+/** VNPay publishes day T's file on T+1 morning: nothing is looked for before 06:00 Viet Nam time. */
+export const RECONCILE_FROM_VIETNAM_HOUR = 6;
 
-/** Day T: yesterday in Viet Nam. */
+/** A day-T file still missing from this hour on is an error (the run fails and the function's alarm fires). */
+export const SETTLEMENT_LATE_VIETNAM_HOUR = 12;
+
+/** Day T: yesterday in Viet Nam (GMT+7 all year, no daylight saving). */
 export function previousVietnamDay(now: Date): string {
   return vietnamDate(new Date(now.getTime() - 24 * 3600_000));
 }
@@ -26,28 +29,43 @@ export function vietnamHour(now: Date): number {
   return new Date(now.getTime() + 7 * 3600_000).getUTCHours();
 }
 
-/**
- * Reconciles yesterday (Viet Nam) for each provider whose file URL is configured. The schedule runs
- * hourly (the shared schedule mechanism has no time of day); only the 06:00 run acts. Re-running is
- * harmless anyway: differences are raised under ids derived from the line, so nothing opens twice.
- */
-export async function reconcileYesterday(deps: ScheduledReconciliationDeps, force = false): Promise<ReconcileDayResult[]> {
-  const now = deps.clock.now();
-  if (!force && vietnamHour(now) !== RECONCILE_AT_VIETNAM_HOUR) return [];
-  const day = previousVietnamDay(now);
-  const results: ReconcileDayResult[] = [];
-  for (const provider of RECONCILED_PROVIDERS) {
-    const template = deps.values[`SETTLEMENT_FILE_URL_${provider.toUpperCase()}`];
-    if (!template) continue;
-    const text = await deps.fetchText(template.replace('{date}', day));
-    results.push(await reconcileDay(deps, provider, day, text, settlementFormat(provider, deps.values)));
+export class SettlementFilesMissingError extends Error {
+  constructor(readonly day: string, readonly providers: readonly string[]) {
+    super(`settlement files for ${day} still missing at ${SETTLEMENT_LATE_VIETNAM_HOUR}:00 Viet Nam time: ${providers.join(', ')}`);
+    this.name = 'SettlementFilesMissingError';
   }
-  return results;
 }
 
-/** Fetches a settlement file over HTTPS; a refusal is an error (the run fails and its alarm fires). */
-export async function fetchSettlementText(url: string): Promise<string> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new Error(`settlement file ${new URL(url).pathname}: HTTP ${response.status}`);
-  return response.text();
+export interface ScheduledRun {
+  readonly day: string | undefined;
+  readonly results: readonly ReconcileDayResult[];
+  /** Providers whose file had not arrived (looked for again at the next run). */
+  readonly missing: readonly string[];
+}
+
+/**
+ * The hourly run: from 06:00 Viet Nam time it reconciles yesterday (day T) for each provider not
+ * reconciled yet, so a file that arrives late is picked up by a later run of the same day. A file
+ * still missing at 12:00 fails the run (its alarm fires); `force` (an operator's manual invoke)
+ * reconciles day T at once, even again (harmless: differences are raised under ids derived from
+ * the line, and the same file's run is kept once).
+ */
+export async function reconcileYesterday(deps: ScheduledReconciliationDeps, force = false): Promise<ScheduledRun> {
+  const now = deps.clock.now();
+  const hour = vietnamHour(now);
+  if (!force && hour < RECONCILE_FROM_VIETNAM_HOUR) return { day: undefined, results: [], missing: [] };
+  const day = previousVietnamDay(now);
+  const results: ReconcileDayResult[] = [];
+  const missing: string[] = [];
+  for (const provider of RECONCILED_PROVIDERS.filter((p) => deps.files.covers(p))) {
+    if (!force && (await deps.finance.reconciled(provider, day))) continue;
+    const file = await deps.files.read(provider, day);
+    if (!file) {
+      missing.push(provider);
+      continue;
+    }
+    results.push(await reconcileDay(deps, provider, day, file.text, settlementFormat(provider, deps.values)));
+  }
+  if (missing.length > 0 && hour >= SETTLEMENT_LATE_VIETNAM_HOUR) throw new SettlementFilesMissingError(day, missing);
+  return { day, results, missing };
 }
