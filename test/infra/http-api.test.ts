@@ -113,7 +113,7 @@ describe('http api route validation', () => {
   it('rejects two functions declaring the same route', () => {
     const duplicate = { ...SecureFunction, name: 'SecureProbeCopy' };
     expect(() => buildTestApp({ overrides: { functions: [SecureFunction, duplicate] } })).toThrow(
-      /GET \/v1\/me\/dossiers is declared by more than one function/,
+      /GET \/v1\/probe\/secure is declared by more than one function/,
     );
   });
 });
