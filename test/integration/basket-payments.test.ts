@@ -59,6 +59,16 @@ describe('POST /v1/payments (several dossiers, one payment)', () => {
       const receipts = await until(() => api(`/v1/dossiers/${no}/receipts`, { token: citizenToken }), (r) => r.status === 200 && r.json.items.length > 0, 30_000);
       expect(receipts.json.items.reduce((sum: number, r: { amount: number }) => sum + r.amount, 0)).toBe(no === a ? dueA : dueB);
     }
+
+    // Refunds stay per dossier: the agency names the dossier, and gets at most its share back.
+    const refund = (body: Record<string, unknown>) =>
+      api(`/v1/payments/${res.json.paymentId}/refunds`, { token: agencyToken, headers: { 'idempotency-key': randomUUID() }, body: { reason: 'Hồ sơ bị từ chối', ...body } });
+    const unnamed = await refund({ amount: 1_000 });
+    expect([unnamed.status, unnamed.json.error.details.map((d: { path: string }) => d.path)]).toEqual([400, ['dossierNo']]);
+    const refunded = await until(() => refund({ amount: dueB, dossierNo: b }), (r) => r.json?.error?.code !== 'MONEY_NOT_BOOKED_YET', 30_000);
+    expect(refunded.status, refunded.text).toBe(201);
+    expect(refunded.json).toMatchObject({ dossierNo: b, amount: dueB, scope: 'partial' });
+    expect((await refund({ amount: 1, dossierNo: b })).json.error.code).toBe('REFUND_EXCEEDS_PAYMENT');
   }, 90_000);
 
   it('settles neither dossier on a tampered amount, answers 04 and raises one amount_mismatch', async () => {

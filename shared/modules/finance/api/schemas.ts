@@ -25,6 +25,8 @@ export const RefundRequestSchema = z
     reason: printableText(500),
     /** The exception this refund resolves once done. */
     exceptionId: ExceptionPathSchema.shape.exceptionId.optional(),
+    /** A payment of several dossiers is refunded per dossier: which one (required then). */
+    dossierNo: z.string().min(1).max(64).optional().meta({ description: 'the dossier whose money is refunded; required for a payment of several dossiers' }),
   })
   .meta({ id: 'RefundRequest' });
 
@@ -41,6 +43,7 @@ export const RefundSchema = z
     completedAt: InstantSchema.optional(),
     providerCode: z.string().optional(),
     exceptionId: z.string().optional(),
+    dossierNo: z.string().optional().meta({ description: 'the dossier whose share of a payment of several dossiers is refunded' }),
   })
   .meta({ id: 'Refund' });
 

@@ -42,13 +42,34 @@ export function differenceKey(row: ReconciliationRow): string {
 }
 
 /**
+ * The provider reports one line per transaction; a payment of several dossiers is booked as one
+ * collection per dossier under that one transaction. Such entries (same payment, reference and
+ * transaction) are matched as one, for their sum, under the first of them.
+ */
+function perTransaction(collections: readonly BookEntry[]): BookEntry[] {
+  const merged: BookEntry[] = [];
+  const at = new Map<string, number>();
+  for (const e of collections) {
+    const key = e.paymentId ? `${e.paymentId}#${e.reference}#${e.transactionId ?? ''}` : undefined;
+    const index = key === undefined ? undefined : at.get(key);
+    if (index === undefined) {
+      if (key !== undefined) at.set(key, merged.length);
+      merged.push(e);
+    } else {
+      merged[index] = { ...merged[index]!, amount: merged[index]!.amount + e.amount };
+    }
+  }
+  return merged;
+}
+
+/**
  * One-to-one: each line takes at most one unused collection of the same reference, preferring the
  * same transaction id; then the amount decides matched or amount_difference. Lines left are money we
  * have no record of; entries left are money the provider does not report.
  */
 export function reconcile(lines: readonly SettlementLine[], entries: readonly BookEntry[]): ReconciliationOutcome {
   const unused = new Map<string, BookEntry[]>();
-  for (const e of entries.filter((x) => x.kind === 'collection')) unused.set(e.reference, [...(unused.get(e.reference) ?? []), e]);
+  for (const e of perTransaction(entries.filter((x) => x.kind === 'collection'))) unused.set(e.reference, [...(unused.get(e.reference) ?? []), e]);
   const rows: ReconciliationRow[] = [];
   for (const line of lines) {
     const candidates = unused.get(line.reference) ?? [];

@@ -84,6 +84,11 @@ export interface Refund {
    * Absent: the payment's own money.
    */
   readonly extraMoney?: ExtraMoney;
+  /**
+   * The dossier whose share of a payment of several dossiers (a basket) this refund gives back: each
+   * share is its own money, booked per dossier. Absent: a payment of one dossier.
+   */
+  readonly share?: { readonly dossierNo: string; readonly amount: number };
   /** How the refunded money splits by fee kind (set when it reaches `refunded`; see allocateRefund). */
   readonly byFeeKind?: FeeParts;
   readonly version: number;
@@ -99,12 +104,20 @@ export interface ExtraMoney {
   readonly transactionId?: string;
 }
 
-/** The book entry of a payment's own money (written by the finance reaction once the payment succeeded). */
-export const paymentEntryId = (paymentId: string) => `col_${paymentId}`;
+/**
+ * The book entry of a payment's own money (written by the finance reaction once the payment
+ * succeeded); for a payment of several dossiers, of one dossier's share.
+ */
+export const paymentEntryId = (paymentId: string, dossierNo?: string) => (dossierNo === undefined ? `col_${paymentId}` : `col_${paymentId}_${dossierNo}`);
 
-/** The refunds that draw on the same money as `refund`: the payment's own, or the same exception's. */
-export function sameMoney(refund: Pick<Refund, 'extraMoney'>): (other: Pick<Refund, 'extraMoney'>) => boolean {
-  return (other) => other.extraMoney?.exceptionId === refund.extraMoney?.exceptionId;
+/** Which money of its payment a refund draws on: the payment's own (undefined), an exception's, or a dossier's share. */
+export function moneyKey(refund: Pick<Refund, 'extraMoney' | 'share'>): string | undefined {
+  return refund.extraMoney?.exceptionId ?? (refund.share ? `dossier#${refund.share.dossierNo}` : undefined);
+}
+
+/** The refunds that draw on the same money as `refund`: the payment's own, the same exception's, or the same dossier's share. */
+export function sameMoney(refund: Pick<Refund, 'extraMoney' | 'share'>): (other: Pick<Refund, 'extraMoney' | 'share'>) => boolean {
+  return (other) => moneyKey(other) === moneyKey(refund);
 }
 
 /** What a payment has left to refund, given its refunds so far. */

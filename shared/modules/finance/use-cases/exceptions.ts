@@ -89,11 +89,11 @@ function coveredBefore(dossier: Dossier, paymentId: string): number {
   return covered;
 }
 
-/** The book entry of money a payment took: split over what its dossier asked for, when known. */
+/** The book entry of money a payment took for a dossier: split over what that dossier asked for, when known. */
 export function collectionEntry(payment: Payment, at: Date, amount: number, dossier: Dossier | undefined, transactionId?: string, entryId = `col_${payment.paymentId}`): BookEntry {
   return {
     entryId, kind: 'collection', provider: payment.provider, agencyCode: payment.agencyCode, reference: payment.providerRef,
-    ...(transactionId ? { transactionId } : {}), paymentId: payment.paymentId, dossierNo: payment.dossierNo, amount, at: at.toISOString(),
+    ...(transactionId ? { transactionId } : {}), paymentId: payment.paymentId, dossierNo: dossier?.dossierNo ?? payment.dossierNo, amount, at: at.toISOString(),
     bookDate: bookingDate(payment.provider, at), byFeeKind: dossier ? allocate(amount, askedLines(dossier), coveredBefore(dossier, payment.paymentId)) : { unallocated: amount },
   };
 }

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../../platform/kernel/errors';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
-import type { Payment } from '../../payments';
+import { sharesOf, type Payment } from '../../payments';
 import { allocateRefund, sumParts, type FeeParts } from '../domain/allocation';
 import { ExceptionAlreadyResolvedError, type FinanceException } from '../domain/exception';
 import { MoneyNotBookedYetError, PaymentNotRefundableError, paymentEntryId, sameMoney, type ExtraMoney, type Refund } from '../domain/refund';
@@ -12,16 +12,34 @@ export interface MoneyToRefund {
   readonly paid: number;
   readonly entryId: string;
   readonly extraMoney?: ExtraMoney;
+  /** A dossier's share of a payment of several dossiers: that dossier's own money. */
+  readonly share?: { readonly dossierNo: string; readonly amount: number };
+}
+
+/**
+ * The share of a payment a refund of its own money draws on: for a payment of several dossiers, the
+ * named dossier's (a refund stays per dossier, as its receipts do); none for a payment of one dossier.
+ */
+function shareToRefund(payment: Payment, dossierNo: string | undefined): MoneyToRefund['share'] {
+  const shares = sharesOf(payment);
+  const named = dossierNo === undefined ? undefined : shares.find((s) => s.dossierNo === dossierNo);
+  if (dossierNo !== undefined && !named) {
+    throw new InvalidInputError(`Dossier ${dossierNo} is not paid by this payment`, { details: [{ path: 'dossierNo', message: `one of ${shares.map((s) => s.dossierNo).join(', ')}` }] });
+  }
+  if (shares.length === 1) return undefined;
+  if (!named) throw new InvalidInputError('This payment paid several dossiers: name the dossier whose money is refunded', { details: [{ path: 'dossierNo', message: `required: one of ${shares.map((s) => s.dossierNo).join(', ')}` }] });
+  return { dossierNo: named.dossierNo, amount: named.amount };
 }
 
 /**
  * Which money a refund gives back. Started from an exception about this payment, it is the money
  * that exception holds when that money came beside the payment's amount (a transfer of the wrong
  * amount, a second transfer under the same reference: the payment itself may still be pending);
- * otherwise the payment's own money, which only a succeeded payment has. The money must be in the
- * book already, so that the refund can be split by fee kind like the money that came in.
+ * otherwise the payment's own money, which only a succeeded payment has: for a payment of several
+ * dossiers, the named dossier's share of it. The money must be in the book already, so that the
+ * refund can be split by fee kind like the money that came in.
  */
-export async function moneyToRefund(finance: FinanceStore, payment: Payment, exceptionId: string | undefined): Promise<MoneyToRefund> {
+export async function moneyToRefund(finance: FinanceStore, payment: Payment, exceptionId: string | undefined, dossierNo?: string): Promise<MoneyToRefund> {
   let exception: FinanceException | undefined;
   if (exceptionId !== undefined) {
     exception = await finance.getException(exceptionId);
@@ -30,14 +48,18 @@ export async function moneyToRefund(finance: FinanceStore, payment: Payment, exc
     }
     if (exception.status !== 'open') throw new ExceptionAlreadyResolvedError(`Exception ${exception.exceptionId} is already resolved`);
   }
-  const own = paymentEntryId(payment.paymentId);
+  // A refund from an exception about one dossier of a basket draws on that dossier's money.
+  const share = shareToRefund(payment, dossierNo ?? (exception && sharesOf(payment).length > 1 ? exception.dossierNo : undefined));
+  const own = paymentEntryId(payment.paymentId, share?.dossierNo);
   const money: MoneyToRefund =
     exception?.entryId && exception.entryId !== own
       ? {
           paid: exception.amount, entryId: exception.entryId,
           extraMoney: { exceptionId: exception.exceptionId, amount: exception.amount, entryId: exception.entryId, ...(exception.transactionId ? { transactionId: exception.transactionId } : {}) },
         }
-      : { paid: payment.amount, entryId: own };
+      : share
+        ? { paid: share.amount, entryId: own, share }
+        : { paid: payment.amount, entryId: own };
   if (!money.extraMoney && payment.status !== 'succeeded') throw new PaymentNotRefundableError(`Only a succeeded payment can be refunded; this one is ${payment.status}`);
   if (!(await finance.bookEntry(money.entryId))) throw new MoneyNotBookedYetError('The money of this payment is being booked; ask again in a moment');
   return money;
@@ -59,7 +81,7 @@ export interface RefundSplit {
  * earlier refunds of that money already gave back (see allocateRefund for the rule).
  */
 export async function refundSplit(finance: FinanceStore, refund: Refund): Promise<RefundSplit> {
-  const entryId = refund.extraMoney?.entryId ?? paymentEntryId(refund.paymentId);
+  const entryId = refund.extraMoney?.entryId ?? paymentEntryId(refund.paymentId, refund.share?.dossierNo);
   const [entry, refunds] = await Promise.all([finance.bookEntry(entryId), finance.refundsOf(refund.paymentId)]);
   const earlier = refunds.filter((r) => r.refundId !== refund.refundId && r.status === 'refunded' && sameMoney(refund)(r));
   const refundedBefore = earlier.reduce((sum, r) => sum + r.amount, 0);

@@ -28,10 +28,12 @@ export interface RefundRequestBody {
   readonly amount: number;
   readonly reason: string;
   readonly exceptionId?: string;
+  /** The dossier whose money is refunded: required for a payment of several dossiers. */
+  readonly dossierNo?: string;
 }
 
 export type RefundView = Pick<Refund, 'refundId' | 'paymentId' | 'amount' | 'scope' | 'reason' | 'method' | 'status' | 'requestedAt'> &
-  Partial<Pick<Refund, 'completedAt' | 'providerCode' | 'exceptionId'>>;
+  Partial<Pick<Refund, 'completedAt' | 'providerCode' | 'exceptionId' | 'dossierNo'>>;
 
 export function refundView(r: Refund): RefundView {
   return {
@@ -39,6 +41,7 @@ export function refundView(r: Refund): RefundView {
     ...(r.completedAt ? { completedAt: r.completedAt } : {}),
     ...(r.providerCode ? { providerCode: r.providerCode } : {}),
     ...(r.exceptionId ? { exceptionId: r.exceptionId } : {}),
+    ...(r.share ? { dossierNo: r.dossierNo } : {}),
   };
 }
 
@@ -55,7 +58,7 @@ const requestOf = (r: Refund): RefundRequestOf => ({ refundId: r.refundId, amoun
 function refundEntry(refund: Refund, payment: Payment, at: Date, byFeeKind: FeeParts): BookEntry {
   return {
     entryId: `ref_${refund.refundId}`, kind: 'refund', provider: payment.provider, agencyCode: payment.agencyCode, reference: payment.providerRef,
-    paymentId: payment.paymentId, refundId: refund.refundId, dossierNo: payment.dossierNo, amount: refund.amount, at: at.toISOString(),
+    paymentId: payment.paymentId, refundId: refund.refundId, dossierNo: refund.dossierNo, amount: refund.amount, at: at.toISOString(),
     bookDate: bookingDate(payment.provider, at), byFeeKind,
   };
 }
@@ -115,7 +118,7 @@ function applyAnswer(deps: RefundDeps, payment: Payment, refund: Refund, answer:
  * signed answer. Without an API the refund waits for the agency to confirm its own transfer.
  */
 async function startRefund(deps: RefundDeps, principal: Principal & { kind: 'agency' }, payment: Payment, body: RefundRequestBody): Promise<Refund> {
-  const money = await moneyToRefund(deps.finance, payment, body.exceptionId);
+  const money = await moneyToRefund(deps.finance, payment, body.exceptionId, body.dossierNo);
   const remaining = refundable(money.paid, (await deps.finance.refundsOf(payment.paymentId)).filter(sameMoney(money)));
   // A fast, friendly refusal; the store's conditional write is what actually holds under races.
   if (body.amount > remaining) throw new RefundExceedsPaymentError(remaining);
@@ -123,13 +126,15 @@ async function startRefund(deps: RefundDeps, principal: Principal & { kind: 'age
   const gateway = deps.gateways[payment.provider];
   const refundId = `rfd_${randomUUID().replace(/-/g, '')}`;
   const refund: Refund = {
-    refundId, paymentId: payment.paymentId, dossierNo: payment.dossierNo, agencyCode: payment.agencyCode, provider: payment.provider,
-    amount: body.amount, scope: refundScope(money.paid, body.amount, held), reason: body.reason, method: gateway ? 'provider' : 'manual',
+    refundId, paymentId: payment.paymentId, dossierNo: money.share?.dossierNo ?? payment.dossierNo, agencyCode: payment.agencyCode, provider: payment.provider,
+    // A dossier's share is never the whole transaction at the provider (VNPay 03).
+    amount: body.amount, scope: money.share ? 'partial' : refundScope(money.paid, body.amount, held), reason: body.reason, method: gateway ? 'provider' : 'manual',
     status: 'requested', requestedAt: deps.clock.now().toISOString(), requestedBy: `agency:${principal.agencyCode}`,
     // vnp_RequestId is unique per day at VNPay; ours is unique for ever and fixed before the first call.
     ...(gateway ? { providerRequestId: refundId.slice(4) } : {}),
     ...(body.exceptionId ? { exceptionId: body.exceptionId } : {}),
     ...(money.extraMoney ? { extraMoney: money.extraMoney } : {}),
+    ...(money.share ? { share: money.share } : {}),
     version: 0,
   };
   await deps.finance.createRefund(refund, money.paid);

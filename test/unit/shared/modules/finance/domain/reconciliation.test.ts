@@ -12,6 +12,16 @@ const file = (lines: { reference: string; transactionId: string; amount: number;
   parseSettlementFile(writeSettlementFile(lines.map((l) => ({ ...l, at: new Date(l.at) })), vnpay), vnpay);
 
 describe('Function: reconcile', () => {
+  it('matches the one line of a payment of several dossiers with its per-dossier collections, for their sum', () => {
+    const share = (dossierNo: string, amount: number): BookEntry => ({ ...entry('P1', amount, '2026-03-02T03:00:00Z', 'vnpay', 'T1'), entryId: `col_pay_1_${dossierNo}`, paymentId: 'pay_1', dossierNo });
+    const line = file([{ reference: 'P1', transactionId: 'T1', amount: 65_000, at: '2026-03-02T03:00:00Z' }]);
+    const both = reconcile(line, [share('A', 50_000), share('B', 15_000)]);
+    expect(both.counts).toEqual({ matched: 1, amount_difference: 0, missing_ours: 0, missing_theirs: 0 });
+    expect(both.matchedTotal).toBe(65_000);
+    // A dossier's collection not booked (yet) shows as a difference of that one line, not as two rows.
+    expect(reconcile(line, [share('A', 50_000)]).rows.map((r) => [r.result, r.ourAmount, r.theirAmount])).toEqual([['amount_difference', 50_000, 65_000]]);
+  });
+
   it('matches one-to-one by reference and amount', () => {
     const out = reconcile(file([{ reference: 'A1', transactionId: 'T1', amount: 50_000, at: '2026-03-02T03:00:00Z' }]), [entry('A1', 50_000, '2026-03-02T03:00:00Z')]);
     expect(out.counts).toEqual({ matched: 1, amount_difference: 0, missing_ours: 0, missing_theirs: 0 });
