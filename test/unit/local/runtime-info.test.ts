@@ -34,6 +34,14 @@ describe('Function: startBanner', () => {
     expect(banner).toContain(`POSTAL_WEBHOOK_SECRETS=${defaults.postalWebhookSecrets.join(',')} (sandbox default)`);
   });
 
+  it('points at the demo and prints a registration and a payment that return to the demo', () => {
+    const banner = startBanner(where, {});
+    expect(banner).toContain('Demo:      http://127.0.0.1:3000/demo');
+    expect(banner).toContain('curl -s -X PUT http://127.0.0.1:3000/v1/dossiers/$NO ');
+    expect(banner).toContain('curl -s -X POST http://127.0.0.1:3000/v1/dossiers/$NO/payments ');
+    expect(banner).toContain('"returnUrl":"http://127.0.0.1:3000/demo/return"');
+  });
+
   it('keeps the addresses people need', () => {
     expect(startBanner(where, {})).toContain('http://127.0.0.1:3000/v1/openapi.json');
     expect(maskSecret('abcdefghijklmnop')).toBe('ab…(16 chars)');
