@@ -118,6 +118,21 @@ describe('KPI reports over HTTP', () => {
     expect(report.json.kpis.find((k: { key: string }) => k.key === 'level4')).toMatchObject({ rate: 0.25, target: 0.6, gap: -0.35 });
   });
 
+  it('proposes each catalogue agency a target from the city goal, weighted by last year (city role only)', async () => {
+    expect((await api('/v1/targets/2020/proposal', { method: 'POST', token: stp, body: { goals: { level4: 0.6 } } })).status).toBe(403);
+    const res = await api('/v1/targets/2020/proposal', { method: 'POST', token: city, body: { goals: { level4: 0.6 } } });
+    expect(res.status).toBe(200);
+    type Proposed = { agencyCode: string; share: number; actual: number; target: number };
+    const proposals = res.json.proposals.level4 as Proposed[];
+    expect(res.json.basedOn).toBe('2019');
+    expect(proposals.map((p) => p.agencyCode).sort()).toEqual(CATALOGUE_AGENCIES);
+    // The 2019 rollup holds May's seed (the only month rolled up): HP-STP 4 dossiers, HP-PX 2; every other agency none.
+    const byCode = Object.fromEntries(proposals.map((p) => [p.agencyCode, p]));
+    expect([byCode['HP-STP']!.share, byCode['HP-PX']!.share, byCode['HP-CA']!.share]).toEqual([0.6667, 0.3333, 0]);
+    const weighted = proposals.reduce((sum, p) => sum + p.share * p.target, 0);
+    expect(weighted).toBeCloseTo(0.6, 3);
+  });
+
   it('exports the same report as CSV with a BOM and Vietnamese headers', async () => {
     const res = await fetch(`${inject('baseUrl')}/v1/reports/kpis.csv?month=${MONTH}`, { headers: { authorization: `Bearer ${city}` } });
     expect(res.status).toBe(200);

@@ -96,7 +96,7 @@ export const PAGE_SCRIPT = String.raw`
       wrap.className = 'chart';
       wrap.dataset.kpi = k.key;
       const caption = document.createElement('figcaption');
-      caption.textContent = k.label + ': ' + pct(k.rate) + (k.target === null ? '' : ' (chỉ tiêu ' + pct(k.target) + ')');
+      caption.textContent = k.label + ': ' + (k.rate === null ? NO_DATA.toLowerCase() : pct(k.rate)) + (k.target === null ? '' : ' (chỉ tiêu ' + pct(k.target) + ')');
       wrap.appendChild(caption);
       box.appendChild(wrap);
       const ys = report.trend.map((p) => (p.rates[k.key] === null ? null : p.rates[k.key] * 100));
