@@ -41,6 +41,7 @@ const NOTICE_STATUS_WORDS: Readonly<Record<NoticeStatus, string>> = {
 const PROVIDER_LABELS: Partial<Record<PaymentProviderName, string>> = {
   vnpay: 'Cổng thanh toán VNPay (thẻ ATM, ví, QR)',
   vietqr: 'Chuyển khoản ngân hàng bằng mã VietQR',
+  national_platform: 'Nền tảng thanh toán của Cổng Dịch vụ công quốc gia',
 };
 
 /** What only the inputs a procedure reads are shown for; with no `inputs` in the catalogue, these. */

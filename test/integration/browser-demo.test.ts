@@ -52,6 +52,19 @@ describe.skipIf(!browserAvailable)('The walkable demo in a real browser', () => 
     await expect.poll(() => page.textContent('#dossier-status'), { timeout: 20_000 }).toBe('Chờ thanh toán phí, lệ phí');
   }, 90_000);
 
+  it('offers the national payment platform too, and its return lands on the same page', async () => {
+    const page = await browser.newPage();
+    await quoteAndRegister(page);
+
+    expect(await page.textContent('label:has(#provider-national_platform)')).toContain('Cổng Dịch vụ công quốc gia');
+    await page.check('#provider-national_platform');
+    await Promise.all([page.waitForURL(/\/sandbox\/national-platform\/pay\//), page.click('#pay')]);
+    await Promise.all([page.waitForURL(/\/demo\/return\?/), page.click('#pay')]);
+
+    await expect.poll(() => page.textContent('#outcome'), { timeout: 20_000 }).toBe('Đã thanh toán');
+    await expect.poll(() => page.textContent('#dossier-status'), { timeout: 20_000 }).toBe('Đang giải quyết');
+  }, 90_000);
+
   it('VietQR: the portal shows the QR, the sandbox bank reads it, and the portal moves on by itself when the money arrives', async () => {
     const page = await browser.newPage();
     await quoteAndRegister(page);
