@@ -5,6 +5,7 @@ import { paymentProviders } from '../shared/modules/payments/providers/registry'
 import { NationalPortalSettingNames } from '../shared/modules/national-portal/settings';
 import { ReceiptProviders } from '../shared/modules/receipts/providers/registry';
 import { NotificationContextSettings } from '../shared/modules/notifications/settings';
+import { PORTAL_WEBHOOK_AGENCY_URLS, PortalWebhookSettingNames } from '../shared/modules/portal-webhooks/settings';
 
 /** Deployment settings read from cdk.json context (or `-c key=value` on the CLI). */
 export interface StackConfig {
@@ -16,7 +17,7 @@ export interface StackConfig {
   /** Empty only on the dev stage; every other stage must name who receives the alarms. */
   readonly alarmEmail: string;
   /** Non-secret provider settings by group, handed to the functions that declare the group. */
-  readonly providerSettings: Readonly<Record<'payments' | 'postal' | 'nationalPortal' | 'receipts' | 'notifications', Readonly<Record<string, string>>>>;
+  readonly providerSettings: Readonly<Record<'payments' | 'postal' | 'nationalPortal' | 'receipts' | 'notifications' | 'portalWebhooks', Readonly<Record<string, string>>>>;
 }
 
 const CoreContextKeys = {
@@ -41,6 +42,8 @@ export const ContextKeys: typeof CoreContextKeys & Readonly<Record<string, strin
   ...Object.fromEntries(ReceiptProviders.settings().map((s) => [s.context, `toantrinh:${s.context}`])),
   // Citizen notifications (notifications/settings.ts): Zalo app id and templates, SMS brandname, e-mail sender.
   ...Object.fromEntries(NotificationContextSettings.map((s) => [s.context, `toantrinh:${s.context}`])),
+  // Where the portal receives our signed status pushes (portal-webhooks/settings.ts).
+  ...Object.fromEntries(PortalWebhookSettingNames.map((s) => [s.context, `toantrinh:${s.context}`])),
 };
 
 function contextKey(shortName: string): string {
@@ -95,6 +98,20 @@ function providerSettings(scope: Construct): StackConfig['providerSettings'] {
     nationalPortal: Object.fromEntries(NationalPortalSettingNames.map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
     receipts: Object.fromEntries(ReceiptProviders.settings().map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
     notifications: Object.fromEntries(NotificationContextSettings.map((s) => [s.env, required(scope, `toantrinh:${s.context}`)])),
+    portalWebhooks: portalWebhookSettings(scope),
+  };
+}
+
+/** The portal's webhook URL, and the optional per-agency receivers (`AGENCY=https://…,…`), each https. */
+function portalWebhookSettings(scope: Construct): Record<string, string> {
+  const agencyUrls = text(scope, contextKey(PORTAL_WEBHOOK_AGENCY_URLS.context));
+  for (const entry of agencyUrls.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const url = entry.slice(entry.indexOf('=') + 1).trim();
+    if (!entry.includes('=') || !url.startsWith('https://')) throw new Error(`${contextKey(PORTAL_WEBHOOK_AGENCY_URLS.context)}: "${entry}" is not AGENCY=https://…`);
+  }
+  return {
+    ...Object.fromEntries(PortalWebhookSettingNames.map((s) => [s.env, required(scope, contextKey(s.context))])),
+    ...(agencyUrls ? { [PORTAL_WEBHOOK_AGENCY_URLS.env]: agencyUrls } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { Carriers } from '../shared/modules/deliveries/carriers/registry';
 import { NationalPortalSettingNames } from '../shared/modules/national-portal/settings';
 import { ReceiptProviders } from '../shared/modules/receipts/providers/registry';
 import { NotificationContextSettings } from '../shared/modules/notifications/settings';
+import { PortalWebhookSettingNames } from '../shared/modules/portal-webhooks/settings';
 
 /** The only stage allowed to run on cdk.json's example values (and without an alarm e-mail). */
 export const DEV_STAGE = 'dev';
@@ -23,6 +24,7 @@ const URL_SETTINGS = new Set([
   ...NationalPortalSettingNames.filter((s) => s.url).map((s) => s.context),
   ...ReceiptProviders.settings().filter((s) => s.url).map((s) => s.context),
   ...NotificationContextSettings.filter((s) => s.url).map((s) => s.context),
+  ...PortalWebhookSettingNames.filter((s) => s.url).map((s) => s.context),
   ...Object.entries(paymentProviders.contextSettings()).filter(([, s]) => s.url).map(([name]) => name),
 ]);
 

@@ -5,6 +5,7 @@ import { paymentSandboxSettings } from './sandboxes/payment-sandboxes';
 import { notificationSandboxValues } from './sandboxes/notification-sandbox';
 import { NATIONAL_PORTAL_PREFIX, SANDBOX_PORTAL_ACCOUNT } from './sandboxes/national-portal';
 import { RECEIPT_API_PREFIX, RECEIPT_PDF_PREFIX } from './sandboxes/receipt-provider';
+import { PORTAL_WEBHOOK_PREFIX, SANDBOX_PORTAL_WEBHOOK_SECRET } from './sandboxes/portal-webhook-receiver';
 
 export interface LocalSettingsInput {
   /** The operator's own settings by name; a non-empty one wins over the sandbox default. */
@@ -42,6 +43,9 @@ export function sandboxProviderValues(baseUrl: string, sandbox: SandboxSettings,
     RECEIPT_API_ACPASS: 'sandbox',
     RECEIPT_API_PASSWORD: 'sandbox',
     RECEIPT_PDF_URL_TEMPLATE: `${baseUrl}${RECEIPT_PDF_PREFIX}/{fkey}`,
+    // The sandbox portal that receives our signed status pushes (sandboxes/portal-webhook-receiver.ts).
+    PORTAL_WEBHOOK_URL: `${baseUrl}${PORTAL_WEBHOOK_PREFIX}`,
+    PORTAL_WEBHOOK_SECRETS: SANDBOX_PORTAL_WEBHOOK_SECRET,
   };
 }
 

@@ -34,6 +34,7 @@ import { localSettings } from './local-settings';
 import { notificationSandbox, notificationSandboxCredentials, SES_SANDBOX_PREFIX } from './sandboxes/notification-sandbox';
 import { NationalPortalSandbox, nationalPortalRoutes } from './sandboxes/national-portal';
 import { receiptProviderSandbox, type ReceiptProviderState } from './sandboxes/receipt-provider';
+import { PortalWebhookReceiver, portalWebhookRoutes, portalWebhookSecrets } from './sandboxes/portal-webhook-receiver';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -172,6 +173,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...portalDemoRoutes,
       // The National Public Service Portal behind its LGSP (one per runtime).
       ...nationalPortalRoutes(new NationalPortalSandbox()),
+      // The portal's end of our signed status pushes (the default PORTAL_WEBHOOK_URL), one per runtime.
+      ...portalWebhookRoutes(new PortalWebhookReceiver(portalWebhookSecrets(options.settings ?? {}))),
     ]) {
       gateway.addLocalRoute(route);
     }

@@ -15,6 +15,7 @@ import { receiptRequests, receipts, receiptStore } from './container/receipts';
 import { kpis } from './container/kpis';
 import { notificationStore, noticeQueue, noticeRequests, noticeSender } from './container/notifications';
 import { financeExceptions, financeStore, refunds } from './container/finance';
+import { webhookDeliveries, webhookRequests, webhookSender } from './container/portal-webhooks';
 import { settlementFiles } from './container/settlement-files';
 import { compose, type ContainerOf } from './container/part';
 
@@ -61,6 +62,9 @@ export const AllParts = [
   financeExceptions,
   refunds,
   settlementFiles,
+  webhookDeliveries,
+  webhookRequests,
+  webhookSender,
 ] as const;
 
 /** What handlers are made from: every part's members. */

@@ -16,6 +16,9 @@ import { listReceiptsOperation } from '../modules/receipts/api/operations';
 import { NationalPortalSecrets } from '../modules/national-portal/settings';
 import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
 import { NotificationSecrets } from '../modules/notifications/settings';
+import { listWebhookDeliveriesOperation } from '../modules/portal-webhooks/api/operations';
+import { PortalWebhookSecrets } from '../modules/portal-webhooks/settings';
+import { SWEEP_EVERY_MINUTES } from '../modules/portal-webhooks/use-cases/dispatch';
 import { channelSecrets } from '../modules/notifications/channels/registry';
 import { docsOperation, healthOperation, openApiOperation } from './system/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
@@ -40,7 +43,7 @@ export interface FunctionAccess {
   /** Secrets it may read (SSM SecureString parameters in AWS). */
   readonly secrets?: readonly SecretName[];
   /** Non-secret provider settings it needs in its environment. */
-  readonly settings?: readonly ('payments' | 'postal' | 'nationalPortal' | 'receipts' | 'notifications')[];
+  readonly settings?: readonly ('payments' | 'postal' | 'nationalPortal' | 'receipts' | 'notifications' | 'portalWebhooks')[];
   /** ses:SendEmail on the configured sender identity only (notifications' email fallback). */
   readonly sendEmail?: boolean;
   /** s3:GetObject (and ListBucket) on the settlement-file bucket only, named in SETTLEMENT_BUCKET (daily reconciliation). */
@@ -262,7 +265,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'ApplyDossierEvents',
     entry: 'functions/queue/apply-dossier-events.ts',
-    access: { table: 'readWrite', sendTo: ['postalOrders', 'nationalPortalSync', 'receiptIssuance', 'notifications'] },
+    access: { table: 'readWrite', sendTo: ['postalOrders', 'nationalPortalSync', 'receiptIssuance', 'notifications', 'portalWebhooks'] },
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'dossierEvents' },
   },
@@ -296,6 +299,28 @@ export const Functions: readonly FunctionDefinition[] = [
     access: { table: 'readWrite', secrets: NationalPortalSecrets, settings: ['nationalPortal'] },
     timeoutSeconds: 60,
     trigger: { kind: 'queue', queue: 'nationalPortalSync' },
+  },
+  {
+    name: 'DeliverPortalWebhooks',
+    entry: 'functions/queue/deliver-portal-webhooks.ts',
+    // Claims and records attempts on the delivery log, POSTs to the portal's URL, queues short retries.
+    access: { table: 'readWrite', sendTo: ['portalWebhooks'], secrets: PortalWebhookSecrets, settings: ['portalWebhooks'] },
+    timeoutSeconds: 30,
+    trigger: { kind: 'queue', queue: 'portalWebhooks' },
+  },
+  {
+    name: 'DispatchPortalWebhooks',
+    entry: 'functions/scheduled/dispatch-portal-webhooks.ts',
+    // Queues the retries due within the next 10 minutes (1 h, 1 d, 2 d waits) from the due index.
+    access: { table: 'readWrite', sendTo: ['portalWebhooks'] },
+    timeoutSeconds: 60,
+    trigger: { kind: 'schedule', everyMinutes: SWEEP_EVERY_MINUTES },
+  },
+  {
+    name: 'ListWebhookDeliveries',
+    entry: 'functions/http/list-webhook-deliveries.ts',
+    access: { table: 'read' },
+    trigger: httpTrigger(listWebhookDeliveriesOperation),
   },
   {
     name: 'ListReceipts',

@@ -16,6 +16,7 @@ import { createBasketPaymentOperation, createPaymentOperation, getPaymentOperati
 import { listReceiptsOperation } from '../modules/receipts/api/operations';
 import { nationalPlatformConfirmOperation } from '../modules/payments/providers/national-platform';
 import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
+import { listWebhookDeliveriesOperation } from '../modules/portal-webhooks/api/operations';
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 
@@ -54,6 +55,7 @@ export const Operations: readonly OperationDefinition[] = [
   listNotificationsOperation,
   putNotificationPreferencesOperation,
   zaloWebhookOperation,
+  listWebhookDeliveriesOperation,
   requestRefundOperation,
   listRefundsOperation,
   confirmManualRefundOperation,

@@ -11,6 +11,7 @@ import { enqueueNotice, noticeKindOf, wasApplied, type EnqueueDeps } from '../mo
 import type { DeliveryStore } from '../modules/deliveries/ports';
 import type { FinanceStore } from '../modules/finance';
 import { recordPaymentMoney } from '../modules/finance/use-cases/collections';
+import { callsForWebhook, requestPortalWebhook, type WebhookRequestDeps } from '../modules/portal-webhooks';
 
 /** What the reactions are built with (the container gives them; tests give fakes). */
 export interface ReactionDeps {
@@ -28,6 +29,8 @@ export interface ReactionDeps {
   readonly deliveryStore: Pick<DeliveryStore, 'get'>;
   /** The finance book and exceptions queue (finance module); absent in tests that do not exercise it. */
   readonly financeStore?: FinanceStore;
+  /** The portal's status pushes (portal-webhooks module); absent in tests that do not exercise it. */
+  readonly webhookRequests?: WebhookRequestDeps;
 }
 
 /**
@@ -115,6 +118,19 @@ export function notifyReaction(deps: Pick<ReactionDeps, 'noticeRequests' | 'deli
   };
 }
 
+/**
+ * The portal hears of every dossier status change and every payment outcome by a signed webhook,
+ * delivered with retries over 3 days by its own queue, never inline. Idempotent: the delivery is
+ * keyed by the change's place in the dossier's history, so a redelivered event writes nothing new.
+ */
+export function portalWebhookReaction(deps: { readonly webhookRequests: WebhookRequestDeps }): DossierReaction {
+  return {
+    name: 'portal-webhook',
+    when: (dossier, event) => callsForWebhook(dossier, event),
+    run: async (dossier, event) => void (await requestPortalWebhook(deps.webhookRequests, dossier, event)),
+  };
+}
+
 export function dossierReactions(deps: ReactionDeps): DossierReaction[] {
-  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), nationalPortalReaction(deps), receiptsReaction(deps), notifyReaction(deps), ...(deps.financeStore ? [financeReaction({ paymentStore: deps.paymentStore, clock: deps.clock, financeStore: deps.financeStore })] : [])];
+  return [postalOrderReaction(deps), unwantedPaymentReaction(deps), nationalPortalReaction(deps), receiptsReaction(deps), notifyReaction(deps), ...(deps.financeStore ? [financeReaction({ paymentStore: deps.paymentStore, clock: deps.clock, financeStore: deps.financeStore })] : []), ...(deps.webhookRequests ? [portalWebhookReaction({ webhookRequests: deps.webhookRequests })] : [])];
 }

@@ -53,6 +53,7 @@ export const PROD_CONTEXT: Record<string, string> = {
   'toantrinh:esmsBrandname': 'HAIPHONG-DVC',
   'toantrinh:notificationEmailFrom': 'thongbao@dichvucong.haiphong.gov.vn',
   'toantrinh:notificationPayAgainUrl': 'https://dichvucong.haiphong.gov.vn/ho-so/{dossierNo}/thanh-toan',
+  'toantrinh:portalWebhookUrl': 'https://dichvucong.haiphong.gov.vn/api/toantrinh-webhooks',
 };
 
 /** Skips esbuild: NodejsFunction then emits a placeholder asset instead of bundling. */

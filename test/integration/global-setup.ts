@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   silenceSdkNodeVersionWarning();
   const runtime = await startLocalRuntime({
     // Postal-order retries back off from 1 s instead of 30 s, so the DLQ path runs in seconds.
-    settings: { POSTAL_ORDER_BACKOFF_BASE_SECONDS: '1', NATIONAL_PORTAL_BACKOFF_BASE_SECONDS: '1', NATIONAL_PORTAL_SYNC_MAX_RECEIVES: '5', NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_BASE_SECONDS: '1' },
+    settings: { POSTAL_ORDER_BACKOFF_BASE_SECONDS: '1', NATIONAL_PORTAL_BACKOFF_BASE_SECONDS: '1', NATIONAL_PORTAL_SYNC_MAX_RECEIVES: '5', NOTIFICATION_QUIET_HOURS: 'off', NOTIFICATION_BACKOFF_BASE_SECONDS: '1', PORTAL_WEBHOOK_RETRY_SCHEDULE: '1,1,1,1,1' },
     port: 0,
     seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
     unitsDir: UNITS_DATA_DIR,
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
     pollWaitSeconds: 1,
     logLevel: 'SILENT',
     // Failed messages come back after 2 s instead of 60, so a poison message reaches the DLQ in ~10 s.
-    queueOverrides: { dossierEvents: { visibilityTimeoutSeconds: 2 }, postalOrders: { visibilityTimeoutSeconds: 2, maxReceiveCount: 3 }, nationalPortalSync: { visibilityTimeoutSeconds: 2, maxReceiveCount: 5 }, notifications: { visibilityTimeoutSeconds: 2 } },
+    queueOverrides: { dossierEvents: { visibilityTimeoutSeconds: 2 }, postalOrders: { visibilityTimeoutSeconds: 2, maxReceiveCount: 3 }, nationalPortalSync: { visibilityTimeoutSeconds: 2, maxReceiveCount: 5 }, notifications: { visibilityTimeoutSeconds: 2 }, portalWebhooks: { visibilityTimeoutSeconds: 2 } },
     // The outbox relay is exercised directly by its test.
     scheduleIntervalMs: 0,
   });

@@ -8,6 +8,7 @@ import { receiptRequests } from './receipts';
 import { noticeRequests } from './notifications';
 import { deliveries } from './deliveries';
 import { financeStore } from './finance';
+import { webhookRequests } from './portal-webhooks';
 import { definePart } from './part';
 
 export interface ReactionsMembers {
@@ -16,7 +17,7 @@ export interface ReactionsMembers {
 }
 
 /** Built from the full reactions' dependencies: the consumer that runs them carries what they use. */
-export const reactions = /* @__PURE__ */ definePart<ReactionsMembers>()('reactions', [base, postalOrders, paymentStore, portalPushRequests, receiptRequests, noticeRequests, deliveries, financeStore], (c, { once }) => ({
+export const reactions = /* @__PURE__ */ definePart<ReactionsMembers>()('reactions', [base, postalOrders, paymentStore, portalPushRequests, receiptRequests, noticeRequests, deliveries, financeStore, webhookRequests], (c, { once }) => ({
   get dossierReactions() {
     return once('dossierReactions', () => appReactions(c));
   },

@@ -1,5 +1,5 @@
 /** The dossiers module's public surface: the only thing other modules import. */
-export { DossierPathSchema, VietnamesePhoneSchema } from './api/dossier';
+export { DossierPathSchema, DossierStatusSchema, VietnamesePhoneSchema } from './api/dossier';
 export { DeliveryStatusSchema, DossierNoSchema } from './api/dossier-events';
 export { DELIVERY_STATUSES, DOSSIER_EVENT_TYPES } from './domain/events';
 export type { DeliveryStatus, DossierEvent, DossierEventOf, DossierEventType, PostagePayer } from './domain/events';

@@ -148,6 +148,24 @@ export const Queues = {
     retentionDays: 14,
     consumer: { batchSize: 5, maxBatchingWindowSeconds: 1 },
   },
+  /**
+   * Status pushes to the portal (signed webhooks), one message per attempt: a retry due within 15
+   * minutes is sent with DelaySeconds, a later one (1 h, 1 d, 2 d) waits on the table's due index for
+   * the DispatchPortalWebhooks sweeper. A message fails only when the consumer cannot process it, or
+   * on purpose for a delivery given up after its schedule: 5 receives, then the DLQ (its alarm is the
+   * "portal unreachable for 3 days" page). Delayed messages wait up to 15 min: older than 30 means stuck.
+   */
+  portalWebhooks: {
+    id: 'PortalWebhooks',
+    name: 'portal-webhooks',
+    envVar: 'PORTAL_WEBHOOKS_QUEUE_URL',
+    fifo: false,
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+    oldestMessageAlarmSeconds: 30 * 60,
+    consumer: { batchSize: 5, maxBatchingWindowSeconds: 1 },
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueKey = keyof typeof Queues;
