@@ -3,7 +3,7 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Dashboard, GraphWidget, MathExpression, TextWidget, type IMetric, type IWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/platform/observability/metrics';
-import type { MonitoredFunction, MonitoredQueue } from '../stacks/monitoring-stack';
+import type { MonitoredFunction, MonitoredQueue } from './monitored';
 
 export interface OperationsDashboardProps {
   readonly stage: string;

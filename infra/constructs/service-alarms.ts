@@ -7,7 +7,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deadLetterQueueName, queueName, type QueueDefinition } from '../../shared/platform/config/resources';
 import { BusinessMetric, METRICS_NAMESPACE } from '../../shared/platform/observability/metrics';
-import type { MonitoredFunction, MonitoredQueue } from '../stacks/monitoring-stack';
+import type { MonitoredFunction, MonitoredQueue } from './monitored';
 import { DEAD_LETTER_RETENTION_DAYS } from './messaging';
 import { NotificationMetric } from '../../shared/modules/notifications/metrics';
 

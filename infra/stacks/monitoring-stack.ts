@@ -1,41 +1,12 @@
 import { NestedStack, type NestedStackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Metric, type MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { Queue, type IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { deadLetterQueueName, queueName, type QueueDefinition } from '../../shared/platform/config/resources';
+import { functionNamed, type MonitoredFunction, type MonitoredQueue } from '../constructs/monitored';
 import { OperationsDashboard } from '../constructs/operations-dashboard';
 import { ServiceAlarms } from '../constructs/service-alarms';
-
-/** A Lambda function as the alarms and the dashboard see it: its metrics. */
-export interface MonitoredFunction {
-  metricErrors(props?: MetricOptions): Metric;
-  metricThrottles(props?: MetricOptions): Metric;
-  metricDuration(props?: MetricOptions): Metric;
-}
-
-/**
- * Metrics selected by the function's physical name as a plain string. An imported IFunction would
- * parse the name out of its ARN, which holds region and account tokens: the dimension would become
- * a CloudFormation Split.
- */
-function functionNamed(functionName: string): MonitoredFunction {
-  const metric = (metricName: string, props?: MetricOptions) =>
-    new Metric({ namespace: 'AWS/Lambda', metricName, dimensionsMap: { FunctionName: functionName }, ...props });
-  return {
-    metricErrors: (props) => metric('Errors', props),
-    metricThrottles: (props) => metric('Throttles', props),
-    metricDuration: (props) => metric('Duration', props),
-  };
-}
-
-/** A queue as the alarms and the dashboard see it: its metrics, selected by name. */
-export interface MonitoredQueue {
-  readonly definition: QueueDefinition;
-  readonly queue: IQueue;
-  readonly deadLetterQueue: IQueue;
-}
 
 export interface MonitoringStackProps extends NestedStackProps {
   readonly stage: string;
