@@ -47,3 +47,37 @@ describe('Function: verifyRefundResponse', () => {
     expect(verifyRefundResponse({ ...reply, vnp_SecureHash: RESPONSE_HASH, ...change }, SECRET)).toBe(false);
   });
 });
+
+/**
+ * Cross-check with field orders taken from outside this code, hashes computed outside it (Python
+ * hmac/sha512), so that our field lists themselves are checked, not only our HMAC:
+ * - the request in the order of VNPay's own PHP demo kit (vnpay_php/vnpay_refund.php: sprintf of
+ *   RequestId|Version|Command|TmnCode|TransactionType|TxnRef|Amount|TransactionNo|TransactionDate|
+ *   CreateBy|CreateDate|IpAddr|OrderInfo), with its values: numeric request id, TransactionNo "0"
+ *   ("the merchant did not record VNPay's number"), a full refund (02);
+ * - the reply in the order the lehuygiang28/vnpay library verifies it (ResponseId|Command|
+ *   ResponseCode|Message|TmnCode|TxnRef|Amount|BankCode|PayDate|TransactionNo|TransactionType|
+ *   TransactionStatus|OrderInfo).
+ */
+describe('VNPay refund signature: independent vectors', () => {
+  const secret = 'VNPAYDEMOHASHSECRET2024';
+
+  it('signs a request as VNPay\u2019s PHP demo does', () => {
+    const request = refundRequest({
+      tmnCode: 'DEMOV210', secret, requestId: '4321', transactionType: '02', txnRef: '123456', amount: 10_000, transactionNo: '0',
+      transactionDate: new Date('2024-01-05T03:30:00Z'), createBy: 'admin', createdAt: new Date('2024-01-06T02:00:00Z'), ipAddr: '127.0.0.1', orderInfo: 'Hoan Tien Giao Dich',
+    });
+    expect(request.vnp_SecureHash).toBe('6f09e8f3b034859a2059baa428aa4a5e73fe35388e90513d401177e9d9419e93327490b2b8e1ac4f462ac1fa09382c5c8c42bb4297a9d864cb95d92974bb707a');
+  });
+
+  it('verifies a reply signed in the order another implementation checks', () => {
+    const reply = {
+      vnp_ResponseId: '4321', vnp_Command: 'refund', vnp_ResponseCode: '00', vnp_Message: 'Refund success', vnp_TmnCode: 'DEMOV210', vnp_TxnRef: '123456',
+      vnp_Amount: '1000000', vnp_BankCode: 'NCB', vnp_PayDate: '20240105103512', vnp_TransactionNo: '14283091', vnp_TransactionType: '02', vnp_TransactionStatus: '00',
+      vnp_OrderInfo: 'Hoan Tien Giao Dich',
+    };
+    const hash = '6b3fd7bcd2dfc74111aef081d44a30d3253fb08efce62cdd1557768ef5b38fde0e1b7beeede584057b4dbef9b5d212ac06e674da10b72082b609fdd8a2bc7bb1';
+    expect(verifyRefundResponse({ ...reply, vnp_SecureHash: hash }, secret)).toBe(true);
+    expect(verifyRefundResponse({ ...reply, vnp_TransactionStatus: '09', vnp_SecureHash: hash }, secret)).toBe(false);
+  });
+});
