@@ -71,6 +71,21 @@ describe('POST /v1/payments (several dossiers, one payment)', () => {
     expect((await refund({ amount: 1, dossierNo: b })).json.error.code).toBe('REFUND_EXCEEDS_PAYMENT');
   }, 90_000);
 
+  it('pays a basket by one VietQR transfer of the total; the national platform, one dossier per payment, refuses a basket by name', async () => {
+    const [a, b] = [await registerOwing(), await registerOwing()];
+    const res = await payBasket([a, b], randomUUID(), 'vietqr');
+    expect(res.status, res.text).toBe(201);
+    const transfer = await api('/sandbox/vietqr/transfer', { body: { reference: res.json.qr.memo, amount: res.json.amount } });
+    expect(JSON.parse(transfer.json.webhookResponse), transfer.text).toEqual({ result: 'applied' });
+    for (const no of [a, b]) await until(() => dossier(no), (d) => d.status === 'PROCESSING', 30_000);
+
+    const [c, d] = [await registerOwing(), await registerOwing()];
+    const platform = await payBasket([c, d], randomUUID(), 'national_platform');
+    expect([platform.status, platform.json.error.details.map((x: { path: string }) => x.path)]).toEqual([400, ['provider']]);
+    // Nothing was kept: the same dossiers are paid together at once through another provider.
+    expect((await payBasket([c, d])).status).toBe(201);
+  }, 60_000);
+
   it('settles neither dossier on a tampered amount, answers 04 and raises one amount_mismatch', async () => {
     const [a, b] = [await registerOwing(), await registerOwing()];
     const res = await payBasket([a, b]);
