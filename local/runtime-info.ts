@@ -100,6 +100,7 @@ Mint a local token (the deployed stack uses your identity provider instead):
   curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"citizen","sub":"001099012345"}'
   curl -s -X POST ${url}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"agency","agency":"HP-STP"}'
 Sandboxes (local only): VNPay gateway ${url}/sandbox/vnpay/pay · bank transfer ${url}/sandbox/vietqr · post office ${url}/sandbox/postal
+  Status pushes the portal received (signed webhooks): ${url}/sandbox/portal-webhooks
   VNPAY_TMN_CODE=${env.VNPAY_TMN_CODE} ${vnpaySecret}
   ${vietqrSecrets} ${postalSecrets}
 
