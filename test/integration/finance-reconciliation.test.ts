@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject, describe, expect, it } from 'vitest';
 import { DynamoFinanceStore } from '../../shared/modules/finance/dynamodb';
 import { reconcileDay } from '../../shared/modules/finance/use-cases/reconcile-day';
@@ -37,7 +38,10 @@ describe('Function: reconcileDay on DynamoDB', () => {
       { reference: late.reference, transactionId: late.transactionId!, amount: 20_000, at: new Date(late.at) },
     ], format);
 
+    const runs = async () => (await documents().send(new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RECON#vietqr#${day}` }, ConsistentRead: true }))).Items;
+    const bookOfDay = async () => (await finance.bookOfProvider('vietqr', day)).map((e) => e.entryId).sort();
     const first = await reconcileDay({ finance, clock }, 'vietqr', day, text, format);
+    const [runsAfterFirst, bookAfterFirst] = [await runs(), await bookOfDay()];
     expect(first.counts).toEqual({ matched: 2, amount_difference: 1, missing_ours: 1, missing_theirs: 1 });
     expect(first.matchedTotal).toBe(70_000);
     expect(first.exceptionsOpened).toBe(3);
@@ -48,5 +52,10 @@ describe('Function: reconcileDay on DynamoDB', () => {
     expect(again.exceptionsOpened).toBe(0);
     expect(again.resultFile).toBe(first.resultFile);
     expect(await finance.exceptions(agency, 'open')).toHaveLength(2);
+    // Nothing else changed either: the run's record (its time included) and the book are as the first import left them.
+    expect(runsAfterFirst).toHaveLength(1);
+    expect(await runs()).toEqual(runsAfterFirst);
+    expect(await bookOfDay()).toEqual(bookAfterFirst);
+    expect(await finance.reconciled('vietqr', day)).toBe(true);
   });
 });
