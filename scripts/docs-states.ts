@@ -12,6 +12,7 @@ import { DeliveryMachine } from '../shared/modules/deliveries/domain/status';
 import { RefundMachine } from '../shared/modules/finance';
 import { ReceiptMachine } from '../shared/modules/receipts';
 import { NoticeMachine } from '../shared/modules/notifications';
+import { WebhookDeliveryMachine } from '../shared/modules/portal-webhooks';
 
 export const STATES_DOC = fileURLToPath(new URL('../docs/states.md', import.meta.url));
 
@@ -28,6 +29,7 @@ const MACHINES: readonly Documented[] = [
   { title: 'Refund', source: 'shared/modules/finance/domain/refund.ts', machine: RefundMachine },
   { title: 'E-receipt', source: 'shared/modules/receipts/domain/receipt.ts', machine: ReceiptMachine },
   { title: 'Citizen notice (notification ledger)', source: 'shared/modules/notifications/domain/notice.ts', machine: NoticeMachine },
+  { title: 'Status push to the portal (webhook delivery log)', source: 'shared/modules/portal-webhooks/domain/delivery.ts', machine: WebhookDeliveryMachine },
 ];
 
 function section({ title, source, machine }: Documented): string {

@@ -21,6 +21,6 @@ describe('Script: docs-states', () => {
 
     // Assess
     for (const edge of DossierMachine.edges) expect(rendered).toMatch(new RegExp(`  ${edge.from} --> ${edge.to} : [^\\n]*\\b${edge.on}\\b`));
-    expect(rendered.match(/```mermaid/g)).toHaveLength(6);
+    expect(rendered.match(/```mermaid/g)).toHaveLength(7);
   });
 });
