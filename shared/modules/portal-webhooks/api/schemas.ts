@@ -3,7 +3,7 @@ import { InstantSchema, pageOf, VndSchema, type SameShape } from '../../../platf
 import { DossierNoSchema, DossierStatusSchema } from '../../dossiers';
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookAttempt } from '../domain/delivery';
 import { PORTAL_EVENT_TYPES, PORTAL_EVENT_VERSION, PORTAL_PAYMENT_STATUSES, type PortalWebhookEvent } from '../domain/event';
-import { EXAMPLE_EVENT } from './examples';
+import { EXAMPLE_EVENT } from './example-event';
 
 /**
  * The body of a status push (version 1): what the portal receives on every dossier status change and
