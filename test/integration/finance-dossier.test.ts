@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoFinanceStore } from '../../shared/modules/finance/dynamodb';
+import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
 import type { FinanceException } from '../../shared/modules/finance';
 import { api, devToken, registerOnlineDossier } from '../support/api-client';
 import { documents, uniqueCode } from '../support/emulators';
@@ -59,6 +60,36 @@ describe('a VNPay amount mismatch on its dossier', () => {
     const { redirectUrl } = (await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } })).json;
     expect((await ipn(ipnParams(txnRefOf(redirectUrl), 9_000, { vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }))).RspCode).toBe('04');
     expect((await dossier(no)).openFinanceExceptions).toBe(0);
+  });
+});
+
+describe('a second bank transfer under a settled payment’s reference', () => {
+  it('is a second success on its dossier, refunded from that transfer’s money alone (manual, confirmed), leaving the fees paid', async () => {
+    // Prepare: a VietQR payment settled by a first transfer through the sandbox bank.
+    const no = await registerOwing();
+    const pay = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vietqr', returnUrl: returnUrl() } });
+    expect(pay.status, pay.text).toBe(201);
+    const { paymentId } = pay.json;
+    const reference = (await new DynamoPaymentStore(documents(), inject('tableName')).get(paymentId))!.providerRef;
+    const transfer = async () => JSON.parse(((await (await fetch(`${inject('baseUrl')}/sandbox/vietqr/transfer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference, amount: 5_000 }) })).json()) as { webhookResponse: string }).webhookResponse);
+
+    // Act: the citizen transfers again with the same content.
+    expect(await transfer()).toEqual({ result: 'applied' });
+    expect(await transfer()).toEqual({ result: 'duplicate' });
+
+    // Assess
+    const [second] = (await openExceptions()).filter((e) => e.paymentId === paymentId);
+    expect(second).toMatchObject({ kind: 'second_success', amount: 5_000, dossierNo: no });
+    expect((await dossier(no)).openFinanceExceptions).toBe(1);
+    const refund = await api(`/v1/payments/${paymentId}/refunds`, { token: agencyToken, headers: { 'idempotency-key': randomUUID() }, body: { amount: 5_000, reason: 'Chuyển khoản hai lần', exceptionId: second!.exceptionId } });
+    expect(refund.status, refund.text).toBe(201);
+    expect(refund.json).toMatchObject({ method: 'manual', status: 'requested', scope: 'full' });
+    const confirmed = await api(`/v1/payments/${paymentId}/refunds/${refund.json.refundId}/confirmation`, {
+      token: agencyToken, body: { bankName: 'VCB', accountNo: '0011001234567', accountName: 'LE VAN C', officer: 'Nguyễn Thị F', transferReference: 'FT-HOAN-1' },
+    });
+    expect(confirmed.json).toMatchObject({ status: 'refunded' });
+    expect((await dossier(no)).openFinanceExceptions).toBe(0);
+    expect((await api(`/v1/payments/${paymentId}/refunds`, { token: agencyToken })).json.refundable).toBe(5_000);
   });
 });
 

@@ -12,12 +12,15 @@ export const requestRefundOperation = defineOperation({
   summary: 'Refund all or part of a succeeded payment of one\u2019s agency (Idempotency-Key required)',
   description:
     'The refunds of a payment never exceed what it took (409 REFUND_EXCEEDS_PAYMENT names what remains). VNPay refunds go through its refund API ' +
-    '(02 full, 03 partial); a bank transfer has none, so the refund waits for the agency to confirm its own transfer.',
+    '(02 full, 03 partial); a bank transfer has none, so the refund waits for the agency to confirm its own transfer. With `exceptionId` ' +
+    '(an open exception about this payment) the refund resolves it once done, and draws on the money that exception holds when that money ' +
+    'came beside the payment (a wrong amount, a second transfer). Refunded money is booked by fee kind (unclaimed money first, then phí, ' +
+    'lệ phí and postage pro rata) and the phí and lệ phí given back get adjusting e-receipts.',
   tags: ['finance'],
   auth: 'agency',
   request: { params: RefundPathSchema, headers: RefundIdempotencyHeadersSchema, body: RefundRequestSchema },
   responses: { 201: { description: 'Refund recorded (and submitted where the provider has a refund API)', schema: RefundSchema } },
-  errors: ['NOT_FOUND', 'PAYMENT_NOT_REFUNDABLE', 'REFUND_EXCEEDS_PAYMENT', 'MONEY_NOT_BOOKED_YET', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
+  errors: ['NOT_FOUND', 'PAYMENT_NOT_REFUNDABLE', 'REFUND_EXCEEDS_PAYMENT', 'MONEY_NOT_BOOKED_YET', 'EXCEPTION_ALREADY_RESOLVED', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
   examples: requestRefundExamples,
 });
 
