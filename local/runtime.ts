@@ -150,7 +150,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stoppers.unshift(async () => stopKeeping());
     }
     // Observability keeps its own process-wide convention (Powertools): the level is the logger's, not the container's.
-    if (options.logLevel) logger.setLogLevel(options.logLevel as LogLevel);
+    if (options.logLevel) logger.pinLogLevel(options.logLevel as LogLevel);
 
     const tokens = await DevTokenIssuer.create(options.dataDir);
     const reportError = (error: unknown) => console.error('[local runtime]', error);
