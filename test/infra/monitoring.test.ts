@@ -151,8 +151,9 @@ describe('monitoring of a prod stage', () => {
       expect(outputs[dlqOutput]?.Value).toEqual(ref(logicalId(deadLetterQueue)));
       expect(outputs[dlqOutput]?.Description).toContain(`Set ${deadLetterEnvVar(definition)} from this`);
     }
-    // Every queue of resources.ts, and its DLQ, has its output (one rule: the variable in PascalCase).
+    // Every queue of resources.ts, and its DLQ, has its output (one rule: the variable in PascalCase);
+    // the settlement bucket is where an operator puts the providers' day-T files.
     const perQueue = Object.values(Queues).flatMap((q) => [outputIdOf(q.envVar), outputIdOf(deadLetterEnvVar(q))]);
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', ...perQueue].sort());
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'SettlementBucketName', ...perQueue].sort());
   });
 });
