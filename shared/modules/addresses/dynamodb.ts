@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchWriteAll } from '../../platform/dynamodb/batch-write';
+import { batchWriteAll, type BulkWriter } from '../../platform/dynamodb/batch-write';
 import type { Commune, Province } from './domain/administrative-units';
 import type { AdministrativeUnitsDirectory, AdministrativeUnitsReader, AdministrativeUnitsWriter } from './ports';
 import { queryAll } from '../../platform/dynamodb/query-all';
@@ -37,14 +37,17 @@ export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsR
   private readonly cache = new Map<string, Cached>();
   private readonly cacheTtlMs: number;
   private readonly now: () => number;
+  private readonly bulkWrite: BulkWriter;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-    options: { cacheTtlMs?: number; now?: () => number } = {},
+    /** `bulkWrite`: how an import writes its units (the local runtime's disk-backed first start uses transactWriteAll). */
+    options: { cacheTtlMs?: number; now?: () => number; bulkWrite?: BulkWriter } = {},
   ) {
     this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
     this.now = options.now ?? Date.now;
+    this.bulkWrite = options.bulkWrite ?? batchWriteAll;
   }
 
   async getProvince(code: string): Promise<Province | undefined> {
@@ -140,9 +143,9 @@ export class DynamoAdministrativeUnitsRepository implements AdministrativeUnitsR
   private async replaceList(level: Level, items: Record<string, unknown>[]): Promise<void> {
     this.cache.clear();
     const keep = new Set(items.map((item) => item.pk as string));
-    await batchWriteAll(this.client, this.tableName, items.map((Item) => ({ PutRequest: { Item } })));
+    await this.bulkWrite(this.client, this.tableName, items.map((Item) => ({ PutRequest: { Item } })));
     const stale = (await this.indexedKeys(level)).filter((key) => !keep.has(key.pk));
-    await batchWriteAll(this.client, this.tableName, stale.map((Key) => ({ DeleteRequest: { Key } })));
+    await this.bulkWrite(this.client, this.tableName, stale.map((Key) => ({ DeleteRequest: { Key } })));
     await this.client.send(
       new PutCommand({ TableName: this.tableName, Item: { ...UnitKeys.marker(level), count: items.length, loadedAt: new Date(this.now()).toISOString() } }),
     );

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RetryableWriteConflict, withOptimisticRetry, type RetryPolicy } from './optimistic';
 
 /** One put or delete of a BatchWriteItem request, as the document client takes it. */
@@ -57,4 +57,31 @@ export async function batchWriteAll(
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), chunks.length) }, worker));
   if (failure) throw failure.error;
+}
+
+/** DynamoDB takes at most 100 actions per TransactWriteItems call. */
+export const TRANSACT_WRITE_LIMIT = 100;
+
+/** How a bulk import writes its items: {@link batchWriteAll} (the default) or {@link transactWriteAll}. */
+export type BulkWriter = (client: DynamoDBDocumentClient, tableName: string, requests: readonly BatchWriteRequest[]) => Promise<void>;
+
+/**
+ * Writes the same requests 100 per TransactWriteItems call, one call after another. For a store where
+ * each commit is what costs: DynamoDB Local on disk commits every item of a BatchWriteItem on its own,
+ * and on a busy machine wrote the 3,321 communes in 34–58 s that way against 5–7 s in 34 transactions.
+ * In AWS, batchWriteAll stays the right choice (a transactional write costs twice the capacity).
+ * Each call is all or nothing; like batchWriteAll, earlier calls stay written if a later one fails.
+ */
+export async function transactWriteAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  requests: readonly BatchWriteRequest[],
+  policy: RetryPolicy = BulkWriteRetryPolicy,
+): Promise<void> {
+  for (let start = 0; start < requests.length; start += TRANSACT_WRITE_LIMIT) {
+    const TransactItems = requests.slice(start, start + TRANSACT_WRITE_LIMIT).map((request) =>
+      'PutRequest' in request ? { Put: { TableName: tableName, Item: request.PutRequest.Item } } : { Delete: { TableName: tableName, Key: request.DeleteRequest.Key } },
+    );
+    await withOptimisticRetry(() => client.send(new TransactWriteCommand({ TransactItems })), policy);
+  }
 }

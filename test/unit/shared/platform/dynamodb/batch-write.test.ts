@@ -1,8 +1,8 @@
 import { DynamoDBClient, ProvisionedThroughputExceededException, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { batchWriteAll, type BatchWriteRequest } from '../../../../../shared/platform/dynamodb/batch-write';
+import { batchWriteAll, transactWriteAll, type BatchWriteRequest } from '../../../../../shared/platform/dynamodb/batch-write';
 import { RetryableWriteConflict } from '../../../../../shared/platform/dynamodb/optimistic';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -100,5 +100,32 @@ describe('Function: batchWriteAll', () => {
     ddb.on(BatchWriteCommand).rejects(new ResourceNotFoundException({ $metadata: {}, message: 'no table' }));
     await expect(batchWriteAll(client(), 'main', puts(2), policy)).rejects.toBeInstanceOf(ResourceNotFoundException);
     expect(sent()).toHaveLength(1);
+  });
+});
+
+describe('Function: transactWriteAll', () => {
+  const transactions = () => ddb.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems!);
+
+  it('sends the same puts and deletes 100 per transaction, in order', async () => {
+    // Prepare
+    ddb.on(TransactWriteCommand).resolves({});
+    const requests: BatchWriteRequest[] = [...puts(230), { DeleteRequest: { Key: { pk: 'ITEM#gone', sk: 'DEF' } } }];
+    // Act
+    await transactWriteAll(client(), 'main', requests, policy);
+    // Assess
+    expect(transactions().map((items) => items.length)).toEqual([100, 100, 31]);
+    expect(transactions()[0]![0]).toEqual({ Put: { TableName: 'main', Item: { pk: 'ITEM#0', sk: 'DEF' } } });
+    expect(transactions()[2]!.at(-1)).toEqual({ Delete: { TableName: 'main', Key: { pk: 'ITEM#gone', sk: 'DEF' } } });
+  });
+
+  it('retries a throttled transaction and gives up on an error another round cannot fix', async () => {
+    ddb.on(TransactWriteCommand).rejectsOnce(throttled()).resolves({});
+    await transactWriteAll(client(), 'main', puts(2), policy);
+    expect(transactions()).toHaveLength(2);
+
+    ddb.reset();
+    ddb.on(TransactWriteCommand).rejects(new ResourceNotFoundException({ $metadata: {}, message: 'no table' }));
+    await expect(transactWriteAll(client(), 'main', puts(150), policy)).rejects.toBeInstanceOf(ResourceNotFoundException);
+    expect(transactions()).toHaveLength(1);
   });
 });
