@@ -11,7 +11,7 @@ import type { FeeParts } from '../domain/allocation';
 import { resolve, type FinanceException } from '../domain/exception';
 import { RefundExceedsPaymentError, RefundMachine, refundScope, refundable, sameMoney, type ManualRefundRecord, type Refund, type RefundCause } from '../domain/refund';
 import { vietnamDate } from '../../../platform/kernel/time';
-import type { AdjustingReceiptRequests, FinanceStore, IdempotencyRecords, PaymentReader, RefundGateways } from '../ports';
+import type { AdjustingReceiptRequest, AdjustingReceiptRequests, FinanceStore, IdempotencyRecords, PaymentReader, RefundGateways } from '../ports';
 import { adjustingReceiptRequest, moneyToRefund, providerView, refundSplit, relayReceiptRequests, sendReceiptRequest } from './refund-money';
 
 export interface RefundDeps {
@@ -70,16 +70,16 @@ function refundEntry(refund: Refund, payment: Payment, at: Date, byFeeKind: FeeP
  * adjusting e-receipts are asked for, all in the same write (the request as an outbox row, sent after).
  */
 async function move(deps: RefundDeps, payment: Payment, refundId: string, cause: RefundCause, extra: Partial<Refund> = {}): Promise<Refund> {
-  const after = await withOptimisticRetry(async () => {
+  const { after, receiptRequest } = await withOptimisticRetry(async (): Promise<{ after: Refund; receiptRequest?: AdjustingReceiptRequest }> => {
     const before = await deps.finance.getRefund(payment.paymentId, refundId);
     if (!before) throw new NotFoundError('Unknown refund');
-    if (before.status === 'submitted' && cause === 'ProviderProcessing' && before.providerCode === extra.providerCode) return before;
+    if (before.status === 'submitted' && cause === 'ProviderProcessing' && before.providerCode === extra.providerCode) return { after: before };
     const now = deps.clock.now();
     const status = RefundMachine.next(before.status, cause);
     const moved: Refund = { ...before, ...extra, status, ...(RefundMachine.terminalStatuses().includes(status) ? { completedAt: now.toISOString() } : {}), version: before.version + 1 };
     if (status !== 'refunded') {
       await deps.finance.changeRefund({ before, after: moved });
-      return moved;
+      return { after: moved };
     }
     const split = await refundSplit(deps.finance, moved);
     const done: Refund = { ...moved, byFeeKind: split.byFeeKind };
@@ -92,10 +92,10 @@ async function move(deps: RefundDeps, payment: Payment, refundId: string, cause:
       before, after: done, book: refundEntry(done, payment, now, split.byFeeKind), refundedBefore: split.refundedBefore,
       ...(receiptRequest ? { receiptRequest } : {}), ...(resolves ? { resolves } : {}),
     });
-    return done;
+    return { after: done, ...(receiptRequest ? { receiptRequest } : {}) };
   });
-  const request = after.status === 'refunded' && after.version > 0 ? adjustingReceiptRequest(after, after.byFeeKind ?? {}) : undefined;
-  if (request && cause !== 'ProviderProcessing') await sendReceiptRequest(deps, after.refundId, request);
+  // Only the call that wrote `refunded` sends the request it wrote.
+  if (receiptRequest) await sendReceiptRequest(deps, after.refundId, receiptRequest);
   return after;
 }
 
