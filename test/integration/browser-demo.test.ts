@@ -72,7 +72,7 @@ describe.skipIf(!browserAvailable)('The walkable demo in a real browser', () => 
     await page.check('#provider-vietqr');
     await page.click('#pay');
     await expect.poll(() => page.isVisible('#qr-step')).toBe(true);
-    await expect.poll(() => page.evaluate(() => (document.getElementById('qr-image') as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate<number>("document.getElementById('qr-image').naturalWidth")).toBeGreaterThan(0);
     const memo = (await page.textContent('#qr-memo'))!;
 
     // The citizen's bank app, as another tab: the scanned QR fills the transfer in.
