@@ -61,6 +61,8 @@ export async function answerIpn(deps: SettleDeps, settings: () => Promise<VnpayS
     reason = `processing failed (${error instanceof Error ? error.name : 'unknown error'}); the gateway will retry`;
   }
   if (reply.RspCode === IpnReply.CONFIRMED.RspCode) logger.info('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode });
+  // A 02 answers VNPay's own retry of a notification already taken: expected, so info, with its reason.
+  else if (reply.RspCode === IpnReply.ALREADY_CONFIRMED.RspCode) logger.info('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode, reason });
   else logger.warn('vnpay ipn', { txnRef: params.vnp_TxnRef, rspCode: reply.RspCode, reason });
   ipnReplied(reply.RspCode);
   return reply;
