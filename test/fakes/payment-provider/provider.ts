@@ -1,5 +1,6 @@
 import type { Payment, PaymentProviderName } from '../../../shared/modules/payments/domain/payment';
-import type { PaymentProvider, ProviderStatus } from '../../../shared/modules/payments/ports';
+import type { PaymentProvider, PaymentProviders, ProviderStatus } from '../../../shared/modules/payments/ports';
+import { paymentProviders } from '../../../shared/modules/payments/providers/registry';
 import type { FakepaySettings } from './settings';
 
 /**
@@ -41,4 +42,18 @@ export function stubProvider(name: PaymentProviderName, overrides: Partial<Payme
     query: async () => ({ outcome: 'unknown' }),
     ...overrides,
   };
+}
+
+/**
+ * The `providers` of a use case's deps: every registered provider as a {@link stubProvider}, those a
+ * test cares about given. Built from the registry, so registering a provider edits no test that
+ * builds this record (a provider outside the registry, such as fakepay, may be given too).
+ */
+export function stubProviders(given: Partial<Record<PaymentProviderName, PaymentProvider>> = {}): PaymentProviders {
+  return { ...Object.fromEntries(paymentProviders.names().map((name) => [name, stubProvider(name)])), ...given } as PaymentProviders;
+}
+
+/** The `expiryMinutes` of CreatePaymentDeps: the same for every registered provider, some set apart. */
+export function expiryMinutesOfEvery(minutes: number, given: Partial<Record<PaymentProviderName, number>> = {}): Record<PaymentProviderName, number> {
+  return { ...Object.fromEntries(paymentProviders.names().map((name) => [name, minutes])), ...given } as Record<PaymentProviderName, number>;
 }

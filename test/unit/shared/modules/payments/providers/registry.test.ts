@@ -6,7 +6,7 @@ import { createPayment } from '../../../../../../shared/modules/payments/use-cas
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
 import type { Dossier, DossierStore } from '../../../../../../shared/modules/dossiers';
 import { FakePaymentStore, unusedOutbox } from '../../../../../fakes/payment-store';
-import { FAKEPAY, fakepay, FakepayProvider, settleFakepay } from '../../../../../fakes/payment-provider';
+import { expiryMinutesOfEvery, FAKEPAY, fakepay, FakepayProvider, settleFakepay, stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 
 const NOW = new Date('2026-11-21T01:00:00Z');
 const CITIZEN = '079099012345';
@@ -111,5 +111,16 @@ describe('A new provider added with one registry entry (fakepay)', () => {
     });
     const counts = await expirePayments({ payments, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW }, providers }, { now: () => NOW });
     expect(counts).toEqual({ expired: 1, paid: 0, skipped: 0 });
+  });
+});
+
+describe('Test helpers: stubProviders and expiryMinutesOfEvery', () => {
+  it('give every registered provider, from the registry, so adding one edits no use-case test', () => {
+    const vnpay = stubProvider('vnpay', { maxAmount: 1 });
+    const fake = stubProvider(FAKEPAY);
+    const providers = stubProviders({ vnpay, [FAKEPAY]: fake });
+    expect(Object.keys(providers).sort()).toEqual([...paymentProviders.names(), FAKEPAY].sort());
+    expect([providers.vnpay, providers[FAKEPAY], providers.vietqr.name]).toEqual([vnpay, fake, 'vietqr']);
+    expect(expiryMinutesOfEvery(30, { vnpay: 15 })).toEqual(Object.fromEntries(paymentProviders.names().map((n) => [n, n === 'vnpay' ? 15 : 30])));
   });
 });

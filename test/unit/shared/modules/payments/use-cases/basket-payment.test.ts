@@ -12,7 +12,7 @@ import { receiptsReaction } from '../../../../../../shared/app/reactions';
 import type { ReceiptRequest } from '../../../../../../shared/app/container/receipts';
 import type { DomainError } from '../../../../../../shared/platform/kernel/errors';
 import { FakePaymentStore, unusedOutbox } from '../../../../../fakes/payment-store';
-import { stubProvider } from '../../../../../fakes/payment-provider';
+import { expiryMinutesOfEvery, stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 import { dossierOwing, T0 } from '../../../../../support/dossiers';
 
 const CITIZEN = '031099012345';
@@ -40,8 +40,8 @@ function setup(dossiers: readonly Dossier[], maxAmount = 9_999_999_999) {
   const deps = {
     dossiers: { get: async (no: string) => byNo.get(no) } as unknown as DossierStore,
     payments,
-    providers: { vnpay: provider('vnpay'), vietqr: provider('vietqr'), national_platform: stubProvider('national_platform') },
-    expiryMinutes: { vnpay: 15, vietqr: 60, national_platform: 30 },
+    providers: stubProviders({ vnpay: provider('vnpay'), vietqr: provider('vietqr') }),
+    expiryMinutes: expiryMinutesOfEvery(30, { vnpay: 15, vietqr: 60 }),
     returnOrigins: [PORTAL],
     clock: { now: () => NOW },
   };

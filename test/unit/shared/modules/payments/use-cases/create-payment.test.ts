@@ -5,7 +5,7 @@ import type { DossierStore } from '../../../../../../shared/modules/dossiers/por
 import type { PaymentProvider } from '../../../../../../shared/modules/payments/ports';
 import { createPayment } from '../../../../../../shared/modules/payments/use-cases/create-payment';
 import { FakePaymentStore } from '../../../../../fakes/payment-store';
-import { stubProvider } from '../../../../../fakes/payment-provider';
+import { expiryMinutesOfEvery, stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 import { VNPAY_MAX_AMOUNT } from '../../../../../../shared/modules/payments/providers/vnpay/protocol';
 
 const CITIZEN = '079099012345';
@@ -18,7 +18,7 @@ function setup(amountDue: number) {
   const provider = (name: 'vnpay' | 'vietqr', maxAmount: number): PaymentProvider =>
     stubProvider(name, { maxAmount, start: async (p) => (started.push(p.paymentId), { redirectUrl: 'https://gw.example/pay' }) });
   const payments = new FakePaymentStore();
-  const deps = { dossiers, payments, providers: { vnpay: provider('vnpay', VNPAY_MAX_AMOUNT), vietqr: provider('vietqr', 9_999_999_999_999), national_platform: stubProvider('national_platform') }, expiryMinutes: { vnpay: 15, vietqr: 60, national_platform: 30 }, returnOrigins: [PORTAL], clock: { now: () => new Date('2026-11-21T01:00:00Z') } };
+  const deps = { dossiers, payments, providers: stubProviders({ vnpay: provider('vnpay', VNPAY_MAX_AMOUNT), vietqr: provider('vietqr', 9_999_999_999_999) }), expiryMinutes: expiryMinutesOfEvery(30, { vnpay: 15, vietqr: 60 }), returnOrigins: [PORTAL], clock: { now: () => new Date('2026-11-21T01:00:00Z') } };
   const create = (request: { provider: 'vnpay' | 'vietqr'; returnUrl: string }) =>
     createPayment(deps, { kind: 'citizen', citizenId: CITIZEN }, 'H31.26-1', request, 'key-1', '1.2.3.4');
   return { create, payments, started };

@@ -3,7 +3,7 @@ import { NationalPlatformProvider } from '../../../../../../shared/modules/payme
 import { signed, type WireFields } from '../../../../../../shared/modules/payments/providers/national-platform/protocol';
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
 import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
-import { stubProvider } from '../../../../../fakes/payment-provider';
+import { stubProviders } from '../../../../../fakes/payment-provider';
 
 const SECRET = 'requery-secret';
 const settings = { partnerCode: 'TOANTRINH-HP', secret: SECRET, apiUrl: 'https://pp.example/api', beneficiary: { accountNo: '1', bankCode: 'X', accountName: 'X' } };
@@ -26,7 +26,7 @@ function setup(states: readonly (string | undefined)[]) {
   const store = new FakePaymentStore();
   store.add(payment);
   const platform = scriptedPlatform(states);
-  const providers = { vnpay: stubProvider('vnpay'), vietqr: stubProvider('vietqr'), national_platform: platform.provider };
+  const providers = stubProviders({ national_platform: platform.provider });
   const run = (iso: string) => {
     const clock = { now: () => new Date(iso) };
     return expirePayments({ payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock, providers }, clock);

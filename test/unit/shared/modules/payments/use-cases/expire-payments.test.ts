@@ -5,7 +5,7 @@ import { signQuerydrResponse, toVnpAmount, type VnpParams } from '../../../../..
 import type { PaymentProvider, ProviderStatus } from '../../../../../../shared/modules/payments/ports';
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
 import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
-import { stubProvider } from '../../../../../fakes/payment-provider';
+import { stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 
 const NOW = new Date('2026-11-21T02:00:00Z');
 const SECRET = 'querydr-secret';
@@ -18,7 +18,7 @@ function deps(store: FakePaymentStore, vnpay: PaymentProvider) {
     outbox: unusedOutbox,
     publisher: { publish: async () => undefined },
     clock: { now: () => NOW },
-    providers: { vnpay, vietqr, national_platform: stubProvider('national_platform') },
+    providers: stubProviders({ vnpay, vietqr }),
   };
 }
 
