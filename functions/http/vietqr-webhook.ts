@@ -18,8 +18,9 @@ type Deps = ContainerOf<typeof parts>;
 /** The bank's transfer notification: the signature over the raw bytes first, then the same settlement as the gateway. */
 export const makeHandler = (container: Deps) => httpRoute(vietqrWebhookOperation, async ({ body }) => {
   const result = await settleTransfer(container.settleDeps, body);
-  // Before the 200: if raising fails the bank retries, settlement answers the same, and it is raised then.
-  await raiseTransferException({ finance: container.financeStore, payments: container.settleDeps.payments, clock: container.clock }, result, body);
+  // Before the 200: if raising fails the bank retries, settlement answers the same, and it is raised then
+  // (a wrong amount or a second transfer is raised by settlement itself; an unmatched one here).
+  await raiseTransferException({ finance: container.financeStore, clock: container.clock }, result, body);
   return { statusCode: 200, body: { result } };
 }, {
   ...container.routeOptions,

@@ -1,7 +1,7 @@
 import { vietnamDate } from '../../shared/platform/kernel/time';
 import { RetryableWriteConflict } from '../../shared/platform/dynamodb/optimistic';
 import type { BookEntry } from '../../shared/modules/finance/domain/book';
-import type { FinanceException } from '../../shared/modules/finance/domain/exception';
+import { dossiersOf, type FinanceException } from '../../shared/modules/finance/domain/exception';
 import { moneyKey, RefundExceedsPaymentError, RefundStatuses, type Refund } from '../../shared/modules/finance/domain/refund';
 import type { DueReceiptRequest, EntryMove, FinanceStore, ReconciliationRun, RefundChange } from '../../shared/modules/finance/ports';
 
@@ -100,7 +100,7 @@ export class InMemoryFinanceStore implements FinanceStore {
   }
 
   async countOpenForDossier(dossierNo: string): Promise<number> {
-    return [...this.exceptionsById.values()].filter((e) => e.dossierNo === dossierNo && e.status === 'open').length;
+    return [...this.exceptionsById.values()].filter((e) => dossiersOf(e).includes(dossierNo) && e.status === 'open').length;
   }
 
   async book(entry: BookEntry): Promise<boolean> {

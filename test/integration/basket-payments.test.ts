@@ -86,19 +86,23 @@ describe('POST /v1/payments (several dossiers, one payment)', () => {
     expect((await payBasket([c, d])).status).toBe(201);
   }, 60_000);
 
-  it('settles neither dossier on a tampered amount, answers 04 and raises one amount_mismatch', async () => {
+  it('settles neither dossier on a tampered amount, answers 04 and raises one amount_mismatch, open on each dossier', async () => {
     const [a, b] = [await registerOwing(), await registerOwing()];
     const res = await payBasket([a, b]);
     expect(res.status, res.text).toBe(201);
     const tampered = ipnParams(txnRefOf(res.json.redirectUrl), res.json.shares[0].amount);
     expect((await ipn(tampered)).RspCode).toBe('04');
+    expect((await ipn(tampered)).RspCode).toBe('04');
 
+    // Listed once in the agency's queue, linked to both dossiers: each shows it open until it is resolved.
     const exceptions = await api(`/v1/finance/exceptions?agencyCode=${agency}&status=open`, { token: agencyToken });
-    expect((exceptions.json.items as FinanceException[]).filter((e) => e.paymentId === res.json.paymentId)).toEqual([
-      expect.objectContaining({ kind: 'amount_mismatch', amount: res.json.shares[0].amount }),
-    ]);
-    for (const no of [a, b]) expect(await dossier(no)).toMatchObject({ status: 'AWAITING_PAYMENT', payments: [] });
+    const mine = (exceptions.json.items as FinanceException[]).filter((e) => e.paymentId === res.json.paymentId);
+    expect(mine).toEqual([expect.objectContaining({ kind: 'amount_mismatch', amount: res.json.shares[0].amount, dossierNo: a, dossierNos: [a, b] })]);
+    for (const no of [a, b]) expect(await dossier(no)).toMatchObject({ status: 'AWAITING_PAYMENT', payments: [], openFinanceExceptions: 1 });
     expect((await api(`/v1/payments/${res.json.paymentId}`, { token: citizenToken })).json.status).toBe('pending');
+    const resolved = await api(`/v1/finance/exceptions/${mine[0]!.exceptionId}/resolution`, { token: agencyToken, body: { kind: 'note', note: 'Hoàn tiền tại quầy' } });
+    expect(resolved.status, resolved.text).toBe(200);
+    for (const no of [a, b]) expect((await dossier(no)).openFinanceExceptions).toBe(0);
   }, 60_000);
 
   it('refuses a dossier of another citizen (403, named by its position) and creates nothing', async () => {

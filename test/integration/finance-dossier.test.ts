@@ -91,6 +91,23 @@ describe('a second bank transfer under a settled payment’s reference', () => {
     expect((await dossier(no)).openFinanceExceptions).toBe(0);
     expect((await api(`/v1/payments/${paymentId}/refunds`, { token: agencyToken })).json.refundable).toBe(5_000);
   });
+
+  it('of a wrong amount is a second success of its own money too: the paid payment is not put under review', async () => {
+    const no = await registerOwing();
+    const pay = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vietqr', returnUrl: returnUrl() } });
+    const { paymentId } = pay.json;
+    const payments = new DynamoPaymentStore(documents(), inject('tableName'));
+    const reference = (await payments.get(paymentId))!.providerRef;
+    const transfer = async (amount: number) => JSON.parse((await api('/sandbox/vietqr/transfer', { body: { reference, amount } })).json.webhookResponse);
+
+    expect(await transfer(5_000)).toEqual({ result: 'applied' });
+    expect(await transfer(7_000)).toEqual({ result: 'duplicate' });
+
+    expect((await openExceptions()).filter((e) => e.paymentId === paymentId)).toEqual([expect.objectContaining({ kind: 'second_success', amount: 7_000, dossierNo: no })]);
+    expect(await payments.get(paymentId)).toMatchObject({ status: 'succeeded' });
+    expect((await payments.get(paymentId))!.refundReview).toBeUndefined();
+    expect((await dossier(no)).openFinanceExceptions).toBe(1);
+  });
 });
 
 describe('DynamoFinanceStore.countOpenForDossier', () => {

@@ -1,5 +1,4 @@
-import { DynamoFinanceStore } from '../../modules/finance/dynamodb';
-import type { FinanceStore, RefundGateways } from '../../modules/finance/ports';
+import type { RefundGateways } from '../../modules/finance/ports';
 import type { RefundDeps } from '../../modules/finance/use-cases/refunds';
 import type { ExceptionDeps } from '../../modules/finance/use-cases/exceptions';
 import { DynamoIdempotencyRecords, VnpayRefunds } from '../../modules/payments';
@@ -8,20 +7,12 @@ import { vnpay } from '../../modules/payments/providers/vnpay';
 import { base } from './base';
 import { dynamo } from './dynamo';
 import { dossierStore } from './dossiers';
+import { financeStore } from './finance-store';
 import { paymentProviders, paymentStore } from './payments';
 import { receiptRequests } from './receipts';
 import { definePart } from './part';
 
-export interface FinanceStoreMembers {
-  readonly financeStore: FinanceStore;
-}
-
-/** The finance book, refunds and exceptions: every finance function reads it. */
-export const financeStore = /* @__PURE__ */ definePart<FinanceStoreMembers>()('financeStore', [dynamo], (c, { once, tableName }) => ({
-  get financeStore() {
-    return once('financeStore', () => new DynamoFinanceStore(c.documentClient, tableName()));
-  },
-}));
+export { financeStore, type FinanceStoreMembers } from './finance-store';
 
 export interface FinanceExceptionsMembers {
   readonly exceptionDeps: ExceptionDeps;

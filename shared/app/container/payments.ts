@@ -11,6 +11,8 @@ import { base } from './base';
 import { dynamo } from './dynamo';
 import { secrets } from './secrets';
 import { dossierEvents, dossierStore } from './dossiers';
+import { financeStore } from './finance-store';
+import { raiseUnclaimedMoney } from '../../modules/finance';
 import { definePart } from './part';
 
 export interface PaymentStoreMembers {
@@ -32,9 +34,13 @@ export interface SettlementMembers {
   readonly settleDeps: SettleDeps;
 }
 
-export const settlement = /* @__PURE__ */ definePart<SettlementMembers>()('settlement', [base, paymentStore, dossierStore, dossierEvents], (c, { once }) => ({
+/** Settlement, and where it raises money taken but not the payment's (the finance exceptions queue). */
+export const settlement = /* @__PURE__ */ definePart<SettlementMembers>()('settlement', [base, paymentStore, dossierStore, dossierEvents, financeStore], (c, { once }) => ({
   get settleDeps() {
-    return once('settleDeps', () => ({ payments: c.paymentStore, outbox: c.dossierStore, publisher: c.dossierEvents, clock: c.clock }));
+    return once('settleDeps', (): SettleDeps => ({
+      payments: c.paymentStore, outbox: c.dossierStore, publisher: c.dossierEvents, clock: c.clock,
+      raiseUnclaimedMoney: async (money) => void (await raiseUnclaimedMoney({ finance: c.financeStore, clock: c.clock }, money)),
+    }));
   },
 }));
 

@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { vietnamDate } from '../../platform/kernel/time';
 import type { BookEntry } from './domain/book';
-import type { FinanceException } from './domain/exception';
+import { dossiersOf, type FinanceException } from './domain/exception';
 import { moneyKey, RefundExceedsPaymentError, RefundStatuses, type Refund } from './domain/refund';
 import type { DueReceiptRequest, EntryMove, FinanceStore, ReconciliationRun, RefundChange } from './ports';
 
@@ -40,7 +40,13 @@ function refundItem(r: Refund) {
   return { ...Keys.refund(r.paymentId, r.refundId), ...r, ...(pending ? { gsi1pk: Keys.pendingRefunds, gsi1sk: `${r.agencyCode}#${r.requestedAt}#${r.refundId}` } : {}) };
 }
 const exceptionItem = (e: FinanceException) => ({ ...Keys.exception(e.exceptionId), ...e, gsi1pk: Keys.exceptionIndex(e.agencyCode, e.status), gsi1sk: `${e.openedAt}#${e.exceptionId}` });
-const ofDossierItem = (e: FinanceException) => ({ ...Keys.ofDossier(e.dossierNo!, e.exceptionId), exceptionId: e.exceptionId, status: e.status });
+const ofDossierItem = (e: FinanceException, dossierNo: string) => ({ ...Keys.ofDossier(dossierNo, e.exceptionId), exceptionId: e.exceptionId, status: e.status });
+
+/** The exception's item in each dossier it shows on (a basket's money: every dossier of it), its status kept in step. */
+function addOfDossier(unit: UnitOfWork, e: FinanceException): UnitOfWork {
+  for (const dossierNo of dossiersOf(e)) unit.put(`${FinanceItems.ofDossier}:${dossierNo}`, ofDossierItem(e, dossierNo));
+  return unit;
+}
 const entryItem = (e: BookEntry) => ({ ...Keys.book(e), ...e, gsi1pk: Keys.providerBook(e.provider, e.bookDate), gsi1sk: e.entryId });
 
 function strip<T>(item: Record<string, unknown>): T {
@@ -130,8 +136,8 @@ export class DynamoFinanceStore implements FinanceStore {
       onConditionFailed: () => new AlreadyThere(),
     });
     unit.put(FinanceItems.audit, { ...Keys.audit(exception.exceptionId, exception.openedAt), action: 'opened', kind: exception.kind, amount: exception.amount });
-    // Written with the exception (same transaction), so the dossier's count never disagrees with the queue.
-    if (exception.dossierNo) unit.put(FinanceItems.ofDossier, ofDossierItem(exception));
+    // Written with the exception (same transaction), so no dossier's count ever disagrees with the queue.
+    addOfDossier(unit, exception);
     if (book) addEntry(unit, book);
     try {
       await unit.commit(this.client);
@@ -160,8 +166,8 @@ export class DynamoFinanceStore implements FinanceStore {
   }
 
   private addResolution(unit: UnitOfWork, before: FinanceException, after: FinanceException): UnitOfWork {
-    // A match gives money its dossier only now; either way the dossier's item follows the status.
-    if (after.dossierNo) unit.put(FinanceItems.ofDossier, ofDossierItem(after));
+    // A match gives money its dossier only now; either way each dossier's item follows the status.
+    addOfDossier(unit, after);
     return unit
       .put(FinanceItems.exception, exceptionItem(after), { condition: '#version = :v', names: { '#version': 'version' }, values: { ':v': before.version } })
       .put(FinanceItems.audit, { ...Keys.audit(after.exceptionId, after.resolution?.at ?? ''), action: 'resolved', ...after.resolution, agencyBefore: before.agencyCode, agencyAfter: after.agencyCode });

@@ -3,7 +3,7 @@ export { PAYMENT_CAUSES, PAYMENT_PROVIDERS, PAYMENT_STATUSES, PaymentMachine, sh
 export type { PaymentShare } from './domain/basket';
 export type { Payment, PaymentCause, PaymentProviderName, PaymentStatus } from './domain/payment';
 export { PaymentProviderSchema, PaymentStatusSchema } from './api/payment';
-export type { LedgerEntry, PaymentStore, IdempotencyBegin } from './ports';
+export type { LedgerEntry, PaymentStore, IdempotencyBegin, UnclaimedMoney, RaiseUnclaimedMoney } from './ports';
 export { VnpayRefunds, refundRequest, signRefundResponse, verifyRefundResponse, REFUND_REQUEST_FIELDS, REFUND_RESPONSE_FIELDS } from './providers/vnpay/refund';
 export type { RefundAnswer, RefundAnswerOutcome, RefundRequestOf } from './providers/vnpay/refund';
 export { DynamoIdempotencyRecords } from './idempotency-dynamodb';

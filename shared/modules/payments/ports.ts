@@ -44,6 +44,27 @@ export interface PaymentStore {
   abandonIdempotent(scope: string, key: string): Promise<void>;
 }
 
+/**
+ * Money a provider verifiably reports taken that settlement did not take as the payment's: a success
+ * for another amount than the payment's (the payment is flagged for refund review), or a second
+ * transaction under a payment already paid. Whichever path found it (a callback, a status query),
+ * it goes to the one function that raises it in the finance exceptions queue, idempotently: the
+ * provider's retries and a query that finds the same transaction raise nothing new.
+ */
+export interface UnclaimedMoney {
+  readonly kind: 'amount_mismatch' | 'second_transaction';
+  /** The payment the money came under, as settlement read it. */
+  readonly payment: Payment;
+  /** VND, as the provider reported it. */
+  readonly amount: number;
+  readonly transactionId?: string;
+  /** UTC; the provider's own pay time when it gave one. */
+  readonly paidAt?: string;
+}
+
+/** Raises unclaimed money in the finance exceptions queue (finance implements it; the app wires it). */
+export type RaiseUnclaimedMoney = (money: UnclaimedMoney) => Promise<void>;
+
 export interface ProviderStatus {
   /**
    * Verified answers only: `succeeded` (money taken) or `failed` (the provider says it is over unpaid).

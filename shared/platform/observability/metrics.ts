@@ -20,6 +20,11 @@ export const BusinessMetric = {
   receiptSummaryMissed: 'ReceiptSummaryMissed',
   /** The receipt provider refused a receipt for good: its number stays with the failed receipt. */
   receiptRefused: 'ReceiptRefused',
+  /**
+   * A payment still without a final answer when its provider's re-query schedule ran out (the
+   * national platform: 72 h): expired on our clock, and a person must ask the provider.
+   */
+  paymentQueryGivenUp: 'PaymentQueryGivenUp',
 } as const;
 
 /** Default dimensions: the service (as the logger names it) and the stage, so stages sharing an account stay apart. */
@@ -91,4 +96,9 @@ export function receiptSummaryMissed(): void {
 /** A receipt the provider refused for good (its number is kept, with the failed state). */
 export function receiptRefused(): void {
   emit(BusinessMetric.receiptRefused, {});
+}
+
+/** A payment given up after its provider's re-query schedule (expired on our clock; the log names the payment and provider). */
+export function paymentQueryGivenUp(): void {
+  emit(BusinessMetric.paymentQueryGivenUp, {});
 }

@@ -86,6 +86,10 @@ export const FinanceExceptionSchema = z
     openedAt: InstantSchema,
     paymentId: z.string().optional(),
     dossierNo: z.string().optional(),
+    dossierNos: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'every dossier of a payment of several dossiers whose money this is (a wrong amount, a second transaction): the exception is listed once and shows open on each' }),
     reference: z.string().optional(),
     resolution: z
       .strictObject({ kind: z.enum(RESOLUTION_KINDS), by: z.string(), at: InstantSchema, note: z.string(), refundId: z.string().optional(), dossierNo: z.string().optional() })

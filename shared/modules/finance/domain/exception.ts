@@ -38,7 +38,13 @@ export interface FinanceException {
   readonly reason: string;
   readonly openedAt: string;
   readonly paymentId?: string;
+  /** The dossier the money is about (for a basket's money, the first of {@link dossierNos}). */
   readonly dossierNo?: string;
+  /**
+   * Every dossier the money is about, when it is a basket's money that is none of its dossiers'
+   * own (a wrong amount, a second transaction): the one exception shows open on each of them.
+   */
+  readonly dossierNos?: readonly string[];
   /** The provider's reference or transaction as it reached us. */
   readonly reference?: string;
   /** The provider's transaction that moved the money, when known. */
@@ -49,6 +55,11 @@ export interface FinanceException {
   readonly raw?: Readonly<Record<string, unknown>>;
   readonly resolution?: Resolution;
   readonly version: number;
+}
+
+/** The dossiers an exception shows on (each counts it open while it is): its links, and the dossier a match gave it. */
+export function dossiersOf(exception: Pick<FinanceException, 'dossierNo' | 'dossierNos'>): string[] {
+  return [...new Set([...(exception.dossierNos ?? []), ...(exception.dossierNo ? [exception.dossierNo] : [])])];
 }
 
 /** Ids derived from the source: the same money raised twice is one exception. */

@@ -38,7 +38,7 @@ export async function recordPaymentMoney(deps: CollectionDeps, event: DossierEve
   if (basket) {
     // The dossier's share, raised on that dossier and booked with the exception in one write.
     const exceptionId = `${ExceptionIds.ofPayment(kind, payment.paymentId)}_${dossier.dossierNo}`;
-    await raisePaymentException(deps, kind, { ...payment, dossierNo: dossier.dossierNo }, event.amount, reason, unallocated, exceptionId);
+    await raisePaymentException(deps, kind, { ...payment, dossierNo: dossier.dossierNo }, event.amount, reason, { book: unallocated, exceptionId });
     return;
   }
   await deps.finance.book(unallocated);

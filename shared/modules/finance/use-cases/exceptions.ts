@@ -98,6 +98,16 @@ export function collectionEntry(payment: Payment, at: Date, amount: number, doss
   };
 }
 
+/** Where a payment exception's money is booked, its id, and the dossiers it shows on. */
+export interface PaymentExceptionOptions {
+  /** The money, booked with the exception in the same write (its entry is remembered). */
+  readonly book?: BookEntry;
+  /** By kind and payment unless given (by transaction for a second transaction of one payment). */
+  readonly exceptionId?: string;
+  /** The dossiers it shows on; the payment's `dossierNo` alone unless given (a basket's money: all of them). */
+  readonly dossierNos?: readonly string[];
+}
+
 /**
  * Raises an exception about a payment's money (idempotent by kind and payment, or by transaction
  * for a second transaction of one payment), booking that money with it and remembering its entry.
@@ -108,12 +118,12 @@ export async function raisePaymentException(
   payment: Payment,
   amount: number,
   reason: string,
-  book?: BookEntry,
-  exceptionId = ExceptionIds.ofPayment(kind, payment.paymentId),
+  { book, exceptionId = ExceptionIds.ofPayment(kind, payment.paymentId), dossierNos }: PaymentExceptionOptions = {},
 ): Promise<boolean> {
   const exception: FinanceException = {
     exceptionId, kind, status: 'open', agencyCode: payment.agencyCode, provider: payment.provider,
-    amount, reason, openedAt: deps.clock.now().toISOString(), paymentId: payment.paymentId, dossierNo: payment.dossierNo, reference: payment.providerRef,
+    amount, reason, openedAt: deps.clock.now().toISOString(), paymentId: payment.paymentId, dossierNo: payment.dossierNo,
+    ...(dossierNos && dossierNos.length > 1 ? { dossierNos: [...dossierNos] } : {}), reference: payment.providerRef,
     ...(book?.transactionId ? { transactionId: book.transactionId } : {}), entryId: book?.entryId ?? `col_${payment.paymentId}`, version: 0,
   };
   return deps.finance.openException(exception, book);

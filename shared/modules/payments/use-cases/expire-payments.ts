@@ -1,6 +1,7 @@
 import type { Clock } from '../../../platform/kernel/time';
 import { RetryableWriteConflict } from '../../../platform/dynamodb/optimistic';
 import { logger } from '../../../platform/observability/logger';
+import { paymentQueryGivenUp } from '../../../platform/observability/metrics';
 import type { PaymentProvider, ProviderStatus } from '../ports';
 import type { Payment, PaymentProviderName } from '../domain/payment';
 import { nextQueryAt, type PendingQuerySchedule } from '../domain/query-schedule';
@@ -36,8 +37,11 @@ async function askAgainLater(deps: ExpiryDeps, payment: Payment, status: Provide
   if (!next) {
     logger.error('no final answer from the provider when its query window closed: payment expired, a person must check', { paymentId: payment.paymentId, provider: payment.provider, answer: status.outcome });
     const result = await settlePayment(deps, { provider: payment.provider, ref: payment.providerRef, amount: payment.amount, outcome: 'expired', kind: 'expiry', received: status.received ?? {} });
-    if (result === 'recorded_failure') counts.expired++;
-    else counts.skipped++;
+    if (result === 'recorded_failure') {
+      counts.expired++;
+      // The alarm: money may have been taken that nobody will hear of unless a person asks the provider.
+      paymentQueryGivenUp();
+    } else counts.skipped++;
     return;
   }
   const at = now.toISOString();
@@ -49,6 +53,18 @@ async function askAgainLater(deps: ExpiryDeps, payment: Payment, status: Provide
     if (!(error instanceof RetryableWriteConflict)) throw error;
   }
   counts.skipped++;
+}
+
+/**
+ * The provider took money for another amount: settlement flagged the payment and raised the money in
+ * the finance exceptions queue. The attempt is over unpaid, so it expires now; kept pending, it would
+ * be asked about (and the same money found) at every run. A later callback for that money finds it
+ * expired and raises the same exception again, which is a no-op.
+ */
+async function expireMismatched(deps: ExpiryDeps, payment: Payment, status: ProviderStatus, counts: ExpiryCounts): Promise<void> {
+  const result = await settlePayment(deps, { provider: payment.provider, ref: payment.providerRef, amount: payment.amount, outcome: 'expired', kind: 'expiry', received: status.received ?? {} });
+  if (result === 'recorded_failure') counts.expired++;
+  else counts.skipped++;
 }
 
 async function expireOne(deps: ExpiryDeps, payment: Payment, counts: ExpiryCounts, now: Date): Promise<void> {
@@ -77,6 +93,7 @@ async function expireOne(deps: ExpiryDeps, payment: Payment, counts: ExpiryCount
         received: status.received ?? {},
       });
       if (result === 'applied') counts.paid++;
+      else if (result === 'amount_mismatch') await expireMismatched(deps, payment, status, counts);
       else counts.skipped++;
       return;
     }

@@ -1,11 +1,11 @@
 import { DuplicateTransactionError } from '../domain/errors';
-import { causeOfReport, isProviderTransactionId, PaymentMachine, settlementEventId, sharesOf, type Payment, type PaymentProviderName, type ReportedOutcome } from '../domain/payment';
+import { causeOfReport, isProviderTransactionId, PaymentMachine, PaymentStatuses, settlementEventId, sharesOf, type Payment, type PaymentProviderName, type ReportedOutcome } from '../domain/payment';
 import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
 import { paymentSettled } from '../../../platform/observability/metrics';
 import type { DossierEventPublisher, Outbox } from '../../dossiers';
-import type { LedgerEntry, PaymentStore } from '../ports';
+import type { LedgerEntry, PaymentStore, RaiseUnclaimedMoney, UnclaimedMoney } from '../ports';
 import type { DossierEvent } from '../../dossiers';
 import { publishQueued } from '../../dossiers';
 
@@ -28,6 +28,24 @@ export interface SettleDeps {
   readonly outbox: Outbox;
   readonly publisher: DossierEventPublisher;
   readonly clock: Clock;
+  /**
+   * Where money taken but not taken as the payment's goes (finance's exceptions queue), whichever
+   * path reported it: a callback or a status query. The container always wires it; only tests of
+   * settlement alone leave it out.
+   */
+  readonly raiseUnclaimedMoney?: RaiseUnclaimedMoney;
+}
+
+/** What one round decided, and the money it leaves for a person, if any. */
+interface Decision {
+  readonly result: SettleResult;
+  readonly unclaimed?: UnclaimedMoney;
+}
+
+/** Money the provider took: a success report that carries its amount. */
+function moneyOf(report: ProviderReport): Omit<UnclaimedMoney, 'kind' | 'payment'> | undefined {
+  if (report.outcome !== 'succeeded' || report.amount === undefined) return undefined;
+  return { amount: report.amount, ...(report.transactionId ? { transactionId: report.transactionId } : {}), ...(report.paidAt ? { paidAt: report.paidAt } : {}) };
 }
 
 /**
@@ -45,9 +63,13 @@ function dossierEvents(payment: Payment, report: ProviderReport, at: string): Do
 
 /**
  * Applies a provider's report in the order payments.md prescribes: (signature already checked by the
- * caller) → payment exists → amount → still pending → durable write → answer. The payment's state,
- * its ledger entry and the dossier events (one per dossier paid) are one transaction; the events then
- * go to the queue, and the outbox relay re-sends them if this process dies first.
+ * caller) → payment exists → amount → still pending → durable write → answer, except that a payment
+ * already paid is "already confirmed" whatever the amount: a second transaction's money is its own
+ * (a second success), never a reason to review the paid payment. The payment's state, its ledger
+ * entry and the dossier events (one per dossier paid) are one transaction; the events then go to
+ * the queue, and the outbox relay re-sends them if this process dies first. Money taken at a wrong
+ * amount or by a second transaction is then raised for finance (raiseUnclaimedMoney) before the
+ * answer: if that fails, the provider asks again and it is raised then, once.
  */
 export async function settlePayment(deps: SettleDeps, report: ProviderReport): Promise<SettleResult> {
   const at = deps.clock.now().toISOString();
@@ -59,33 +81,39 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
     at,
     received: report.received,
   });
+  const money = moneyOf(report);
+
+  /** A report about a payment whose attempt is over and that it does not move: a replay, or a second transaction. */
+  async function alreadySettled(payment: Payment): Promise<Decision> {
+    const secondTransaction = report.outcome === 'succeeded' && (payment.status !== 'succeeded' || payment.providerTransactionId !== report.transactionId);
+    if (secondTransaction) logger.warn('success reported for a settled payment', { paymentId: payment.paymentId });
+    await deps.payments.appendLedger(ledger(payment, secondTransaction ? 'duplicate_success_refund_review' : 'already_confirmed'));
+    // Only a transaction that identifies money (not the one that paid it) is a second one.
+    const second = secondTransaction && money && payment.status === 'succeeded' && payment.providerTransactionId && isProviderTransactionId(report.transactionId);
+    return { result: 'already_confirmed', ...(second ? { unclaimed: { kind: 'second_transaction', payment, ...money } } : {}) };
+  }
 
   // Each round reads the payment afresh: a concurrent callback that wrote first makes the store's
   // version check fail, and the decision is taken again on what it wrote.
-  return withOptimisticRetry(async () => {
+  const decision = await withOptimisticRetry(async (): Promise<Decision> => {
     const payment = await deps.payments.findByProviderRef(report.provider, report.ref);
     if (!payment) {
       await deps.payments.appendLedger(ledger(undefined, 'not_found'));
-      return 'not_found';
+      return { result: 'not_found' };
     }
+    if (PaymentStatuses[payment.status].terminal) return alreadySettled(payment);
     if (report.amount !== payment.amount) {
       // Money may have been taken for the wrong amount: never paid, always reviewed.
       const reviewed = report.outcome === 'succeeded' ? { refundReview: { reason: `amount ${report.amount} ≠ ${payment.amount}`, at } } : {};
       await deps.payments.settle({ before: payment, after: { ...payment, ...reviewed, version: payment.version + 1 }, ledger: ledger(payment, 'amount_mismatch'), events: [] });
       logger.warn('payment amount mismatch', { paymentId: payment.paymentId, provider: report.provider });
-      return 'amount_mismatch';
+      return { result: 'amount_mismatch', ...(money ? { unclaimed: { kind: 'amount_mismatch', payment, ...money } } : {}) };
     }
     // Money taken after we recorded the attempt as over (expired, failed, cancelled) is the named bypass.
     const cause = causeOfReport(report.outcome, payment.status);
     const lateSuccess = cause === 'LateSuccess';
     if (lateSuccess) logger.warn('success reported for a payment recorded as over', { paymentId: payment.paymentId, was: payment.status });
-    if (!PaymentMachine.accepts(payment.status, cause)) {
-      const secondTransaction =
-        report.outcome === 'succeeded' && (payment.status !== 'succeeded' || payment.providerTransactionId !== report.transactionId);
-      if (secondTransaction) logger.warn('success reported for a settled payment', { paymentId: payment.paymentId });
-      await deps.payments.appendLedger(ledger(payment, secondTransaction ? 'duplicate_success_refund_review' : 'already_confirmed'));
-      return 'already_confirmed';
-    }
+    if (!PaymentMachine.accepts(payment.status, cause)) return alreadySettled(payment);
     const status = PaymentMachine.next(payment.status, cause);
     const after: Payment = {
       ...payment,
@@ -104,10 +132,12 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
     } catch (error) {
       if (!(error instanceof DuplicateTransactionError)) throw error;
       await deps.payments.appendLedger(ledger(payment, 'duplicate_transaction'));
-      return 'already_confirmed';
+      return { result: 'already_confirmed' };
     }
     paymentSettled(payment.provider, status);
     await publishQueued(deps.publisher, events);
-    return lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure';
+    return { result: lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure' };
   });
+  if (decision.unclaimed) await deps.raiseUnclaimedMoney?.(decision.unclaimed);
+  return decision.result;
 }

@@ -13,19 +13,6 @@ const REPLY: Record<SettleResult, ConfirmReplyCode> = {
   late_success: ConfirmReply.ACCEPTED,
 };
 
-/** Money the platform verifiably took for another amount than the payment's: for the finance exceptions queue. */
-export interface PlatformAmountMismatch {
-  readonly provider: 'national_platform';
-  readonly ref: string;
-  readonly amount: number;
-  readonly transactionId?: string;
-  readonly paidAt?: string;
-}
-
-export interface ConfirmAnswer {
-  readonly reply: ConfirmReplyBody;
-  readonly amountMismatch?: PlatformAmountMismatch;
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -60,29 +47,22 @@ export function replyTo(confirm: PlatformConfirm, code: ConfirmReplyCode, platfo
  * is recorded and answered 00 too. Replays change nothing: the state moves once and the platform's
  * transaction (`MaGiaoDich`) is a unique key. Anything unexpected is 99, so the platform asks again.
  */
-export async function answerConfirm(deps: SettleDeps, settings: () => Promise<NationalPlatformSettings>, confirm: PlatformConfirm): Promise<ConfirmAnswer> {
+export async function answerConfirm(deps: SettleDeps, settings: () => Promise<NationalPlatformSettings>, confirm: PlatformConfirm): Promise<ConfirmReplyBody> {
   let platform: NationalPlatformSettings | undefined;
   let code: ConfirmReplyCode = ConfirmReply.OTHER_ERROR;
-  let amountMismatch: PlatformAmountMismatch | undefined;
   try {
     platform = await settings();
     if (!verifyMaXacThuc(confirm, 'confirm', platform.secret) || confirm.MaDoiTac !== platform.partnerCode) {
       code = ConfirmReply.INVALID_CHECKSUM;
     } else {
-      const report = reportOf(confirm);
-      const result = await settlePayment(deps, report);
-      code = REPLY[result];
-      if (result === 'amount_mismatch' && report.outcome === 'succeeded' && report.amount !== undefined) {
-        amountMismatch = {
-          provider: 'national_platform', ref: report.ref, amount: report.amount,
-          ...(report.transactionId ? { transactionId: report.transactionId } : {}), ...(report.paidAt ? { paidAt: report.paidAt } : {}),
-        };
-      }
+      // Money taken at a wrong amount, or by a second transaction, is raised for finance by
+      // settlement itself; if that fails this answers 99, the platform asks again, and it is raised then.
+      code = REPLY[await settlePayment(deps, reportOf(confirm))];
     }
   } catch (error) {
     logger.error('national platform confirm failed', { error });
     code = ConfirmReply.OTHER_ERROR;
   }
   logger.info('national platform confirm', { reference: text(confirm.MaThamChieu), maLoi: code.MaLoi });
-  return { reply: replyTo(confirm, code, platform), ...(amountMismatch ? { amountMismatch } : {}) };
+  return replyTo(confirm, code, platform);
 }

@@ -14,7 +14,7 @@ export const nationalPlatform = /* @__PURE__ */ providerModule<NationalPlatformS
 });
 
 export { nationalPlatformConfirmOperation, PlatformConfirmSchema, type PlatformConfirm } from './api';
-export { answerConfirm, replyTo, type ConfirmAnswer, type PlatformAmountMismatch } from './callback';
+export { answerConfirm, replyTo } from './callback';
 export { ConfirmReply } from './protocol';
 export { NationalPlatformProvider, PENDING_QUERY_SCHEDULE } from './provider';
 export type { NationalPlatformSettings } from './settings';

@@ -4,8 +4,7 @@ import type { Payment } from '../../../../../../shared/modules/payments';
 import type { ExceptionKind, FinanceException, ResolutionKind } from '../../../../../../shared/modules/finance/domain/exception';
 import { recordPaymentMoney } from '../../../../../../shared/modules/finance/use-cases/collections';
 import { collectionEntry, listExceptions, raisePaymentException, raiseUnmatchedTransfer, resolveException } from '../../../../../../shared/modules/finance/use-cases/exceptions';
-import { raiseGatewayAmountMismatch } from '../../../../../../shared/modules/finance/use-cases/gateway-mismatch';
-import { raiseSecondTransaction } from '../../../../../../shared/modules/finance/use-cases/transfers';
+import { raiseUnclaimedMoney } from '../../../../../../shared/modules/finance/use-cases/unclaimed-money';
 import { reconcileDay } from '../../../../../../shared/modules/finance/use-cases/reconcile-day';
 import { DEFAULT_SETTLEMENT_FORMATS, writeSettlementFile } from '../../../../../../shared/modules/finance/settlement-file';
 import { InMemoryFinanceStore } from '../../../../../fakes/finance-store';
@@ -75,12 +74,12 @@ describe('Use case: every exception kind in the queue, and each resolved', () =>
   async function raiseEveryKind(finance: InMemoryFinanceStore) {
     const deps = { finance, clock };
     const mismatch = payment('pay-m', 5_000, { status: 'pending', providerTransactionId: undefined, refundReview: { reason: 'amount', at: T0.toISOString() } });
-    await raiseGatewayAmountMismatch({ ...deps, payments: { findByProviderRef: async () => mismatch } }, { provider: 'vnpay', ref: mismatch.providerRef, amount: 4_000, transactionId: 'T-M', paidAt: T0.toISOString() });
+    await raiseUnclaimedMoney(deps, { kind: 'amount_mismatch', payment: mismatch, amount: 4_000, transactionId: 'T-M', paidAt: T0.toISOString() });
     await raisePaymentException(deps, 'second_success', payment('pay-s', 5_000), 5_000, 'already paid');
     await raisePaymentException(deps, 'late_success', payment('pay-l', 5_000), 5_000, 'moved on');
     await raiseUnmatchedTransfer(deps, { reference: 'NO-SUCH', amount: 7_000, transactionId: 'FT-U', paidAt: T0.toISOString() });
     const settled = payment('pay-d', 5_000);
-    await raiseSecondTransaction({ ...deps, payments: { findByProviderRef: async () => settled } }, { provider: 'vietqr', ref: settled.providerRef, amount: 5_000, transactionId: 'FT-SECOND', paidAt: T0.toISOString() });
+    await raiseUnclaimedMoney(deps, { kind: 'second_transaction', payment: settled, amount: 5_000, transactionId: 'FT-SECOND', paidAt: T0.toISOString() });
     await finance.book(collectionEntry(payment('pay-r', 9_000), T0, 9_000, undefined, 'T-R'));
     await reconcileDay(deps, 'vnpay', '2026-03-10', writeSettlementFile([], DEFAULT_SETTLEMENT_FORMATS.vnpay!), DEFAULT_SETTLEMENT_FORMATS.vnpay!);
   }

@@ -4,7 +4,7 @@ import type { IdempotencyBegin } from '../../../../../../shared/modules/payments
 import type { Dossier } from '../../../../../../shared/modules/dossiers';
 import { confirmManualRefund, listRefunds, pollSubmittedRefunds, requestRefund, type RefundDeps } from '../../../../../../shared/modules/finance/use-cases/refunds';
 import { collectionEntry, raisePaymentException } from '../../../../../../shared/modules/finance/use-cases/exceptions';
-import { raiseTransferException } from '../../../../../../shared/modules/finance/use-cases/transfers';
+import { raiseUnclaimedMoney } from '../../../../../../shared/modules/finance/use-cases/unclaimed-money';
 import { financeSummary } from '../../../../../../shared/modules/finance/use-cases/summary';
 import type { AdjustingReceiptRequest, IdempotencyRecords, RefundGateway } from '../../../../../../shared/modules/finance/ports';
 import { InMemoryFinanceStore } from '../../../../../fakes/finance-store';
@@ -155,7 +155,7 @@ describe('Use case: refunds started from an exception', () => {
     // Prepare: 175,000 came for a payment of 180,000, which stays pending.
     const pending = payment('vietqr', 180_000, { status: 'pending', providerTransactionId: undefined, refundReview: { reason: 'amount', at: T0.toISOString() } });
     const { deps, finance, sent } = setup([pending]);
-    await raiseTransferException(deps, 'amount_mismatch', { reference: pending.providerRef, amount: 175_000, transactionId: 'FT-WRONG', paidAt: T0.toISOString() });
+    await raiseUnclaimedMoney(deps, { kind: 'amount_mismatch', payment: pending, amount: 175_000, transactionId: 'FT-WRONG', paidAt: T0.toISOString() });
     const [exception] = await finance.exceptions('HP-STP', 'open');
     // Act
     await expect(requestRefund(deps, agency, pending.paymentId, { amount: 175_001, reason: 'x', exceptionId: exception!.exceptionId }, key())).rejects.toMatchObject({ code: 'REFUND_EXCEEDS_PAYMENT' });
@@ -175,7 +175,7 @@ describe('Use case: refunds started from an exception', () => {
     const gateway = new Gateway();
     const { deps, finance } = setup([paid], { gateway });
     await bookPaid(finance, paid);
-    await raiseTransferException({ ...deps, payments: { findByProviderRef: async () => paid } }, 'duplicate', { reference: paid.providerRef, amount: 180_000, transactionId: 'TXN-SECOND', paidAt: T0.toISOString() });
+    await raiseUnclaimedMoney(deps, { kind: 'second_transaction', payment: paid, amount: 180_000, transactionId: 'TXN-SECOND', paidAt: T0.toISOString() });
     const [second] = await finance.exceptions('HP-STP', 'open');
     expect(second).toMatchObject({ kind: 'second_success', transactionId: 'TXN-SECOND', amount: 180_000 });
 

@@ -3,6 +3,7 @@ import { settlePayment, type ProviderReport } from '../../../../../../shared/mod
 import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
 import { RetryableWriteConflict } from '../../../../../../shared/platform/dynamodb/optimistic';
 import { DomainError } from '../../../../../../shared/platform/kernel/errors';
+import type { UnclaimedMoney } from '../../../../../../shared/modules/payments/ports';
 
 const deps = (store: FakePaymentStore) => ({
   payments: store,
@@ -72,5 +73,57 @@ describe('settlePayment', () => {
     const error = await settlePayment(deps(store), report(payment.providerRef)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RetryableWriteConflict);
     expect(error).not.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('settlePayment: money taken but not the payment\'s, raised for finance', () => {
+  function raising(store: FakePaymentStore) {
+    const raised: UnclaimedMoney[] = [];
+    return { raised, deps: { ...deps(store), raiseUnclaimedMoney: async (money: UnclaimedMoney) => void raised.push(money) } };
+  }
+
+  it('raises a success at the wrong amount as an amount mismatch, with the payment flagged; a failure at it raises nothing', async () => {
+    const store = new FakePaymentStore();
+    const payment = pendingPayment(6);
+    store.add(payment);
+    const { raised, deps: withFinance } = raising(store);
+    expect(await settlePayment(withFinance, report(payment.providerRef, { outcome: 'failed', amount: 4_000, transactionId: '' }))).toBe('amount_mismatch');
+    expect(raised).toEqual([]);
+    expect(await settlePayment(withFinance, report(payment.providerRef, { outcome: 'succeeded', amount: 4_000, transactionId: '14010001', paidAt: '2026-11-21T00:20:00.000Z' }))).toBe('amount_mismatch');
+    expect(raised).toEqual([{ kind: 'amount_mismatch', payment: expect.objectContaining({ paymentId: payment.paymentId }), amount: 4_000, transactionId: '14010001', paidAt: '2026-11-21T00:20:00.000Z' }]);
+    expect(store.payments.get(payment.paymentId)).toMatchObject({ status: 'pending', refundReview: { reason: 'amount 4000 ≠ 5000' } });
+  });
+
+  it.each([
+    ['the same amount', 5_000],
+    ['another amount', 7_000],
+  ])('takes a second transaction of %s under a paid payment as a second success: its own money, the paid payment untouched', async (_case, amount) => {
+    // Prepare: paid by transaction 14010001.
+    const store = new FakePaymentStore();
+    const payment = pendingPayment(7);
+    store.add(payment);
+    const { raised, deps: withFinance } = raising(store);
+    expect(await settlePayment(withFinance, report(payment.providerRef, { outcome: 'succeeded', transactionId: '14010001' }))).toBe('applied');
+    const paid = store.payments.get(payment.paymentId)!;
+    // Act: another transaction under the same reference, and a replay of the first.
+    const second = await settlePayment(withFinance, report(payment.providerRef, { outcome: 'succeeded', amount, transactionId: '14010002' }));
+    const replay = await settlePayment(withFinance, report(payment.providerRef, { outcome: 'succeeded', transactionId: '14010001' }));
+    // Assess: the paid payment is not reviewed or rewritten; the second money is raised once, by its own transaction.
+    expect([second, replay]).toEqual(['already_confirmed', 'already_confirmed']);
+    expect(store.payments.get(payment.paymentId)).toBe(paid);
+    expect(paid.refundReview).toBeUndefined();
+    expect(raised).toEqual([{ kind: 'second_transaction', payment: paid, amount, transactionId: '14010002' }]);
+    expect(store.ledger.at(-2)?.outcome).toBe('duplicate_success_refund_review');
+  });
+
+  it('lets a failure to raise escape, so the provider is answered "try again" and it is raised on the retry', async () => {
+    const store = new FakePaymentStore();
+    const payment = pendingPayment(8);
+    store.add(payment);
+    const failing = { ...deps(store), raiseUnclaimedMoney: async () => Promise.reject(new Error('finance table unavailable')) };
+    await expect(settlePayment(failing, report(payment.providerRef, { outcome: 'succeeded', amount: 4_000, transactionId: '14010003' }))).rejects.toThrow('finance table unavailable');
+    const { raised, deps: withFinance } = raising(store);
+    expect(await settlePayment(withFinance, report(payment.providerRef, { outcome: 'succeeded', amount: 4_000, transactionId: '14010003' }))).toBe('amount_mismatch');
+    expect(raised).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { answerConfirm } from '../../../../../../../shared/modules/payments/prov
 import { ConfirmReply, maXacThuc, signed, verifyMaXacThuc } from '../../../../../../../shared/modules/payments/providers/national-platform/protocol';
 import type { NationalPlatformSettings } from '../../../../../../../shared/modules/payments/providers/national-platform/settings';
 import type { PlatformConfirm } from '../../../../../../../shared/modules/payments/providers/national-platform/api';
+import type { UnclaimedMoney } from '../../../../../../../shared/modules/payments/ports';
 import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../../fakes/payment-store';
 
 const NOW = new Date('2026-11-21T02:10:00Z');
@@ -14,7 +15,8 @@ function setup() {
   const store = new FakePaymentStore();
   const payment = pendingPayment(1, { provider: 'national_platform', amount: 150_000 });
   store.add(payment);
-  const deps = { payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW } };
+  const raised: UnclaimedMoney[] = [];
+  const deps = { payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW }, raiseUnclaimedMoney: async (money: UnclaimedMoney) => void raised.push(money) };
   /** The platform's Confirm, signed like the platform signs it (or with another secret: a forgery). */
   const confirm = (overrides: Partial<PlatformConfirm> = {}, secret = platform.secret): PlatformConfirm =>
     signed(
@@ -26,7 +28,7 @@ function setup() {
       secret,
     );
   const answer = (body: PlatformConfirm) => answerConfirm(deps, async () => platform, body);
-  return { store, payment, confirm, answer };
+  return { store, payment, confirm, answer, raised, deps };
 }
 
 describe('National platform Confirm', () => {
@@ -38,12 +40,12 @@ describe('National platform Confirm', () => {
     const first = await answer(body);
     const replay = await answer(body);
     // Assess
-    expect(first.reply).toMatchObject({ MaLoi: '00', MaDoiTac: platform.partnerCode, MaThamChieu: payment.providerRef, ThoiGianGD: '20261121090900' });
-    expect(verifyMaXacThuc(first.reply, 'confirmReply', platform.secret)).toBe(true);
-    expect(first.reply.MaXacThuc).not.toBe(body.MaXacThuc);
+    expect(first).toMatchObject({ MaLoi: '00', MaDoiTac: platform.partnerCode, MaThamChieu: payment.providerRef, ThoiGianGD: '20261121090900' });
+    expect(verifyMaXacThuc(first, 'confirmReply', platform.secret)).toBe(true);
+    expect(first.MaXacThuc).not.toBe(body.MaXacThuc);
     expect(store.payments.get(payment.paymentId)).toMatchObject({ status: 'succeeded', providerTransactionId: 'PP2611210001', completedAt: NOW.toISOString() });
     expect(store.events).toEqual([expect.objectContaining({ type: 'PaymentSucceeded', paymentId: payment.paymentId, amount: 150_000, paidAt: '2026-11-21T02:09:00.000Z' })]);
-    expect(replay.reply.MaLoi).toBe(ConfirmReply.ALREADY_CONFIRMED.MaLoi);
+    expect(replay.MaLoi).toBe(ConfirmReply.ALREADY_CONFIRMED.MaLoi);
     expect(store.events).toHaveLength(1);
   });
 
@@ -51,8 +53,8 @@ describe('National platform Confirm', () => {
     const { store, confirm, answer } = setup();
     const other = pendingPayment(2, { provider: 'national_platform', amount: 150_000 });
     store.add(other);
-    expect((await answer(confirm())).reply.MaLoi).toBe('00');
-    expect((await answer(confirm({ MaThamChieu: other.providerRef }))).reply.MaLoi).toBe('02');
+    expect((await answer(confirm())).MaLoi).toBe('00');
+    expect((await answer(confirm({ MaThamChieu: other.providerRef }))).MaLoi).toBe('02');
     expect(store.payments.get(other.paymentId)?.status).toBe('pending');
   });
 
@@ -67,30 +69,37 @@ describe('National platform Confirm', () => {
     ['another currency', (c: ReturnType<typeof setup>['confirm']) => c({ MaTienTe: 'USD' }), '04'],
   ])('answers %s with %s and leaves the payment unpaid', async (_case, build, maLoi) => {
     const { store, payment, confirm, answer } = setup();
-    const { reply } = await answer(build(confirm));
+    const reply = await answer(build(confirm));
     expect(reply.MaLoi).toBe(maLoi);
     expect(verifyMaXacThuc(reply, 'confirmReply', platform.secret)).toBe(true);
     expect(store.payments.get(payment.paymentId)?.status).toBe('pending');
     expect(store.events).toHaveLength(0);
   });
 
-  it('flags money taken at the wrong amount for refund review and hands it on for the exceptions queue', async () => {
-    const { store, payment, confirm, answer } = setup();
-    const result = await answer(confirm({ SoTien: '15000' }));
-    expect(result.amountMismatch).toEqual({ provider: 'national_platform', ref: payment.providerRef, amount: 15_000, transactionId: 'PP2611210001', paidAt: '2026-11-21T02:09:00.000Z' });
+  it('flags money taken at the wrong amount for refund review and raises it for the exceptions queue', async () => {
+    const { store, payment, confirm, answer, raised } = setup();
+    const reply = await answer(confirm({ SoTien: '15000' }));
+    expect(reply.MaLoi).toBe('04');
+    expect(raised).toEqual([{ kind: 'amount_mismatch', payment, amount: 15_000, transactionId: 'PP2611210001', paidAt: '2026-11-21T02:09:00.000Z' }]);
     expect(store.payments.get(payment.paymentId)?.refundReview).toEqual({ reason: 'amount 15000 ≠ 150000', at: NOW.toISOString() });
   });
 
-  it('hands on nothing for a failed attempt at the wrong amount (no money was taken)', async () => {
-    const { confirm, answer } = setup();
-    const result = await answer(confirm({ SoTien: '15000', MaLoi: '01' }));
-    expect(result.reply.MaLoi).toBe('04');
-    expect(result.amountMismatch).toBeUndefined();
+  it('answers 99 when raising the wrong amount fails, so the platform asks again and it is raised then', async () => {
+    const { confirm, deps } = setup();
+    const failing = { ...deps, raiseUnclaimedMoney: async () => Promise.reject(new Error('table unavailable')) };
+    expect((await answerConfirm(failing, async () => platform, confirm({ SoTien: '15000' }))).MaLoi).toBe('99');
+  });
+
+  it('raises nothing for a failed attempt at the wrong amount (no money was taken)', async () => {
+    const { confirm, answer, raised } = setup();
+    const reply = await answer(confirm({ SoTien: '15000', MaLoi: '01' }));
+    expect(reply.MaLoi).toBe('04');
+    expect(raised).toEqual([]);
   });
 
   it('records a failed payment and answers 00, so the platform stops', async () => {
     const { store, payment, confirm, answer } = setup();
-    expect((await answer(confirm({ MaLoi: '01' }))).reply.MaLoi).toBe('00');
+    expect((await answer(confirm({ MaLoi: '01' }))).MaLoi).toBe('00');
     expect(store.payments.get(payment.paymentId)).toMatchObject({ status: 'failed', failureReason: 'failed' });
   });
 
@@ -99,7 +108,7 @@ describe('National platform Confirm', () => {
     store.settle = async () => {
       throw new Error('table unavailable');
     };
-    const { reply } = await answer(confirm());
+    const reply = await answer(confirm());
     expect(reply.MaLoi).toBe('99');
     expect(verifyMaXacThuc(reply, 'confirmReply', platform.secret)).toBe(true);
   });
@@ -108,13 +117,13 @@ describe('National platform Confirm', () => {
     const { confirm } = setup();
     const store = new FakePaymentStore();
     const deps = { payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW } };
-    const { reply } = await answerConfirm(deps, async () => Promise.reject(new Error('SSM unavailable')), confirm());
+    const reply = await answerConfirm(deps, async () => Promise.reject(new Error('SSM unavailable')), confirm());
     expect(reply).toMatchObject({ MaLoi: '99', MaXacThuc: '' });
   });
 
   it('signs its reply over what it answers: the reply of a refusal is not the reply of an acceptance', async () => {
     const { confirm, answer } = setup();
-    const refused = (await answer(confirm({ SoTien: '15000' }))).reply;
+    const refused = await answer(confirm({ SoTien: '15000' }));
     expect(refused.MaXacThuc).toBe(maXacThuc({ MaLoi: '04', MaDoiTac: platform.partnerCode, MaThamChieu: refused.MaThamChieu, ThoiGianGD: refused.ThoiGianGD }, 'confirmReply', platform.secret));
   });
 });
