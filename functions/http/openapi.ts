@@ -1,5 +1,4 @@
-import { buildOpenApiDocument } from '../../shared/platform/api/openapi';
-import { Operations } from '../../shared/app/operations';
+import { apiDocument } from '../../shared/app/system/api-document';
 import { docsOperation, openApiOperation } from '../../shared/app/system/operations';
 import { docsPage, type DocsPage } from '../../shared/app/system/docs-page';
 import { base } from '../../shared/app/container/base';
@@ -32,7 +31,7 @@ export function makeHandler(container: Deps) {
     const key = origin ?? '';
     let document = documents.get(key);
     if (!document) {
-      document = buildOpenApiDocument(Operations, { version: container.serviceVersion, ...(origin ? { serverUrl: origin } : {}) });
+      document = apiDocument({ version: container.serviceVersion, ...(origin ? { serverUrl: origin } : {}) });
       // A few origins at most (the API's domain, the local runtime); anything else is not kept.
       if (documents.size < 8) documents.set(key, document);
     }

@@ -1,4 +1,5 @@
 import type { OperationDefinition } from '../platform/api/operation';
+import type { WebhookDefinition } from '../platform/api/webhook';
 import { getProcedureOperation, listProceduresOperation } from '../modules/catalogue/api/operations';
 import { quoteFeesOperation } from '../modules/fees/api/operations';
 import {
@@ -17,6 +18,7 @@ import { listReceiptsOperation } from '../modules/receipts/api/operations';
 import { nationalPlatformConfirmOperation } from '../modules/payments/providers/national-platform';
 import { listNotificationsOperation, putNotificationPreferencesOperation, zaloWebhookOperation } from '../modules/notifications/api/operations';
 import { listWebhookDeliveriesOperation } from '../modules/portal-webhooks/api/operations';
+import { portalStatusWebhook } from '../modules/portal-webhooks/api/webhook';
 import { dashboardOperation, kpiCsvOperation, kpiReportOperation, proposeTargetsOperation, setTargetsOperation } from '../modules/kpis/api/operations';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 
@@ -63,3 +65,6 @@ export const Operations: readonly OperationDefinition[] = [
   resolveExceptionOperation,
   financeSummaryOperation,
 ];
+
+/** The requests we send to the integrator (OpenAPI 3.1 `webhooks`): documented, implemented by the portal. */
+export const Webhooks: readonly WebhookDefinition[] = [portalStatusWebhook];

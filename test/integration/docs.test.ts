@@ -1,6 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ErrorCatalogue } from '../../shared/platform/api/error-catalogue';
+import { ERROR_SECTION_ANCHOR } from '../../shared/platform/api/openapi-description';
+import { GUIDE_ANCHORS, GUIDES } from '../../shared/app/system/guide';
+import { portalStatusWebhook } from '../../shared/modules/portal-webhooks/api/webhook';
 import { api, devToken } from '../support/api-client';
 import { browserAvailable, launchBrowser } from '../support/browser';
 
@@ -49,6 +52,13 @@ describe('API docs and Vietnamese errors on the local runtime', () => {
     expect(res.json.paths['/docs'].get.operationId).toBe('getApiDocs');
   });
 
+  it('declares the status push under webhooks and carries the guide in both languages', async () => {
+    const res = await api('/v1/openapi.json');
+    expect(res.json.webhooks[portalStatusWebhook.name].post.operationId).toBe(portalStatusWebhook.operationId);
+    expect(res.json.info.description).toContain(`# ${GUIDES.vi.title}`);
+    expect(res.json.info.description).toContain(`# ${GUIDES.en.title}`);
+  });
+
   it('serves /docs as one self-contained page', async () => {
     const res = await api('/docs');
     expect(res.status).toBe(200);
@@ -81,6 +91,31 @@ describe.skipIf(!browserAvailable)('API docs in a browser', () => {
     // The error table of the description, Vietnamese column included.
     expect(await page.getByText('Không có thủ tục hành chính với mã này').count()).toBeGreaterThan(0);
     expect(outside).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('shows the Vietnamese integration guide in the menu and the status push webhook, and the guide links lead to it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${inject('baseUrl')}/docs`);
+    // Redoc renders the description's headings as h2 and lists them in its menu.
+    await page.locator('h2', { hasText: GUIDES.vi.title }).first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('h2', { hasText: GUIDES.vi.sections.webhooks.heading }).count()).toBe(1);
+    expect(await page.locator('[role="menuitem"]', { hasText: GUIDES.vi.sections.pay.heading }).count()).toBeGreaterThan(0);
+    for (const anchor of [GUIDE_ANCHORS.vi, GUIDE_ANCHORS.en, ERROR_SECTION_ANCHOR]) expect(await page.locator(`[id="${anchor.slice(1)}"]`).count(), anchor).toBe(1);
+
+    const webhookId = `tag/${portalStatusWebhook.tags[0]}/operation/${portalStatusWebhook.operationId}`;
+    const webhook = page.locator(`[id="${webhookId}"]`);
+    expect(await webhook.locator('h2', { hasText: portalStatusWebhook.summary }).count()).toBe(1);
+    expect(await webhook.getByText('X-Signature', { exact: true }).count()).toBeGreaterThan(0);
+
+    // The Vietnamese step on status pushes links to the webhook's entry, and following it brings the entry into view.
+    const inView = async () => {
+      const box = await webhook.boundingBox();
+      return box !== null && box.y < 900 && box.y + box.height > 0;
+    };
+    expect(await inView()).toBe(false);
+    await page.locator(`[id^="${GUIDE_ANCHORS.vi.slice(1)}/"] a[href="#${webhookId}"]`).first().click();
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true);
     await page.close();
   }, 90_000);
 });

@@ -50,6 +50,9 @@ function agencyUrls(text: string): Record<string, string> {
   return Object.fromEntries(entries);
 }
 
+/** How long a push waits for the portal's answer unless PORTAL_WEBHOOK_TIMEOUT_MS says otherwise (also what the docs promise). */
+export const DEFAULT_PORTAL_WEBHOOK_TIMEOUT_MS = 10_000;
+
 /** Read once per container; a missing or invalid setting fails the cold start naming it. */
 export function loadPortalWebhookSettings(values: SettingValues): PortalWebhookSettings {
   const defaultUrl = values[PORTAL_WEBHOOK_URL.env] ?? '';
@@ -57,7 +60,7 @@ export function loadPortalWebhookSettings(values: SettingValues): PortalWebhookS
   return {
     defaultUrl,
     agencyUrls: agencyUrls(optionalEnv(PORTAL_WEBHOOK_AGENCY_URLS.env, '', values)),
-    timeoutMs: integerEnv('PORTAL_WEBHOOK_TIMEOUT_MS', 10_000, 100, values),
+    timeoutMs: integerEnv('PORTAL_WEBHOOK_TIMEOUT_MS', DEFAULT_PORTAL_WEBHOOK_TIMEOUT_MS, 100, values),
     schedule: parseRetrySchedule(optionalEnv('PORTAL_WEBHOOK_RETRY_SCHEDULE', DEFAULT_RETRY_SCHEDULE_SECONDS.join(','), values)),
   };
 }

@@ -101,7 +101,7 @@ export const SignatureHeadersSchema = z.looseObject({
     .string()
     .max(1024)
     .meta({
-      description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">; several v1= while secrets rotate. Missing, wrong or older than 300 s: 401 UNAUTHORIZED',
+      description: '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`; several `v1=` while secrets rotate. Missing, wrong or older than 300 s: 401 UNAUTHORIZED',
       example: 't=1795512300,v1=5d41402abc4b2a76b9719d911017c592a3f1e0b7c4d6e8f9a0b1c2d3e4f5a6b7',
     }),
 });

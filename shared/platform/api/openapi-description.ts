@@ -12,11 +12,13 @@ export const ERROR_STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
   415: 'Body is not application/json',
   422: 'Valid request that the business rules refuse',
   500: 'Internal error; the message carries a reference only',
+  502: 'A service behind us (a payment provider) failed or did not answer; nothing was kept, and the same request may be sent again',
 };
 
 /** Field details shown in the examples of the codes that carry them. */
 const EXAMPLE_DETAILS: Partial<Record<ErrorCode, ErrorResponse['error']['details']>> = {
   VALIDATION_FAILED: [{ path: 'applicant.phone', message: 'must be a Vietnamese mobile or fixed-line number' }],
+  PROVIDER_UNAVAILABLE: [{ path: 'provider', message: 'national_platform did not start the payment; try again in a few minutes or choose another provider' }],
   MISSING_INPUT: [{ path: 'inputs.pages', message: 'required by fee rule copy_certification' }],
   NO_RATE_FOR_INPUTS: [{ path: 'inputs.assetType', message: 'no rate for organisation × boat' }],
   UNKNOWN_PROCEDURE: [{ path: 'procedureCode', message: 'unknown procedure' }],
@@ -47,31 +49,41 @@ export function errorTableMarkdown(): string {
   return ['| code | HTTP | English | Tiếng Việt |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The `info.description` of the document: what every integrator needs before the first call. */
-export function apiDescription(): string {
+/** The heading of the error table's section, and the anchor Redoc gives it (a browser test follows it). */
+export const ERROR_SECTION_HEADING = 'Error codes · Bảng mã lỗi';
+export const ERROR_SECTION_ANCHOR = '#section/Error-codes-Bang-ma-loi';
+
+/**
+ * The `info.description` of the document: an introduction, the integration guide when given (its
+ * `#` and `##` headings become the reference's menu), then what every answer of every operation
+ * shares, in English and Vietnamese, and the error table.
+ */
+export function apiDescription(guide?: string): string {
   return `Online fees and postal return of results for public-service portals (level 4 / *toàn trình*).
 Money is integer VND; times are ISO-8601 UTC (dates of the law are Viet Nam dates).
 
-## Authentication
-Citizen and agency operations need \`Authorization: Bearer <JWT>\`. In AWS, API Gateway's JWT
-authorizer checks the token (issuer, audience, expiry, signature) **before** the function runs: a missing,
-invalid or expired token is answered by API Gateway itself with \`401\` and the body
-\`{"message":"Unauthorized"}\` (not the error shape below). A verified token whose claims name no role
-(\`sub\` a 12-digit citizen id; \`scope\` containing \`agency\` with an \`agency\` claim; \`scope\` \`city\`) gets
-\`401 UNAUTHORIZED\` in the error shape; a role the operation is not for gets \`403 FORBIDDEN\`.
-Callbacks carry no JWT: they are authenticated by their signatures (header \`X-Signature: t=<unix seconds>,v1=<hex
-HMAC-SHA256 of "<t>.<raw body>">\` for the bank-transfer and postal webhooks, VNPay's \`vnp_SecureHash\` query
-parameter, Zalo's \`X-ZEvent-Signature\`).
+Thu phí, lệ phí trực tuyến và trả kết quả qua dịch vụ bưu chính công ích cho cổng dịch vụ công (mức độ 4 / *toàn trình*).
+Số tiền là số nguyên VND; thời gian theo ISO-8601 giờ UTC (ngày theo quy định pháp luật là ngày giờ Việt Nam).
 
-API Gateway also answers on its own, with a \`{"message": …}\` body: \`404 Not Found\` for a path that is no
-route, \`413\` over 10 MB, \`429 Too Many Requests\` when throttled and \`503 Service Unavailable\` on a timeout.
+${guide ? `${guide.trim()}\n\n` : ''}# ${ERROR_SECTION_HEADING}
 
-## Errors
-Every other 4xx/5xx is \`application/json\`:
+Every 4xx/5xx our functions answer is \`application/json\`:
 \`{"error": {"code": "VALIDATION_FAILED", "message": "…", "details": [{"path": "applicant.phone", "message": "…"}]}}\`.
 \`code\` is stable: program against it. \`message\` follows \`Accept-Language\` (\`vi\` or \`vi-VN\` preferred:
 Vietnamese; otherwise English). \`details\` name each faulty field by its JSON path and stay in English,
 machine-readable. Each operation lists the codes it can answer under their HTTP status.
+API Gateway answers some requests itself, before any function, with a \`{"message": …}\` body: \`401\`
+\`{"message":"Unauthorized"}\` for a missing, invalid or expired token on a JWT route, \`404 Not Found\` for a
+path that is no route, \`413\` over 10 MB, \`429 Too Many Requests\` when throttled and \`503 Service
+Unavailable\` on a timeout.
+
+Mọi lỗi 4xx/5xx do các hàm của hệ thống trả về đều là \`application/json\` theo dạng trên. \`code\` không bao giờ
+đổi: hãy lập trình theo \`code\`. \`message\` theo \`Accept-Language\` (\`vi\` hoặc \`vi-VN\` được ưu tiên: tiếng Việt;
+ngược lại: tiếng Anh). \`details\` nêu từng trường sai theo đường dẫn JSON của trường và giữ tiếng Anh để máy đọc.
+Mỗi thao tác liệt kê các mã lỗi có thể trả về theo mã trạng thái HTTP. API Gateway tự trả lời một số yêu cầu
+trước khi hàm nào chạy, với nội dung \`{"message": …}\`: \`401\` \`{"message":"Unauthorized"}\` khi thiếu token, token
+sai hoặc hết hạn; \`404 Not Found\` cho đường dẫn không có; \`413\` khi nội dung quá 10 MB; \`429 Too Many Requests\`
+khi vượt giới hạn tần suất; \`503 Service Unavailable\` khi quá thời gian xử lý.
 
 ${errorTableMarkdown()}
 `;

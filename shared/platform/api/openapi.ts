@@ -3,6 +3,7 @@ import { ErrorResponseSchema } from './error';
 import { ErrorCatalogue, type ErrorCode } from './error-catalogue';
 import { errorCodesOf, requiresJwt, type OperationDefinition } from './operation';
 import { apiDescription, ERROR_STATUS_DESCRIPTIONS, exampleErrorOf } from './openapi-description';
+import type { WebhookDefinition } from './webhook';
 
 type JsonObject = Record<string, unknown>;
 
@@ -136,10 +137,40 @@ function successResponses(op: OperationDefinition, collector: SchemaCollector): 
   return responses;
 }
 
+/** A tag as the reference shows it: a display name and a description above its operations. */
+export interface TagDefinition {
+  readonly name: string;
+  readonly displayName?: string;
+  readonly description?: string;
+}
+
 export interface OpenApiOptions {
   readonly version: string;
   /** Where this document is served from (the deployment's or the local runtime's origin). */
   readonly serverUrl?: string;
+  /** Markdown placed in `info.description` between the introduction and the error table (headings become the reference's menu). */
+  readonly guide?: string;
+  /** Requests we send to the integrator (OpenAPI 3.1 `webhooks`). */
+  readonly webhooks?: readonly WebhookDefinition[];
+  /** Tags in the order the reference lists them, with display names and descriptions. */
+  readonly tags?: readonly TagDefinition[];
+}
+
+/** A webhook as the integrator implements it: our headers and body, and what its answers make us do. */
+function webhookEntry(webhook: WebhookDefinition, collector: SchemaCollector): JsonObject {
+  const example = webhook.examples.request;
+  return {
+    operationId: webhook.operationId,
+    summary: webhook.summary,
+    ...(webhook.description ? { description: webhook.description } : {}),
+    tags: [...webhook.tags],
+    parameters: parametersOf(webhook.request.headers, 'header', collector, example.headers),
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: collector.toSchema(webhook.request.body, 'output'), example: example.body } },
+    },
+    responses: Object.fromEntries(Object.entries(webhook.responses).map(([status, spec]) => [status, { description: spec.description }])),
+  };
 }
 
 /** The OpenAPI 3.1 document of the given operations, generated from their zod schemas only. */
@@ -180,11 +211,20 @@ export function buildOpenApiDocument(operations: readonly OperationDefinition[],
       responses: { ...successResponses(op, collector), ...errorResponses(op, errorSchema) },
     };
   }
+  const webhooks: Record<string, Record<string, JsonObject>> = {};
+  for (const webhook of options.webhooks ?? []) webhooks[webhook.name] = { [webhook.method.toLowerCase()]: webhookEntry(webhook, collector) };
+  const tags = (options.tags ?? []).map((tag) => ({
+    name: tag.name,
+    ...(tag.displayName ? { 'x-displayName': tag.displayName } : {}),
+    ...(tag.description ? { description: tag.description } : {}),
+  }));
   return {
     openapi: '3.1.0',
-    info: { title: 'toantrinh API', version: options.version, description: apiDescription() },
+    info: { title: 'toantrinh API', version: options.version, description: apiDescription(options.guide) },
     servers: [options.serverUrl ? { url: options.serverUrl, description: 'This deployment' } : { url: '/', description: 'The origin that serves this document' }],
+    ...(tags.length > 0 ? { tags } : {}),
     paths,
+    ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
     components: {
       schemas: collector.components,
       parameters: { AcceptLanguage: ACCEPT_LANGUAGE_PARAMETER },

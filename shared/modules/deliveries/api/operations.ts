@@ -38,7 +38,7 @@ export const postalWebhookOperation = defineOperation({
   method: 'POST',
   path: '/v1/callbacks/postal',
   summary: 'Signed delivery-status events from the postal service, one or a batch',
-  description: 'X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.rawBody">. Each event is deduplicated by eventId; invalid events are reported, valid ones applied.',
+  description: '`X-Signature: t=<unix>,v1=<HMAC-SHA256 of "t.rawBody">`. Each event is deduplicated by eventId; invalid events are reported, valid ones applied.',
   tags: ['callbacks'],
   auth: 'signed',
   request: { headers: SignatureHeadersSchema, body: PostalWebhookBodySchema },

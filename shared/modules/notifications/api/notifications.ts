@@ -69,5 +69,5 @@ export const ZaloWebhookResultSchema = z.strictObject({ received: z.boolean() })
 
 /** Zalo's signature of a ZNS webhook, checked in constant time over the raw bytes before anything else. */
 export const ZaloSignatureHeadersSchema = z.looseObject({
-  'x-zevent-signature': z.string().max(512).meta({ description: 'mac=<hex SHA-256 of appId + raw body + timestamp + OA secret key>; missing or wrong: 401 UNAUTHORIZED' }),
+  'x-zevent-signature': z.string().max(512).meta({ description: '`mac=<hex SHA-256 of appId + raw body + timestamp + OA secret key>`; missing or wrong: 401 UNAUTHORIZED' }),
 });

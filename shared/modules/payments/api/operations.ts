@@ -13,12 +13,14 @@ export const createPaymentOperation = defineOperation({
   summary: 'Start paying the amount due on one\u2019s dossier (Idempotency-Key required)',
   description:
     'The amount is the dossier\u2019s current amount due. A pending payment is returned (200) rather than duplicated until it expires. ' +
-    'The same Idempotency-Key and body answer the same response; the same key with another body answers 409.',
+    'The same Idempotency-Key and body answer the same response; the same key with another body answers 409. ' +
+    'A provider that does not start the payment (the national platform\u2019s INIT unreachable, timed out, failing or refusing) answers 502 PROVIDER_UNAVAILABLE; ' +
+    'nothing is kept, so the same request may be sent again with the same key, or another provider chosen.',
   tags: ['payments'],
   auth: 'citizen',
   request: { params: DossierPathSchema, headers: IdempotencyHeadersSchema, body: CreatePaymentRequestSchema },
   responses: { 201: { description: 'Payment started', schema: PaymentSchema }, 200: { description: 'The live payment of the dossier', schema: PaymentSchema } },
-  errors: ['NOT_FOUND', 'NOT_AWAITING_PAYMENT', 'NOTHING_DUE', 'AMOUNT_OVER_PROVIDER_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
+  errors: ['NOT_FOUND', 'NOT_AWAITING_PAYMENT', 'NOTHING_DUE', 'AMOUNT_OVER_PROVIDER_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS', 'PROVIDER_UNAVAILABLE'],
   examples: createPaymentExamples,
 });
 
@@ -29,14 +31,14 @@ export const createBasketPaymentOperation = defineOperation({
   summary: 'Pay several of one\u2019s dossiers at once: one payment for the sum of their amounts due (Idempotency-Key required)',
   description:
     'Every dossier must be the caller\u2019s (else 403 DOSSIER_NOT_YOURS), processed by one agency (else 422 BASKET_SPANS_AGENCIES) and payable now, ' +
-    'in no other live payment (else 409 DOSSIERS_NOT_PAYABLE); details name each refused dossier by its position (dossierNos.<i>). ' +
+    'in no other live payment (else 409 DOSSIERS_NOT_PAYABLE); details name each refused dossier by its position (`dossierNos.<i>`). ' +
     'One confirmation by the provider settles every dossier, each for its share; a wrong amount settles none. ' +
     'The same basket while its payment is live is answered with that payment (200). Idempotency as for one dossier.',
   tags: ['payments'],
   auth: 'citizen',
   request: { headers: IdempotencyHeadersSchema, body: CreateBasketPaymentRequestSchema },
   responses: { 201: { description: 'Payment started', schema: PaymentSchema }, 200: { description: 'The live payment of this very basket', schema: PaymentSchema } },
-  errors: ['DOSSIER_NOT_YOURS', 'BASKET_SPANS_AGENCIES', 'DOSSIERS_NOT_PAYABLE', 'AMOUNT_OVER_PROVIDER_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS'],
+  errors: ['DOSSIER_NOT_YOURS', 'BASKET_SPANS_AGENCIES', 'DOSSIERS_NOT_PAYABLE', 'AMOUNT_OVER_PROVIDER_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'REQUEST_IN_PROGRESS', 'PROVIDER_UNAVAILABLE'],
   examples: createBasketPaymentExamples,
 });
 

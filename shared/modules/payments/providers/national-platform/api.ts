@@ -12,23 +12,32 @@ const text = (max: number) => z.string().max(max).optional();
  */
 export const PlatformConfirmSchema = z
   .looseObject({
-    LoaiBanTin: text(32),
-    MaLoi: text(8),
-    MaDoiTac: text(64),
-    MaThamChieu: text(100),
-    SoTien: z.union([z.string().max(20), z.int().nonnegative()]).optional(),
-    MaTienTe: text(8),
-    MaGiaoDich: text(100),
-    MaNganHang: text(64),
-    ThoiGianGD: text(32),
-    ThongTinGiaoDich: text(1000),
-    MaXacThuc: text(128),
+    LoaiBanTin: text(32).meta({ description: 'message type: `CONFIRM`' }),
+    MaLoi: text(8).meta({ description: 'the outcome: `00` the money was taken; any other code a failed attempt (recorded, answered 00)' }),
+    MaDoiTac: text(64).meta({ description: 'our partner code at the platform; another one is answered 97' }),
+    MaThamChieu: text(100).meta({ description: 'our reference of the payment (its paymentId without `pay_`), sent in the INIT; unknown: 01' }),
+    SoTien: z.union([z.string().max(20), z.int().nonnegative()]).optional().meta({ description: 'the amount in VND (digits, or a JSON integer); not the payment\u2019s amount: 04' }),
+    MaTienTe: text(8).meta({ description: 'currency: `VND`' }),
+    MaGiaoDich: text(100).meta({ description: 'the platform\u2019s transaction id (kept with the payment; with the reference, it makes a replayed Confirm change nothing)' }),
+    MaNganHang: text(64).meta({ description: 'the bank the citizen paid through' }),
+    ThoiGianGD: text(32).meta({ description: 'when it was paid, `yyyyMMddHHmmss` in Viet Nam time (UTC+7)' }),
+    ThongTinGiaoDich: text(1000).meta({ description: 'the payment description sent in the INIT' }),
+    MaXacThuc: text(128).meta({
+      description: 'lower-case hex SHA-256 of `LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|<secret>`; wrong: 97',
+    }),
   })
   .meta({ id: 'NationalPlatformConfirm' });
 export type PlatformConfirm = z.infer<typeof PlatformConfirmSchema>;
 
 export const PlatformConfirmReplySchema = z
-  .strictObject({ MaLoi: z.string(), MoTaLoi: z.string(), MaDoiTac: z.string(), MaThamChieu: z.string(), ThoiGianGD: z.string(), MaXacThuc: z.string() })
+  .strictObject({
+    MaLoi: z.string().meta({ description: '00 accepted, 01 unknown reference, 02 already confirmed, 04 wrong amount, 97 bad checksum or partner code, 99 other error' }),
+    MoTaLoi: z.string().meta({ description: 'the code in Vietnamese words (00: Thành công)' }),
+    MaDoiTac: z.string().meta({ description: 'our partner code' }),
+    MaThamChieu: z.string().meta({ description: 'the Confirm\u2019s reference, echoed' }),
+    ThoiGianGD: z.string().meta({ description: 'the Confirm\u2019s ThoiGianGD, echoed' }),
+    MaXacThuc: z.string().meta({ description: 'our own checksum: lower-case hex SHA-256 of `MaLoi|MaDoiTac|MaThamChieu|ThoiGianGD|<secret>` (never the caller\u2019s)' }),
+  })
   .meta({ id: 'NationalPlatformConfirmReply' });
 
 /** Signed with the secret `s3cr3t-PP` (the known answers of the protocol's unit test). */
