@@ -84,8 +84,15 @@ export function platformConfirm(secret: string, init: WireFields, result: { ok: 
   );
 }
 
+/** An INIT outage set by PUT …/outage: every INIT, or only one dossier's, answers 503 until lifted. */
+interface InitOutage {
+  readonly dossierNo?: string;
+}
+
 export function nationalPlatformSandboxRoutes(options: NationalPlatformSandboxOptions): LocalRoute[] {
   const transactions = new Map<string, SandboxTransaction>();
+  let outage: InitOutage | undefined;
+  const initDown = (fields: WireFields) => outage !== undefined && (outage.dossierNo === undefined || (fields.ThongTinBienLai as ReceiptInfo | undefined)?.MaHoSo === outage.dossierNo);
   const payPage = (ref: string) => `${options.baseUrl()}${NATIONAL_PLATFORM_PREFIX}/pay/${encodeURIComponent(ref)}`;
 
   function answerInit(fields: WireFields) {
@@ -138,7 +145,7 @@ export function nationalPlatformSandboxRoutes(options: NationalPlatformSandboxOp
       } catch {
         return json(response, 400, refusal('-1', 'Dữ liệu không phải JSON'));
       }
-      if (fields.LoaiBanTin === MessageType.INIT) return json(response, 200, answerInit(fields));
+      if (fields.LoaiBanTin === MessageType.INIT) return initDown(fields) ? json(response, 503, refusal('-1', 'Hệ thống tạm ngừng (sandbox)')) : json(response, 200, answerInit(fields));
       if (fields.LoaiBanTin === MessageType.QUERY) return json(response, 200, answerQuery(fields));
       json(response, 200, refusal('-1', `LoaiBanTin không hỗ trợ: ${String(fields.LoaiBanTin)}`));
     },
@@ -180,7 +187,24 @@ export function nationalPlatformSandboxRoutes(options: NationalPlatformSandboxOp
     },
   };
 
-  return [api, show, decide];
+  // `{"down": true}` makes INIT answer 503 (`"dossierNo"`: only that dossier's), `{"down": false}` lifts it.
+  const setOutage: LocalRoute = {
+    method: 'PUT',
+    path: `${NATIONAL_PLATFORM_PREFIX}/outage`,
+    async handle(_request, response, body) {
+      let wanted: { down?: unknown; dossierNo?: unknown };
+      try {
+        wanted = JSON.parse(body.toString('utf8') || '{}') as typeof wanted;
+      } catch {
+        return json(response, 400, { message: 'the body must be JSON' });
+      }
+      if (typeof wanted.down !== 'boolean') return json(response, 400, { message: 'down must be true or false' });
+      outage = wanted.down ? (typeof wanted.dossierNo === 'string' ? { dossierNo: wanted.dossierNo } : {}) : undefined;
+      json(response, 200, { down: wanted.down, ...(outage?.dossierNo ? { dossierNo: outage.dossierNo } : {}) });
+    },
+  };
+
+  return [api, show, decide, setOutage];
 }
 
 const newTransactionNo = () => `PP${randomInt(100_000_000, 999_999_999)}`;

@@ -87,6 +87,37 @@ describe('Paying through the sandbox national platform', () => {
   }, 90_000);
 });
 
+describe('An INIT the platform does not answer', () => {
+  it('answers 502 PROVIDER_UNAVAILABLE in the caller\u2019s language, keeps nothing, and the same key pays once the platform is back', async () => {
+    // Prepare: the sandbox platform answers this dossier's INIT with 503.
+    const no = await registerEnterprise();
+    const outage = (down: boolean) => api('/sandbox/national-platform/outage', { method: 'PUT', body: { down, dossierNo: no } });
+    expect((await outage(true)).status).toBe(200);
+    const key = randomUUID();
+    const pay = (language: string) => api(`/v1/dossiers/${no}/payments`, {
+      token: citizenToken, headers: { 'idempotency-key': key, 'accept-language': language }, body: { provider: 'national_platform', returnUrl: returnUrl() },
+    });
+    try {
+      // Act
+      const refused = await pay('vi-VN,vi;q=0.9');
+      const again = await pay('en');
+
+      // Assess: a 502 naming the provider field, twice (the key was given back, not held as in progress).
+      for (const res of [refused, again]) expect([res.status, res.json.error.code, res.json.error.details]).toEqual([502, 'PROVIDER_UNAVAILABLE', [{ path: 'provider', message: expect.stringContaining('national_platform did not start the payment') }]]);
+      expect(refused.json.error.message).toMatch(/^Đơn vị thanh toán chưa khởi tạo được giao dịch/);
+      expect(again.json.error.message).toMatch(/^The payment provider did not start the payment/);
+      // Nothing half-written: no payment holds the dossier's lock.
+      expect(await payments.livePaymentOf(no, new Date())).toBeUndefined();
+    } finally {
+      await outage(false);
+    }
+    // The same key and body: a new payment (201), neither a replay nor "in progress".
+    const paid = await pay('vi');
+    expect(paid.status, paid.text).toBe(201);
+    expect(paid.json).toMatchObject({ provider: 'national_platform', status: 'pending', redirectUrl: expect.stringContaining('/sandbox/national-platform/pay/') });
+  }, 60_000);
+});
+
 describe('The Confirm callback', () => {
   const ourReplyIsSigned = (reply: WireFields, theirs: unknown) =>
     verifyMaXacThuc(reply, 'confirmReply', sandbox.nationalPlatformSecret) && reply.MaXacThuc !== theirs && reply.MaDoiTac === sandbox.nationalPlatformPartnerCode;

@@ -54,6 +54,7 @@ export const ErrorCatalogue = {
   DOSSIER_NOT_YOURS: { status: 403, en: 'A dossier of the payment is not yours (or does not exist); details name it', vi: 'Có hồ sơ trong lần thanh toán không phải của bạn (hoặc không tồn tại); phần chi tiết nêu hồ sơ đó' },
   BASKET_SPANS_AGENCIES: { status: 422, en: 'One payment pays dossiers of one agency only; pay the others separately', vi: 'Mỗi lần thanh toán chỉ gồm hồ sơ của một cơ quan; hãy thanh toán riêng các hồ sơ còn lại' },
   DOSSIERS_NOT_PAYABLE: { status: 409, en: 'Some dossiers cannot be paid now; details name each and why', vi: 'Có hồ sơ chưa thể thanh toán lúc này; phần chi tiết nêu từng hồ sơ và lý do' },
+  PROVIDER_UNAVAILABLE: { status: 502, en: 'The payment provider did not start the payment; nothing was kept: try again in a few minutes, or choose another provider', vi: 'Đơn vị thanh toán chưa khởi tạo được giao dịch; chưa có gì được ghi nhận: vui lòng thử lại sau ít phút hoặc chọn phương thức thanh toán khác' },
   DUPLICATE_TRANSACTION: { status: 409, en: 'This provider transaction is already recorded', vi: 'Giao dịch của đơn vị thanh toán này đã được ghi nhận' },
   // Finance and receipts
   REFUND_EXCEEDS_PAYMENT: { status: 409, en: 'The refunds would exceed what the payment took; details say what remains', vi: 'Tổng số tiền hoàn vượt quá số tiền đã thanh toán; phần chi tiết nêu số còn được hoàn' },

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  UpstreamUnavailableError,
 } from '../kernel/errors';
 
 /** Protocol-level failures of a request, before any domain code runs. They know their status. */
@@ -38,6 +39,8 @@ const STATUS_BY_CLASS: ReadonlyArray<readonly [ErrorClass, number]> = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [BusinessRuleError, 422],
+  // 502 Bad Gateway: we are up, the service behind us is not; the caller may try again.
+  [UpstreamUnavailableError, 502],
 ];
 
 /** The HTTP status of a domain error, or undefined for anything that must become a generic 500. */

@@ -50,3 +50,10 @@ export class AuthenticationError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly code: string = 'FORBIDDEN';
 }
+
+/**
+ * An outside service the request needs (a payment provider) failed, refused or did not answer in
+ * time: nothing was kept, and the same request may succeed later. Abstract: each subclass names the
+ * service by its code, so the caller knows what was down.
+ */
+export abstract class UpstreamUnavailableError extends DomainError {}

@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../../../platform/kernel/errors';
+import { ProviderUnavailableError } from '../../domain/errors';
 import type { Payment } from '../../domain/payment';
 import type { PendingQuerySchedule } from '../../domain/query-schedule';
 import type { PaymentProvider, ProviderStatus, StartContext } from '../../ports';
@@ -28,10 +29,16 @@ const HOUR = 3_600_000;
  */
 export const PENDING_QUERY_SCHEDULE: PendingQuerySchedule = { firstDelayMs: 60_000, maxDelayMs: 4 * HOUR, giveUpAfterMs: 72 * HOUR };
 
-/** The platform did not start the payment (unreachable, refused, or no usable payment page). */
-export class PlatformInitFailed extends Error {
-  override readonly name = 'PlatformInitFailed';
-}
+/**
+ * How long the citizen waits for INIT: well inside the create-payment function's 10 s, so that a
+ * platform that hangs is answered 502 PROVIDER_UNAVAILABLE (and the Idempotency-Key given back)
+ * rather than by a Lambda timeout. QUERY, run by the expiry job (60 s), may wait longer.
+ */
+export const INIT_TIMEOUT_MS = 6_000;
+const QUERY_TIMEOUT_MS = 10_000;
+
+/** The platform's answer, or why there is none (for the log: a timeout, a refused connection, an HTTP status, a body not its JSON). */
+type Exchange = { readonly answer: WireFields } | { readonly problem: string };
 
 const TRANSACTION_STATES: ReadonlyMap<string, ProviderStatus['outcome']> = new Map([
   [TransactionState.SUCCEEDED, 'succeeded'],
@@ -79,16 +86,19 @@ export class NationalPlatformProvider implements PaymentProvider {
       receipt: receiptInfo(dossier, payment.amount, this.settings.beneficiary),
       returnUrl: back.toString(),
     });
-    const answer = await this.post(body);
-    if (!answer) throw new PlatformInitFailed(`the platform gave no usable answer to INIT of ${payment.paymentId}`);
-    if (answer.MaLoi !== undefined && answer.MaLoi !== SUCCESS_CODE) throw new PlatformInitFailed(`the platform refused INIT of ${payment.paymentId} (MaLoi ${String(answer.MaLoi)})`);
+    // Nothing is kept when INIT fails (the payment is written after it): a 502 the citizen may retry.
+    const exchange = await this.post(body, INIT_TIMEOUT_MS);
+    if ('problem' in exchange) throw new ProviderUnavailableError(this.name, `INIT of ${payment.paymentId}: ${exchange.problem}`);
+    const { answer } = exchange;
+    if (answer.MaLoi !== undefined && answer.MaLoi !== SUCCESS_CODE) throw new ProviderUnavailableError(this.name, `INIT of ${payment.paymentId} refused (MaLoi ${String(answer.MaLoi)})`);
     const redirectUrl = this.paymentPage(answer.UrlThanhToan);
-    if (!redirectUrl) throw new PlatformInitFailed(`the platform's INIT answer of ${payment.paymentId} has no usable UrlThanhToan`);
+    if (!redirectUrl) throw new ProviderUnavailableError(this.name, `the INIT answer of ${payment.paymentId} has no usable UrlThanhToan`);
     return { redirectUrl };
   }
 
   async query(payment: Payment): Promise<ProviderStatus> {
-    const answer = await this.post(queryRequest({ partnerCode: this.settings.partnerCode, secret: this.settings.secret, reference: payment.providerRef, transactionAt: new Date(payment.createdAt) }));
+    const exchange = await this.post(queryRequest({ partnerCode: this.settings.partnerCode, secret: this.settings.secret, reference: payment.providerRef, transactionAt: new Date(payment.createdAt) }), QUERY_TIMEOUT_MS);
+    const answer = 'answer' in exchange ? exchange.answer : undefined;
     // Only a signed answer about this very transaction counts; anything else is asked again later.
     if (!answer || !verifyMaXacThuc(answer, 'queryReply', this.settings.secret)) return { outcome: 'unknown' };
     if (answer.MaThamChieu !== payment.providerRef || answer.MaDoiTac !== this.settings.partnerCode || answer.MaLoi !== SUCCESS_CODE) return { outcome: 'unknown', received: answer };
@@ -118,19 +128,23 @@ export class NationalPlatformProvider implements PaymentProvider {
     }
   }
 
-  private async post(body: WireFields): Promise<WireFields | undefined> {
+  private async post(body: WireFields, timeoutMs: number): Promise<Exchange> {
+    // A timeout, a broken connection or a body that is not its JSON says nothing about the payment.
     try {
       const response = await this.fetchImpl(this.settings.apiUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
-      if (!response.ok) return undefined;
-      return unwrapAnswer(await response.json());
-    } catch {
-      // A timeout, a broken connection or a body that is not JSON says nothing about the payment.
-      return undefined;
+      if (!response.ok) return { problem: `HTTP ${response.status}` };
+      const answer = unwrapAnswer(await response.json());
+      return answer ? { answer } : { problem: 'a refusal in its envelope, or an answer that is not its JSON' };
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'error';
+      if (name === 'TimeoutError' || name === 'AbortError') return { problem: `no answer within ${timeoutMs} ms` };
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      return { problem: `unreachable (${typeof code === 'string' ? code : name})` };
     }
   }
 }

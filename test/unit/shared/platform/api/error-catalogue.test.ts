@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  UpstreamUnavailableError,
 } from '../../../../../shared/platform/kernel/errors';
 import { Operations } from '../../../../../shared/app/operations';
 import { errorCodesOf } from '../../../../../shared/platform/api/operation';
@@ -68,6 +69,11 @@ function scanSource() {
 const BASE_STATUS = new Map<string, number | undefined>(
   [InvalidInputError, BusinessRuleError, NotFoundError, ConflictError, AuthenticationError, ForbiddenError].map((cls) => [cls.name, statusOf(new cls('x'))]),
 );
+/** An abstract base answers through its subclasses: its status is read off one made up here. */
+class SomeServiceDown extends UpstreamUnavailableError {
+  readonly code = 'SOME_SERVICE_DOWN';
+}
+BASE_STATUS.set(UpstreamUnavailableError.name, statusOf(new SomeServiceDown('x')));
 
 function isDomainError(name: string, classes: Map<string, ScannedClass>): boolean {
   for (let current: string | undefined = name; current; current = classes.get(current)?.parent) {

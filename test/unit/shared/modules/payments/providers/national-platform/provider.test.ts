@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../../../../../shared/platform/kernel/errors';
-import { NationalPlatformProvider, PlatformInitFailed } from '../../../../../../../shared/modules/payments/providers/national-platform/provider';
+import { INIT_TIMEOUT_MS, NationalPlatformProvider } from '../../../../../../../shared/modules/payments/providers/national-platform/provider';
+import { ProviderUnavailableError } from '../../../../../../../shared/modules/payments/domain/errors';
+import { statusOf } from '../../../../../../../shared/platform/http/errors';
 import { signed, verifyMaXacThuc, type WireFields } from '../../../../../../../shared/modules/payments/providers/national-platform/protocol';
 import type { NationalPlatformSettings } from '../../../../../../../shared/modules/payments/providers/national-platform/settings';
 import type { PayableDossier } from '../../../../../../../shared/modules/payments/ports';
@@ -49,9 +51,23 @@ describe('NationalPlatformProvider.start (INIT)', () => {
     ['a payment page over plain http', () => envelope({ MaLoi: '00', UrlThanhToan: 'http://pp.example/pay/abc' }), 200],
     ['a payment page that is not a URL', () => envelope({ MaLoi: '00', UrlThanhToan: 'javascript:alert(1)' }), 200],
     ['an HTTP error', () => ({}), 503],
-  ])('fails the payment on %s', async (_case, answer, status) => {
+  ])('fails the payment on %s with a 502 PROVIDER_UNAVAILABLE naming the provider field', async (_case, answer, status) => {
     const { provider } = platform(answer, status);
-    await expect(provider.start(payment, { ipAddr: '1.2.3.4', orderInfo: 'x', dossiers: [dossier] })).rejects.toBeInstanceOf(PlatformInitFailed);
+    const error = await provider.start(payment, { ipAddr: '1.2.3.4', orderInfo: 'x', dossiers: [dossier] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect(error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', details: [{ path: 'provider', message: expect.stringContaining('national_platform did not start the payment') }] });
+    expect(statusOf(error)).toBe(502);
+  });
+
+  it.each([
+    ['a refused connection', async () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })), /unreachable \(ECONNREFUSED\)/],
+    // What fetch rejects with when its AbortSignal.timeout fires.
+    ['no answer in time', async () => Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), new RegExp(`no answer within ${INIT_TIMEOUT_MS} ms`)],
+  ])('fails the payment on %s with PROVIDER_UNAVAILABLE, saying why in its message (for the log)', async (_case, fetchImpl, why) => {
+    const provider = new NationalPlatformProvider(settings, fetchImpl as unknown as typeof fetch);
+    const error = await provider.start(payment, { ipAddr: '1.2.3.4', orderInfo: 'x', dossiers: [dossier] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect((error as Error).message).toMatch(why);
   });
 
   it('refuses a payment of several dossiers before calling the platform (its receipt information names one)', async () => {
