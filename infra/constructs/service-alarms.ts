@@ -117,6 +117,26 @@ export class ServiceAlarms extends Construct {
     });
     this.receiptAlarms(props);
     this.notificationAlarms(props);
+    this.paymentAlarms(props);
+  }
+
+  /**
+   * A payment whose provider still had no final answer when its re-query schedule ran out (the
+   * national platform: 72 h of QUERY) was expired on our clock: the citizen may have paid, and only
+   * a person asking the provider will know.
+   */
+  private paymentAlarms(props: ServiceAlarmsProps): void {
+    this.add('PaymentQueryGivenUp', {
+      description: `A payment was given up on ${props.stage} after its provider's re-query schedule (national platform: 72 h) without a final answer, and expired on our clock. ExpirePayments' log names it (paymentId, provider): ask the provider; money it took comes back as a late success.`,
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: BusinessMetric.paymentQueryGivenUp,
+        dimensionsMap: { service: props.serviceName, stage: props.stage },
+        period: FIVE_MINUTES,
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+    });
   }
 
   /**

@@ -111,6 +111,16 @@ describe('monitoring of a prod stage', () => {
     expect(found[0]!.Properties).toMatchObject({ Namespace: 'Toantrinh', Statistic: 'Sum', Threshold: 1 });
   });
 
+  it('alarms on the first payment given up after its re-query schedule (the national platform\u2019s 72 h), on the metric ExpirePayments emits', () => {
+    // Same names as test/unit/shared/platform/observability/metrics.test.ts asserts in the EMF output.
+    const found = alarmsOn('PaymentQueryGivenUp', [
+      { Name: 'service', Value: 'toantrinh' },
+      { Name: 'stage', Value: 'prod' },
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.Properties).toMatchObject({ Namespace: 'Toantrinh', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
+
   it('has a dashboard with the API, every function and queue, and the business metrics of this stage', () => {
     const [dashboard] = Object.values(monitoring.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
     expect(dashboard?.Properties.DashboardName).toBe('toantrinh-prod');

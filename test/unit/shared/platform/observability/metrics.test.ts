@@ -4,6 +4,7 @@ import {
   deliveryStatusChanged,
   dossierEventApplied,
   ipnReplied,
+  paymentQueryGivenUp,
   paymentSettled,
   useMetricsWriter,
 } from '../../../../../shared/platform/observability/metrics';
@@ -57,6 +58,11 @@ describe('business metrics (Powertools EMF)', () => {
       { namespace: 'Toantrinh', name: 'PaymentSucceeded', unit: 'Count', value: 1, dimensions: { service: 'toantrinh', stage: 'prod', Provider: 'vnpay' } },
       { namespace: 'Toantrinh', name: 'PaymentFailed', unit: 'Count', value: 1, dimensions: { service: 'toantrinh', stage: 'prod', Provider: 'vietqr', Reason: 'expired' } },
     ]);
+  });
+
+  it('counts a payment given up after its re-query schedule under service and stage only (the alarm\u2019s dimensions)', () => {
+    const lines = emfLines(LAMBDA_ENV, () => paymentQueryGivenUp()).map(summary);
+    expect(lines).toEqual([{ namespace: 'Toantrinh', name: 'PaymentQueryGivenUp', unit: 'Count', value: 1, dimensions: { service: 'toantrinh', stage: 'prod' } }]);
   });
 
   it('counts IPN replies by RspCode and also counts every reply other than 00/02 as rejected', () => {

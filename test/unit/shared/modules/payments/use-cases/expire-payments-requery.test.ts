@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BusinessMetric, useMetricsWriter } from '../../../../../../shared/platform/observability/metrics';
 import { NationalPlatformProvider } from '../../../../../../shared/modules/payments/providers/national-platform/provider';
 import { signed, type WireFields } from '../../../../../../shared/modules/payments/providers/national-platform/protocol';
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
@@ -34,6 +35,14 @@ function setup(states: readonly (string | undefined)[]) {
   return { store, platform, run, current: () => store.payments.get(payment.paymentId)! };
 }
 
+/** The business metrics emitted, by name (a writer in place of Powertools'). */
+function countMetrics() {
+  const names: string[] = [];
+  useMetricsWriter({ addDimension: () => undefined, addMetric: (name: string) => void names.push(name), publishStoredMetrics: () => undefined } as never);
+  return (name: string) => names.filter((n) => n === name).length;
+}
+afterEach(() => useMetricsWriter(null));
+
 describe('expirePayments with the national platform\u2019s re-query schedule', () => {
   it('asks a pending (3) transaction again with backoff, only when due, until it succeeds', async () => {
     // Prepare: pending, pending, then paid.
@@ -66,23 +75,28 @@ describe('expirePayments with the national platform\u2019s re-query schedule', (
     expect(current()).toMatchObject({ status: 'pending', queryDueAt: '2026-11-21T00:32:00.000Z' });
   });
 
-  it('expires a transaction still pending when the 72-hour window closes, after asking a last time at its end', async () => {
+  it('expires a transaction still pending when the 72-hour window closes, after asking a last time at its end, and counts it for the alarm', async () => {
     const { store, platform, run, current } = setup(['3']);
     store.add({ ...payment, queryDueAt: '2026-11-23T22:00:00.000Z' });
+    const emitted = countMetrics();
 
     expect(await run('2026-11-23T22:00:01Z')).toEqual({ expired: 0, paid: 0, skipped: 1 });
     expect(current().queryDueAt).toBe('2026-11-24T00:00:00.000Z');
+    expect(emitted(BusinessMetric.paymentQueryGivenUp)).toBe(0);
     expect(await run('2026-11-24T00:00:01Z')).toEqual({ expired: 1, paid: 0, skipped: 0 });
+    expect(emitted(BusinessMetric.paymentQueryGivenUp)).toBe(1);
 
     expect(platform.asked()).toBe(2);
     expect(current()).toMatchObject({ status: 'expired', failureReason: 'expired' });
     expect(store.events).toEqual([expect.objectContaining({ type: 'PaymentFailed', reason: 'expired' })]);
   });
 
-  it('expires at once a transaction the platform says failed (4)', async () => {
+  it('expires at once a transaction the platform says failed (4), which is no giving up', async () => {
     const { run, current } = setup(['4']);
+    const emitted = countMetrics();
     expect(await run('2026-11-21T00:31:00Z')).toEqual({ expired: 1, paid: 0, skipped: 0 });
     expect(current().status).toBe('expired');
+    expect(emitted(BusinessMetric.paymentQueryGivenUp)).toBe(0);
   });
 
   it('leaves a payment settled meanwhile alone (the deferral loses the version race quietly)', async () => {
