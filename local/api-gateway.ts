@@ -68,6 +68,13 @@ export interface ApiGatewayOptions {
   readonly corsOrigins: readonly string[];
   readonly verifyToken: TokenVerifier;
   readonly onInvocationError?: (error: unknown) => void;
+  /**
+   * Answer the API's routes 503 until {@link LocalApiGateway.open} (local routes, the sandboxes, are
+   * served at once). The runtime listens before its functions are loaded (their settings need its
+   * URL), and a 200 from /v1/health while later routes still answered 404 would tell a waiting
+   * script the system is up when it is not.
+   */
+  readonly startsClosed?: boolean;
 }
 
 /**
@@ -77,8 +84,16 @@ export interface ApiGatewayOptions {
 export class LocalApiGateway {
   private readonly routes: CompiledRoute[] = [];
   private server: Server | undefined;
+  private opened: boolean;
 
-  constructor(private readonly options: ApiGatewayOptions) {}
+  constructor(private readonly options: ApiGatewayOptions) {
+    this.opened = !options.startsClosed;
+  }
+
+  /** Every function is loaded: the API's routes are served from now on. */
+  open(): void {
+    this.opened = true;
+  }
 
   addLambda(fn: HttpFunction, handler: LambdaHandler<HttpEvent, HttpResult>): void {
     for (const route of fn.trigger.routes) {
@@ -148,6 +163,7 @@ export class LocalApiGateway {
     if (this.corsPreflight(request, response)) return;
     const candidates = this.routes.filter((r) => r.pattern.test(path));
     const route = candidates.find((r) => r.method === request.method);
+    if (!this.opened && route?.target.kind !== 'local') return json(response, 503, { message: 'Service Unavailable' }, { 'retry-after': '1' });
     if (!route) return json(response, 404, { message: 'Not Found' });
     const params = Object.fromEntries(
       Object.entries(route.pattern.exec(path)?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),

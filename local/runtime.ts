@@ -159,6 +159,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       corsOrigins: options.corsOrigins ?? [],
       verifyToken: (token) => tokens.verify(token),
       onInvocationError: reportError,
+      startsClosed: true,
     });
     const functions = options.functions ?? Functions;
     gateway.addLocalRoute(devTokenRoute(tokens));
@@ -249,6 +250,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stoppers.unshift(async () => clearInterval(timer));
     }
 
+    gateway.open();
     const count = (kind: FunctionDefinition['trigger']['kind']) => functions.filter((f) => f.trigger.kind === kind).length;
     progress(`  ${count('http')} HTTP functions, ${count('queue')} queue consumers, ${count('schedule')} scheduled functions running (${secondsSince(started)} in all)`);
     return {

@@ -124,3 +124,27 @@ describe('Class: LocalApiGateway', () => {
     expect(res.headers.get('access-control-allow-headers')).toContain('idempotency-key');
   });
 });
+
+describe('Class: LocalApiGateway (starting closed)', () => {
+  it('answers the API 503 with Retry-After until opened, serves its local routes at once, then the API', async () => {
+    const starting = new LocalApiGateway({ port: 0, corsOrigins: [], verifyToken: async () => undefined, startsClosed: true });
+    starting.addLocalRoute({ method: 'GET', path: '/sandbox/page', handle: async (_req, res) => void res.writeHead(200).end('page') });
+    const url = await starting.listen();
+    try {
+      // Neither a function already added nor one still loading (no route yet) answers before the runtime opens.
+      starting.addLambda(echoFunction, async () => ({ statusCode: 200, body: '{}' }));
+      for (const path of ['/v1/things/special', '/v1/not-loaded-yet']) {
+        const early = await fetch(`${url}${path}`);
+        expect(early.status, path).toBe(503);
+        expect(early.headers.get('retry-after')).toBe('1');
+      }
+      expect((await fetch(`${url}/sandbox/page`)).status).toBe(200);
+
+      starting.open();
+      expect((await fetch(`${url}/v1/things/special`)).status).toBe(200);
+      expect((await fetch(`${url}/v1/not-loaded-yet`)).status).toBe(404);
+    } finally {
+      await starting.close();
+    }
+  });
+});
