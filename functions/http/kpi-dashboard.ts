@@ -3,6 +3,7 @@ import { dashboardPage } from '../../shared/modules/kpis/dashboard/page';
 import { base } from '../../shared/app/container/base';
 import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
+import { htmlPageResponse, type HtmlPage } from '../../shared/platform/http/html-page';
 import { httpRoute } from '../../shared/platform/http/route';
 
 const parts = [base] as const;
@@ -10,21 +11,8 @@ type Deps = ContainerOf<typeof parts>;
 
 /** The page holds no data and no secret (the official types the token), so it is public and cacheable. */
 export const makeHandler = (container: Deps) => {
-  let page: ReturnType<typeof dashboardPage> | undefined;
-  return httpRoute(dashboardOperation, () => {
-    page ??= dashboardPage();
-    return {
-      statusCode: 200,
-      body: page.html,
-      headers: {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': page.contentSecurityPolicy,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'public, max-age=300',
-      },
-    };
-  }, container.routeOptions);
+  let page: HtmlPage | undefined;
+  return httpRoute(dashboardOperation, () => htmlPageResponse((page ??= dashboardPage())), container.routeOptions);
 };
 
 export const handler = lazyHandler(makeHandler, parts);

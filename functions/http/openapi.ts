@@ -1,9 +1,10 @@
 import { apiDocument } from '../../shared/app/system/api-document';
 import { docsOperation, openApiOperation } from '../../shared/app/system/operations';
-import { docsPage, type DocsPage } from '../../shared/app/system/docs-page';
+import { docsPage } from '../../shared/app/system/docs-page';
 import { base } from '../../shared/app/container/base';
 import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
+import { htmlPageResponse, type HtmlPage } from '../../shared/platform/http/html-page';
 import { httpRoute } from '../../shared/platform/http/route';
 import { header, type HttpEvent } from '../../shared/platform/http/types';
 
@@ -26,7 +27,7 @@ function originOf(event: HttpEvent): string | undefined {
  */
 export function makeHandler(container: Deps) {
   const documents = new Map<string, Record<string, unknown>>();
-  const pages = new Map<string, DocsPage>();
+  const pages = new Map<string, HtmlPage>();
   const documentFor = (origin: string | undefined) => {
     const key = origin ?? '';
     let document = documents.get(key);
@@ -48,17 +49,7 @@ export function makeHandler(container: Deps) {
     const origin = originOf(event);
     const page = pages.get(origin ?? '') ?? docsPage(documentFor(origin));
     if (pages.size < 8) pages.set(origin ?? '', page);
-    return {
-      statusCode: 200,
-      body: page.html,
-      headers: {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': page.contentSecurityPolicy,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'public, max-age=300',
-      },
-    };
+    return htmlPageResponse(page);
   }, container.routeOptions);
 
   return (event: HttpEvent, context: Parameters<typeof json>[1]) => (event.routeKey === `GET ${docsOperation.path}` ? docs(event, context) : json(event, context));

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
+import { scriptHashSource, type HtmlPage } from '../../platform/http/html-page';
 import { REDOC_JS, REDOC_VERSION } from './redoc.generated';
-
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** JSON inside a <script>: `<` escaped so that no string of the document can close the element. */
 const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -19,17 +17,12 @@ const REDOC_OPTIONS = {
 /** Redoc links its own logo from a CDN; the policy blocks that request, and the broken image is not shown. */
 const STYLE = 'body{margin:0}img[src^="https://cdn.redoc.ly"]{display:none}';
 
-export interface DocsPage {
-  readonly html: string;
-  readonly contentSecurityPolicy: string;
-}
-
 /**
  * The human-readable API reference at /docs: Redoc (inlined from its npm package, no CDN) rendering the
  * OpenAPI document given, itself inlined, so the page needs nothing but its own answer. The policy
  * allows exactly its two scripts by hash, Redoc's inline styles and its search worker (a blob).
  */
-export function docsPage(document: Readonly<Record<string, unknown>>): DocsPage {
+export function docsPage(document: Readonly<Record<string, unknown>>): HtmlPage {
   const init = `Redoc.init(${inlineJson(document)},${JSON.stringify(REDOC_OPTIONS)},document.getElementById('redoc'));`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -38,7 +31,7 @@ export function docsPage(document: Readonly<Record<string, unknown>>): DocsPage 
 <script>${REDOC_JS}</script><script>${init}</script></body></html>`;
   const contentSecurityPolicy = [
     "default-src 'none'",
-    `script-src ${sha256(REDOC_JS)} ${sha256(init)}`,
+    `script-src ${scriptHashSource(REDOC_JS)} ${scriptHashSource(init)}`,
     // styled-components writes <style> elements; Redoc sets style attributes.
     "style-src 'unsafe-inline'",
     // The search index runs in a worker Redoc creates from a blob; the download button makes a blob URL.

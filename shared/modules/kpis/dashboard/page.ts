@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { scriptHashSource, type HtmlPage } from '../../../platform/http/html-page';
 import { KPI_RATES, KPI_RATE_DEFINITIONS } from '../domain/rates';
 import { UPLOT_CSS, UPLOT_JS } from './uplot.generated';
 import { PAGE_SCRIPT } from './page-script';
@@ -17,14 +17,12 @@ figcaption{font-size:13px;font-weight:600;margin-bottom:4px}.error{color:#b71c1c
 
 const option = (value: string, text: string, selected = false) => `<option value="${value}"${selected ? ' selected' : ''}>${text}</option>`;
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
 /**
  * The city's KPI dashboard: one self-contained Vietnamese page (uPlot inlined, no CDN) that asks for
  * the official's token and reads the KPI API with it. Its Content-Security-Policy allows exactly its
  * two inline scripts (by hash) and calls to its own origin.
  */
-export function dashboardPage(): { html: string; contentSecurityPolicy: string } {
+export function dashboardPage(): HtmlPage {
   const rankOptions = KPI_RATES.map((k) => option(k, KPI_RATE_DEFINITIONS[k].label, k === 'level4')).join('');
   const html = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -52,7 +50,7 @@ export function dashboardPage(): { html: string; contentSecurityPolicy: string }
 <script>${UPLOT_JS}</script><script>${PAGE_SCRIPT}</script></body></html>`;
   const contentSecurityPolicy = [
     "default-src 'none'",
-    `script-src ${sha256(UPLOT_JS)} ${sha256(PAGE_SCRIPT)}`,
+    `script-src ${scriptHashSource(UPLOT_JS)} ${scriptHashSource(PAGE_SCRIPT)}`,
     // uPlot positions its legend and cursor with style attributes.
     "style-src 'unsafe-inline'",
     "connect-src 'self'",
