@@ -1,6 +1,7 @@
 import { QRPay } from 'vietnam-qr-pay';
 import { describe, expect, it } from 'vitest';
-import { describeTransferResult, qrSvg, scanVietQr } from '../../../../local/sandboxes/vietqr-sandbox';
+import { describeTransferResult, qrSvg, scanVietQr, transferNotification } from '../../../../local/sandboxes/vietqr-sandbox';
+import { verifySignature } from '../../../../shared/platform/kernel/timestamped-hmac';
 
 const payload = QRPay.initVietQR({ bankBin: '970415', bankNumber: '113366668888', amount: '205000', purpose: 'TTABCDEFGH1234' }).build();
 
@@ -42,5 +43,16 @@ describe('Function: describeTransferResult', () => {
     expect(described.ok).toBe(ok);
     expect(described.text).toMatch(words);
     expect(described.text).not.toContain('{');
+  });
+});
+
+describe('Function: transferNotification of a transfer made earlier', () => {
+  it('carries the transfer\u2019s own instant as paidAt and is signed when sent, so the webhook takes it as fresh', () => {
+    const at = new Date('2026-03-01T16:30:00Z'); // 23:30 Viet Nam time
+    const sentAt = new Date('2026-03-02T03:00:00Z');
+    const sent = transferNotification('s', { reference: 'TT1', amount: 5_000 }, { eventId: 'e', transactionId: 'FT1', at, sentAt });
+    expect(JSON.parse(sent.body)).toMatchObject({ paidAt: '2026-03-01T16:30:00.000Z' });
+    expect(verifySignature(sent.signature, sent.body, ['s'], sentAt)).toEqual({ valid: true, timestamp: sentAt.getTime() / 1000 });
+    expect(verifySignature(sent.signature, sent.body, ['s'], new Date(sentAt.getTime() + 600_000)).valid).toBe(false);
   });
 });
