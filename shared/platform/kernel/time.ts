@@ -22,6 +22,18 @@ export function fromVietnamTimestamp(value: string): Date {
   return new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!) - VIETNAM_OFFSET_MS);
 }
 
+/**
+ * A partner's `yyyyMMddHHmmss` field (VNPay's `vnp_PayDate`, the national platform's `ThoiGianGD`) as
+ * an instant; undefined when it is absent or not that shape, so a message's other checks decide.
+ */
+export function readVietnamTimestamp(value: unknown): Date | undefined {
+  try {
+    return typeof value === 'string' ? fromVietnamTimestamp(value) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a date lies in an inclusive window whose ends may be open. */
 export function isWithin(date: string, window: { validFrom?: string; validTo?: string }): boolean {
   return (window.validFrom === undefined || window.validFrom <= date) && (window.validTo === undefined || date <= window.validTo);

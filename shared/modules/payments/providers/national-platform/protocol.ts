@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { fromVietnamTimestamp, vietnamTimestamp } from '../../../../platform/kernel/time';
+import { readVietnamTimestamp, vietnamTimestamp } from '../../../../platform/kernel/time';
 
 /**
  * The national payment platform of the National Public Service Portal (DVCQG "Payment Platform",
@@ -93,13 +93,8 @@ export function verifyMaXacThuc(fields: WireFields, order: ChecksumOf, secret: s
 /** `yyyyMMddHHmmss`, Viet Nam time, 24-hour clock (TD-DVC's `yyyyMMddhhmmss` is a 12-hour clock: a bug we do not copy). */
 export const platformTime = (instant: Date): string => vietnamTimestamp(instant);
 
-export function fromPlatformTime(value: unknown): Date | undefined {
-  try {
-    return typeof value === 'string' ? fromVietnamTimestamp(value) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** `ThoiGianGD` as an instant; undefined when absent or malformed. */
+export const fromPlatformTime: (value: unknown) => Date | undefined = readVietnamTimestamp;
 
 /** `SoTien` as integer VND: digits, or a JSON integer; anything else is no amount. */
 export function amountOf(value: unknown): number | undefined {

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { fromVietnamTimestamp, vietnamTimestamp } from '../../../../platform/kernel/time';
+import { readVietnamTimestamp, vietnamTimestamp } from '../../../../platform/kernel/time';
 
 /**
  * VNPay PAY API 2.1.0 as pure functions (payments.md). Amounts cross this edge ×100 and dates in
@@ -132,13 +132,8 @@ export function gatewayOutcome(responseCode: string | undefined, transactionStat
   return 'failed';
 }
 
-export const payDate = (value: string | undefined): Date | undefined => {
-  try {
-    return value ? fromVietnamTimestamp(value) : undefined;
-  } catch {
-    return undefined;
-  }
-};
+/** `vnp_PayDate` as an instant; undefined when absent or malformed. */
+export const payDate: (value: string | undefined) => Date | undefined = readVietnamTimestamp;
 
 /** querydr: HMAC-SHA512 over pipe-joined fields in VNPay's fixed order. */
 export function querydrRequest(input: {
