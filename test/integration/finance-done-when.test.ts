@@ -12,8 +12,8 @@ import { uniqueCode, until } from '../support/emulators';
 
 /**
  * Issue 14's "Done when", on a local runtime of its own (as `npm start` gives one: its own tables,
- * queues and sandbox bank), so that "the day's reconciliation of the sandbox file" covers exactly
- * the money this test moved: the shared runtime's day holds every other test's payments, some of
+ * queues and sandbox bank), so that "the day's reconciliation of the sandbox file" (VNPay's day-T
+ * file and the bank's VietQR statement) covers exactly the money this test moved: the shared runtime's day holds every other test's payments, some of
  * which never went through the sandbox gateway.
  *
  * A citizen pays at the gateway but the IPN is lost; the payment's 3-second validity (a short
@@ -72,9 +72,12 @@ async function payAtGateway(redirectUrl: string, deliverIpn: boolean): Promise<R
   return Object.fromEntries(new URL(response.headers.get('location')!).searchParams);
 }
 
-/** `npm run reconcile -- vnpay <day> <sandbox file URL>` against this runtime's table, as an operator runs it. */
-async function reconcileCommand(day: string): Promise<{ stdout: string; stderr: string }> {
-  return run(process.execPath, ['--import', 'tsx', 'scripts/reconcile.ts', 'vnpay', day, `${base}/sandbox/vnpay/settlement/${day}.csv`], {
+/** The sandbox bank's day-T file of each provider: VNPay's settlement file, the VietQR account statement. */
+const SANDBOX_FILES = { vnpay: 'vnpay/settlement', vietqr: 'vietqr/statement' } as const;
+
+/** `npm run reconcile -- <provider> <day> <sandbox file URL>` against this runtime's table, as an operator runs it. */
+async function reconcileCommand(day: string, provider: keyof typeof SANDBOX_FILES = 'vnpay'): Promise<{ stdout: string; stderr: string }> {
+  return run(process.execPath, ['--import', 'tsx', 'scripts/reconcile.ts', provider, day, `${base}/sandbox/${SANDBOX_FILES[provider]}/${day}.csv`], {
     cwd: REPO_ROOT,
     env: {
       ...process.env, TABLE_NAME: runtime.tableName, AWS_ENDPOINT_URL_DYNAMODB: runtime.dynamoDbEndpoint, AWS_REGION: 'ap-southeast-1',
@@ -102,8 +105,8 @@ describe('Issue 14, done when: double payment and unmatched transfer queued, res
     expect(retried.json).toEqual({ RspCode: '00', Message: 'Confirm Success' });
 
     // An unmatched transfer: a reference no payment has.
-    const transfer = await fetch(`${base}/sandbox/vietqr/transfer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference: `NHAM-${randomUUID().slice(0, 8)}`, amount: 7_000 }) });
-    expect(JSON.parse(((await transfer.json()) as { webhookResponse: string }).webhookResponse)).toEqual({ result: 'unmatched' });
+    const transfer = (await (await fetch(`${base}/sandbox/vietqr/transfer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference: `NHAM-${randomUUID().slice(0, 8)}`, amount: 7_000 }) })).json()) as { webhookResponse: string; bookingDate: string };
+    expect(JSON.parse(transfer.webhookResponse)).toEqual({ result: 'unmatched' });
 
     // Both appear in GET /v1/finance/exceptions: the double payment in the agency's queue, the transfer among money of no agency yet.
     const double = (await until(() => exceptions(agency), (items) => items.some((e) => e.paymentId === first.paymentId)))[0]!;
@@ -136,6 +139,10 @@ describe('Issue 14, done when: double payment and unmatched transfer queued, res
       matched += counts.matched!;
     }
     expect(matched).toBe(2); // both payments, each once
+    // The bank's statement of the transfer's booking day too: the matched transfer is money the book holds.
+    const statement = await reconcileCommand(transfer.bookingDate, 'vietqr');
+    expect(JSON.parse(/\{.*\}/.exec(statement.stderr)![0])).toEqual({ matched: 1, amount_difference: 0, missing_ours: 0, missing_theirs: 0 });
+    expect(statement.stderr).toMatch(/ 0 new exception\(s\)/);
     expect(await exceptions(agency)).toEqual([]);
     expect(await exceptions('UNASSIGNED')).toEqual([]);
     expect((await dossier(paidNo)).openFinanceExceptions).toBe(0);
