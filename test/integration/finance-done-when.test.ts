@@ -13,8 +13,8 @@ import { uniqueCode, until } from '../support/emulators';
 /**
  * Issue 14's "Done when", on a local runtime of its own (as `npm start` gives one: its own tables,
  * queues and sandbox bank), so that "the day's reconciliation of the sandbox file" (VNPay's day-T
- * file and the bank's VietQR statement) covers exactly the money this test moved: the shared runtime's day holds every other test's payments, some of
- * which never went through the sandbox gateway.
+ * file and the bank's VietQR statement) covers exactly the money this test moved: the shared
+ * runtime's day holds every other test's payments, some of which never went through the sandbox gateway.
  *
  * A citizen pays at the gateway but the IPN is lost; the payment's 3-second validity (a short
  * VNPAY_EXPIRY_MINUTES stands for the citizen giving up and coming back) lets them pay again, and
