@@ -2,9 +2,10 @@
  * `npm run reconcile -- <provider> <yyyy-mm-dd> <file> [--local] [--out result.csv]`: reconciles a
  * provider's day-T settlement file against the ledger of the table named by TABLE_NAME (or the
  * running local runtime with --local). The file is a local path, an http(s) URL (such as the sandbox
- * bank's /sandbox/vnpay/settlement/<date>.csv) or an S3 object `s3://<bucket>/<key>` (the settlement
- * bucket, output SettlementBucketName). Differences go to the exceptions queue; the result file to
- * send back goes to stdout or --out. Importing the same file again changes nothing.
+ * bank's /sandbox/vnpay/settlement/<date>.csv or /sandbox/vietqr/statement/<date>.csv) or an S3
+ * object `s3://<bucket>/<key>` (the settlement bucket, output SettlementBucketName). Differences go
+ * to the exceptions queue; the result file to send back goes to stdout or --out. Importing the same
+ * file again changes nothing.
  * Exit codes: 0 done, 1 the file is missing or invalid (nothing imported), 2 bad arguments.
  */
 import { readFile, writeFile } from 'node:fs/promises';
