@@ -31,22 +31,8 @@ export class DynamoNotificationStore implements NotificationStore {
     private readonly tableName: string,
   ) {}
 
-  async create(notice: Notice): Promise<boolean> {
-    let exists = false;
-    const uow = new UnitOfWork(this.tableName).put('notice', noticeItem(notice), {
-      condition: 'attribute_not_exists(pk)',
-      onConditionFailed: () => {
-        exists = true;
-        return new Error('notice exists');
-      },
-    });
-    try {
-      await uow.commit(this.client);
-      return true;
-    } catch (error) {
-      if (exists) return false;
-      throw error;
-    }
+  create(notice: Notice): Promise<boolean> {
+    return new UnitOfWork(this.tableName).put('notice', noticeItem(notice), { condition: 'attribute_not_exists(pk)' }).commitUnlessRefused(this.client);
   }
 
   async get(notificationId: string): Promise<Notice | undefined> {
@@ -122,14 +108,7 @@ export class DynamoZaloTokenStore implements ZaloTokenStore {
   }
 
   /** true when written, false when its condition refused it (someone else holds or moved the row). */
-  private async conditional(name: string, options: UpdateOptions): Promise<boolean> {
-    const refused = new Error(`${name} refused`);
-    try {
-      await new UnitOfWork(this.tableName).update(name, Keys.zaloTokens, { ...options, onConditionFailed: () => refused }).commit(this.client);
-      return true;
-    } catch (error) {
-      if (error === refused) return false;
-      throw error;
-    }
+  private conditional(name: string, options: UpdateOptions): Promise<boolean> {
+    return new UnitOfWork(this.tableName).update(name, Keys.zaloTokens, options).commitUnlessRefused(this.client);
   }
 }

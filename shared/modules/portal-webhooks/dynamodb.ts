@@ -33,15 +33,8 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
     private readonly tableName: string,
   ) {}
 
-  async create(delivery: WebhookDelivery): Promise<boolean> {
-    const exists = new Error('webhook delivery exists');
-    try {
-      await new UnitOfWork(this.tableName).put('delivery', itemOf(delivery), { condition: 'attribute_not_exists(pk)', onConditionFailed: () => exists }).commit(this.client);
-      return true;
-    } catch (error) {
-      if (error === exists) return false;
-      throw error;
-    }
+  create(delivery: WebhookDelivery): Promise<boolean> {
+    return new UnitOfWork(this.tableName).put('delivery', itemOf(delivery), { condition: 'attribute_not_exists(pk)' }).commitUnlessRefused(this.client);
   }
 
   async get(dossierNo: string, sequence: number): Promise<WebhookDelivery | undefined> {
@@ -56,24 +49,16 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
       .commit(this.client);
   }
 
-  async markDispatched(delivery: WebhookDelivery, attempt: number): Promise<boolean> {
+  markDispatched(delivery: WebhookDelivery, attempt: number): Promise<boolean> {
     // Bookkeeping, not a state change: the version stays, so a consumer that read it still writes.
-    const moved = new Error('webhook delivery moved');
-    try {
-      await new UnitOfWork(this.tableName)
-        .update('delivery', WebhookKeys.delivery(delivery.dossierNo, delivery.sequence), {
-          update: 'SET dispatchedAttempt = :attempt REMOVE gsi1pk, gsi1sk',
-          condition: '#v = :v',
-          names: { '#v': 'version' },
-          values: { ':attempt': attempt, ':v': delivery.version },
-          onConditionFailed: () => moved,
-        })
-        .commit(this.client);
-      return true;
-    } catch (error) {
-      if (error === moved) return false;
-      throw error;
-    }
+    return new UnitOfWork(this.tableName)
+      .update('delivery', WebhookKeys.delivery(delivery.dossierNo, delivery.sequence), {
+        update: 'SET dispatchedAttempt = :attempt REMOVE gsi1pk, gsi1sk',
+        condition: '#v = :v',
+        names: { '#v': 'version' },
+        values: { ':attempt': attempt, ':v': delivery.version },
+      })
+      .commitUnlessRefused(this.client);
   }
 
   async listDue(until: Date, limit: number): Promise<WebhookDelivery[]> {

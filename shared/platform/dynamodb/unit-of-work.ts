@@ -67,8 +67,25 @@ export class UnitOfWork {
   async commit(client: DynamoDBDocumentClient): Promise<void> {
     if (this.items.length === 0) return;
     try {
-      await client.send(new TransactWriteCommand({ TransactItems: this.items.map((i) => i.request) as never }));
+      await this.send(client);
     } catch (error) {
+      throw this.explain(error);
+    }
+  }
+
+  /**
+   * Commits, and answers false instead of throwing when a condition refused the write (the row is
+   * already there, or has moved on): for a caller that only needs to know whether its write won, so
+   * only where every condition of the unit means that (any item's refusal answers false, mapped or
+   * not). Any other failure is thrown as {@link commit} throws it.
+   */
+  async commitUnlessRefused(client: DynamoDBDocumentClient): Promise<boolean> {
+    if (this.items.length === 0) return true;
+    try {
+      await this.send(client);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')) return false;
       throw this.explain(error);
     }
   }
@@ -89,6 +106,10 @@ export class UnitOfWork {
       return new RetryableWriteConflict('transaction conflict', { cause: error });
     }
     return error;
+  }
+
+  private async send(client: DynamoDBDocumentClient): Promise<void> {
+    await client.send(new TransactWriteCommand({ TransactItems: this.items.map((i) => i.request) as never }));
   }
 
   private add(name: string, request: Record<string, unknown>, options: Common): this {

@@ -72,6 +72,29 @@ describe('Class: UnitOfWork', () => {
     await expect(unit().commit(client)).rejects.toBe(boom);
   });
 
+  it.each([
+    ['written', undefined, true],
+    ['refused by a mapped condition', cancelled(['None', 'ConditionalCheckFailed', 'None']), false],
+    ['refused by an unmapped condition', cancelled(['ConditionalCheckFailed', 'None', 'None']), false],
+  ])('commitUnlessRefused answers whether the write won: %s', async (_case, rejection, won) => {
+    // Prepare
+    if (rejection) ddb.on(TransactWriteCommand).rejects(rejection);
+    else ddb.on(TransactWriteCommand).resolves({});
+    // Act
+    const result = await unit().commitUnlessRefused(client);
+    // Assess
+    expect(result).toBe(won);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('commitUnlessRefused throws what commit throws for anything but a refusal', async () => {
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled(['None', 'TransactionConflict', 'None']));
+    await expect(unit().commitUnlessRefused(client)).rejects.toBeInstanceOf(RetryableWriteConflict);
+    const boom = new Error('network');
+    ddb.on(TransactWriteCommand).rejects(boom);
+    await expect(unit().commitUnlessRefused(client)).rejects.toBe(boom);
+  });
+
   it('refuses two items of one name and more than 100 items', () => {
     expect(() => new UnitOfWork('t').put('a', { pk: '1', sk: '1' }).put('a', { pk: '2', sk: '2' })).toThrow(/already has/);
     const big = new UnitOfWork('t');
