@@ -1,24 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answerIpn } from '../../../../../../../shared/modules/payments/providers/vnpay/callback';
-import { signParams, toVnpAmount, type VnpParams } from '../../../../../../../shared/modules/payments/providers/vnpay/protocol';
-import type { VnpaySettings } from '../../../../../../../shared/modules/payments/providers/vnpay/settings';
+import { toVnpAmount } from '../../../../../../../shared/modules/payments/providers/vnpay/protocol';
 import { logger } from '../../../../../../../shared/platform/observability/logger';
-import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../../fakes/payment-store';
-
-const NOW = new Date('2026-11-21T00:10:00Z');
-const vnpay: VnpaySettings = { tmnCode: 'TMN00001', hashSecret: 'ipn-secret', gatewayUrl: 'https://gw.example/pay', apiUrl: 'https://gw.example/api', returnUrl: 'https://api.example/r' };
-
-function setup() {
-  const store = new FakePaymentStore();
-  const payment = pendingPayment(1);
-  store.add(payment);
-  const deps = { payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW } };
-  const ipn = (overrides: Partial<VnpParams> = {}, secret = vnpay.hashSecret) =>
-    signParams({ vnp_TmnCode: vnpay.tmnCode, vnp_TxnRef: payment.providerRef, vnp_Amount: toVnpAmount(payment.amount), vnp_ResponseCode: '00', vnp_TransactionStatus: '00', vnp_TransactionNo: '14012345', vnp_PayDate: '20261121070500', ...overrides }, secret);
-  return { store, ipn, answer: (params: VnpParams) => answerIpn(deps, async () => vnpay, params) };
-}
-
-type Setup = ReturnType<typeof setup>;
+import { vnpayIpnSetup, type VnpayIpnSetup } from '../../../../../../support/vnpay-ipn';
 
 /** The `vnpay ipn` lines written at a level, with their attributes. */
 function ipnLines(spy: { mock: { calls: unknown[][] } }) {
@@ -29,13 +12,13 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('Function: answerIpn (its log line)', () => {
   it.each([
-    ['a wrong secret', (s: Setup) => s.ipn({}, 'not-the-secret'), '97', /vnp_SecureHash does not verify/],
-    ['another merchant', (s: Setup) => s.ipn({ vnp_TmnCode: 'TMN99999' }), '97', /vnp_TmnCode is not our merchant code/],
-    ['an unknown order', (s: Setup) => s.ipn({ vnp_TxnRef: 'NOSUCHORDER' }), '01', /no payment has this vnp_TxnRef/],
-    ['another amount', (s: Setup) => s.ipn({ vnp_Amount: toVnpAmount(4_000) }), '04', /vnp_Amount differs/],
+    ['a wrong secret', (s: VnpayIpnSetup) => s.ipn({}, 'not-the-secret'), '97', /vnp_SecureHash does not verify/],
+    ['another merchant', (s: VnpayIpnSetup) => s.ipn({ vnp_TmnCode: 'TMN99999' }), '97', /vnp_TmnCode is not our merchant code/],
+    ['an unknown order', (s: VnpayIpnSetup) => s.ipn({ vnp_TxnRef: 'NOSUCHORDER' }), '01', /no payment has this vnp_TxnRef/],
+    ['another amount', (s: VnpayIpnSetup) => s.ipn({ vnp_Amount: toVnpAmount(4_000) }), '04', /vnp_Amount differs/],
   ])('names the reason of its reply to %s in one warning', async (_case, build, rspCode, reason) => {
     // Prepare
-    const s = setup();
+    const s = vnpayIpnSetup();
     const warn = vi.spyOn(logger, 'warn');
     // Act
     const reply = await s.answer(build(s));
@@ -45,7 +28,7 @@ describe('Function: answerIpn (its log line)', () => {
   });
 
   it('names the reason of a 02 to a replay at info (VNPay retries are expected), and writes a 00 without one', async () => {
-    const s = setup();
+    const s = vnpayIpnSetup();
     const info = vi.spyOn(logger, 'info');
     const warn = vi.spyOn(logger, 'warn');
 
@@ -59,7 +42,7 @@ describe('Function: answerIpn (its log line)', () => {
   });
 
   it('names the failure class of a 99, never its message (which may carry data)', async () => {
-    const s = setup();
+    const s = vnpayIpnSetup();
     s.store.settle = async () => {
       throw new TypeError('item {"phone":"0912345678"} rejected');
     };
