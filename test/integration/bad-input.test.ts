@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api } from '../support/api-client';
 import { uniqueCode } from '../support/emulators';
 
 /**
@@ -16,9 +16,7 @@ let agency: string;
 let agencyToken: string;
 let citizenToken: string;
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 const registration = (overrides: { submittedAt?: string; fullName?: string } = {}) => ({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FinanceException } from '../../shared/modules/finance';
-import { api, devToken, registerOnlineDossier } from '../support/api-client';
+import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 
@@ -16,9 +16,7 @@ let agencyToken: string;
 let citizenToken: string;
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 const registerOwing = (citizenId = CITIZEN) => registerOnlineDossier(agencyToken, agency, { citizenId, fullName: 'Trần Thị D', phone: '0912000222' }, uniqueCode('H31.26'));

@@ -8,7 +8,7 @@ import { applyEventToDossier } from '../../shared/modules/dossiers/use-cases/app
 import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
 import type { DossierReaction } from '../../shared/modules/dossiers/reactions';
 import { systemClock, vietnamDate } from '../../shared/platform/kernel/time';
-import { api, devToken } from '../support/api-client';
+import { devToken, registerOnlineDossier } from '../support/api-client';
 import { runOperatorScript } from '../support/operator';
 import { dossierStore, kpiCountsOfMonth, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 
@@ -25,20 +25,8 @@ beforeAll(async () => {
 
 // Registration refuses a submittedAt older than SUBMITTED_AT_MAX_AGE_DAYS (30): submit two days ago.
 const submittedAt = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
-const body = () => ({
-  procedureCode: '2.000815',
-  agencyCode: agency,
-  channel: 'online',
-  submittedAt,
-  applicant: { citizenId: '031099012345', fullName: 'Trần Thị B', phone: '0987654321' },
-  inputs: { pages: 1 },
-});
-
-async function register(no = uniqueCode('H31.26')) {
-  const res = await api(`/v1/dossiers/${no}`, { method: 'PUT', body: body(), token });
-  expect(res.status, res.text).toBe(201);
-  return no;
-}
+const register = (no = uniqueCode('H31.26')) =>
+  registerOnlineDossier(token, agency, { citizenId: '031099012345', fullName: 'Trần Thị B', phone: '0987654321' }, no, { submittedAt, inputs: { pages: 1 } });
 
 const payment = (no: string): DossierEvent => ({
   type: 'PaymentSucceeded', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: no,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../shared/platform/kernel/time';
 import { DossierSchema } from '../../shared/modules/dossiers/api/dossier';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api, devToken } from '../support/api-client';
 import { sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 
 const queue = sqs();
@@ -18,10 +18,8 @@ let citizenToken: string;
 let otherCitizenToken: string;
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
   otherAgencyToken = await devToken({ role: 'agency', agency: uniqueCode('HN') });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
   otherCitizenToken = await devToken({ role: 'citizen', sub: OTHER_CITIZEN });
 });
 

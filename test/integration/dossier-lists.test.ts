@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MainTable } from '../../shared/platform/config/resources';
 import { createTableInput, ensureTable } from '../../local/provision';
 import { localCredentials, LOCAL_REGION } from '../../local/emulators/credentials';
-import { api, devToken } from '../support/api-client';
+import { api, devToken, registerOnlineDossier } from '../support/api-client';
 import { documents, uniqueCode, until } from '../support/emulators';
 import { runOperatorScript } from '../support/operator';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
@@ -34,14 +34,8 @@ interface Summary {
 
 /** Registers an owing online dossier submitted `hoursAgo` ago. */
 async function register(agency: string, citizen: string, hoursAgo: number): Promise<{ no: string; submittedAt: string }> {
-  const no = uniqueCode('H31.26');
   const submittedAt = new Date(Date.now() - hoursAgo * HOUR).toISOString();
-  const res = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: tokens[agency]!,
-    body: { procedureCode: '2.000815', agencyCode: agency, channel: 'online', submittedAt, applicant: { citizenId: citizen, fullName: 'Đỗ Thị Lan', phone: '0912000333' }, inputs: { pages: 3, copies: 1 } },
-  });
-  if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${res.text}`);
+  const no = await registerOnlineDossier(tokens[agency]!, agency, { citizenId: citizen, fullName: 'Đỗ Thị Lan', phone: '0912000333' }, uniqueCode('H31.26'), { submittedAt });
   return { no, submittedAt };
 }
 

@@ -7,7 +7,7 @@ import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../../local/run
 import { localCredentials } from '../../local/emulators/credentials';
 import { payDate } from '../../shared/modules/payments/providers/vnpay/protocol';
 import { vietnamDate } from '../../shared/platform/kernel/time';
-import { api, devToken, registerOnlineDossier } from '../support/api-client';
+import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { uniqueCode, until } from '../support/emulators';
 
 /**
@@ -42,9 +42,7 @@ beforeAll(async () => {
     queueOverrides: { receiptIssuance: { visibilityTimeoutSeconds: 2 } },
   });
   base = runtime.baseUrl;
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency }, base);
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN }, base);
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN, base));
 }, 180_000);
 
 afterAll(async () => {
@@ -93,7 +91,7 @@ describe('Issue 14, done when: double payment and unmatched transfer queued, res
 
   it('queues a double payment and an unmatched transfer; a sandbox-bank refund resolves the first, a manual match the second; the day\u2019s file reconciles with no open difference', async () => {
     // A double payment: the first IPN lost, a second payment settles the dossier, then the first IPN is retried.
-    paidNo = await registerOnlineDossier(agencyToken, agency, applicant, uniqueCode('H31.26'), base);
+    paidNo = await registerOnlineDossier(agencyToken, agency, applicant, uniqueCode('H31.26'), { baseUrl: base });
     const a = await createPayment(paidNo);
     first = { paymentId: a.paymentId, result: await payAtGateway(a.redirectUrl, false) };
     await new Promise((r) => setTimeout(r, 3_500)); // the first payment's validity runs out
@@ -122,7 +120,7 @@ describe('Issue 14, done when: double payment and unmatched transfer queued, res
     expect(refund.json).toMatchObject({ status: 'refunded', scope: 'full', providerCode: '00' });
 
     // A manual match to a dossier of the agency resolves the transfer.
-    const otherNo = await registerOnlineDossier(agencyToken, agency, applicant, uniqueCode('H31.26'), base);
+    const otherNo = await registerOnlineDossier(agencyToken, agency, applicant, uniqueCode('H31.26'), { baseUrl: base });
     const match = await call(`/v1/finance/exceptions/${unmatched!.exceptionId}/resolution`, { token: agencyToken, body: { kind: 'manual_match', note: 'Công dân ghi sai nội dung chuyển khoản', dossierNo: otherNo } });
     expect(match.status, match.text).toBe(200);
     expect(match.json).toMatchObject({ status: 'resolved', agencyCode: agency, dossierNo: otherNo, resolution: { kind: 'manual_match' } });

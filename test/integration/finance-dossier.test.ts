@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoFinanceStore } from '../../shared/modules/finance/dynamodb';
 import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
 import type { FinanceException } from '../../shared/modules/finance';
-import { api, devToken, registerOnlineDossier } from '../support/api-client';
+import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { documents, uniqueCode } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 
@@ -18,9 +18,7 @@ let agencyToken: string;
 let citizenToken: string;
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 const registerOwing = () => registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Lê Văn C', phone: '0912000111' }, uniqueCode('H31.26'));

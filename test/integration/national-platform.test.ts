@@ -10,7 +10,7 @@ import { verifyMaXacThuc, type WireFields } from '../../shared/modules/payments/
 import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
 import type { FinanceException } from '../../shared/modules/finance';
 import { platformConfirm } from '../../local/sandboxes/national-platform-sandbox';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api, registerEnterpriseAtCounter } from '../support/api-client';
 import { documents, dossierStore, sqs, uniqueCode, until } from '../support/emulators';
 import { returnUrl, sandbox } from '../support/payments';
 
@@ -28,22 +28,11 @@ let agencyToken: string;
 let citizenToken: string;
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 /** Enterprise registration at the counter, paid online: 100,000 phí + 50,000 lệ phí (two receipts). */
-async function registerEnterprise(): Promise<string> {
-  const no = uniqueCode('H31.27');
-  const res = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: agencyToken,
-    body: { procedureCode: '1.000956', agencyCode: agency, channel: 'counter', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Trần Thị Bích Ngọc', phone: '0912000333' }, inputs: {} },
-  });
-  expect(res.status, res.text).toBe(201);
-  return no;
-}
+const registerEnterprise = () => registerEnterpriseAtCounter(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Trần Thị Bích Ngọc', phone: '0912000333' }, uniqueCode('H31.27'));
 
 async function payWithPlatform(no: string) {
   const res = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'national_platform', returnUrl: returnUrl() } });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UNITS_DATA_DIR } from '../../local/runtime';
 import { fromVietnamTimestamp, vietnamTimestamp } from '../../shared/platform/kernel/time';
 import { addWorkingDays } from '../../shared/platform/kernel/working-days';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { sqs, uniqueCode, until } from '../support/emulators';
 import { runOperatorScript } from '../support/operator';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
@@ -20,25 +20,15 @@ let citizenToken: string;
 const HAI_PHONG_COMMUNE = readFileSync(join(UNITS_DATA_DIR, 'communes-2025.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')).find((c) => c[2] === '31')![0]!;
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 const dossier = (no: string) => api(`/v1/dossiers/${no}`, { token: citizenToken }).then((r) => r.json);
 const held = (no: string) => api(`/sandbox/national-portal/dossiers/${no}`).then((r) => (r.status === 200 ? r.json : undefined));
 const outage = (down: boolean) => api('/sandbox/national-portal/outage', { method: 'PUT', body: { down } });
 
-async function register(procedureCode = '2.000815', inputs: object = { pages: 3, copies: 1 }) {
-  const no = uniqueCode('H31.26');
-  const res = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: agencyToken,
-    body: { procedureCode, agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Lê Thị F', phone: '0913222444' }, inputs },
-  });
-  expect(res.status, res.text).toBe(201);
-  return no;
-}
+const register = (procedureCode?: string, inputs?: Record<string, unknown>) =>
+  registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Lê Thị F', phone: '0913222444' }, uniqueCode('H31.26'), { procedureCode, inputs });
 
 async function pay(no: string) {
   const due = (await until(() => dossier(no), (d) => d.amountDue > 0)).amountDue;

@@ -8,7 +8,7 @@ import { systemClock } from '../../shared/platform/kernel/time';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import { paymentSucceededEvent, reconcilePayments } from '../../shared/modules/payments/use-cases/reconcile-payments';
 import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
-import { api, devToken, registerOnlineDossier } from '../support/api-client';
+import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { documents, dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 
@@ -26,9 +26,7 @@ let agency: string;
 let agencyToken: string;
 let citizenToken: string;
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 const registerOwing = () => registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Phạm Thị D', phone: '0912000222' }, uniqueCode('H31.26'));

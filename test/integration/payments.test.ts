@@ -9,7 +9,7 @@ import { VietqrProvider } from '../../shared/modules/payments/providers/vietqr/p
 import { NationalPlatformProvider } from '../../shared/modules/payments/providers/national-platform/provider';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api, devToken, registerOnlineDossier } from '../support/api-client';
 import { documents, dossierStore, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, sandbox, txnRefOf } from '../support/payments';
 
@@ -23,21 +23,11 @@ const queue = sqs();
 afterAll(() => queue.destroy());
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
-async function registerOwing(inputs: Record<string, unknown> = { pages: 3, copies: 1 }, procedureCode = '2.000815') {
-  const no = uniqueCode('H31.26');
-  const res = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: agencyToken,
-    body: { procedureCode, agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Lê Văn C', phone: '0912000111' }, inputs },
-  });
-  expect(res.status, res.text).toBe(201);
-  return no;
-}
+const registerOwing = (inputs?: Record<string, unknown>, procedureCode?: string) =>
+  registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Lê Văn C', phone: '0912000111' }, uniqueCode('H31.26'), { inputs, procedureCode });
 
 const pay = (no: string, provider = 'vnpay', key: string = randomUUID(), token = citizenToken, url = returnUrl()) =>
   api(`/v1/dossiers/${no}/payments`, { token, headers: { 'idempotency-key': key }, body: { provider, returnUrl: url } });

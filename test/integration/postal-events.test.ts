@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TIMELINE_ON_DELIVERY } from '../../shared/modules/deliveries/domain/timeline';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import { UNITS_DATA_DIR } from '../../local/runtime';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { documents, uniqueCode, until } from '../support/emulators';
 import { sandbox } from '../support/payments';
 
@@ -20,9 +20,7 @@ const communes = readFileSync(join(UNITS_DATA_DIR, 'communes-2025.csv'), 'utf8')
 const address = { provinceCode: '31', communeCode: communes.find((c) => c[2] === '31')![0]!, street: '12 Lê Lợi' };
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 const dossier = (no: string) => api(`/v1/dossiers/${no}`, { token: citizenToken }).then((r) => r.json);
@@ -30,13 +28,7 @@ const delivery = (no: string) => api(`/v1/dossiers/${no}/delivery`, { token: cit
 
 /** A dossier with postage paid on delivery, its paper result ready and the carrier order created. */
 async function orderedDelivery() {
-  const no = uniqueCode('H31.26');
-  const registered = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: agencyToken,
-    body: { procedureCode: '1.001193', agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Vũ Văn F', phone: '0913222333' }, inputs: { onTime: true } },
-  });
-  expect(registered.status, registered.text).toBe(201);
+  const no = await registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Vũ Văn F', phone: '0913222333' }, uniqueCode('H31.26'), { procedureCode: '1.001193', inputs: { onTime: true } });
   const chosen = await api(`/v1/dossiers/${no}/delivery`, { token: citizenToken, body: { recipient: { fullName: 'Vũ Văn F', phone: '0913222333' }, address, postagePayer: 'on_delivery' } });
   expect(chosen.status, chosen.text).toBe(201);
   await until(() => dossier(no), (d) => d.delivery !== undefined);

@@ -14,7 +14,7 @@ import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publ
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import { UNITS_DATA_DIR } from '../../local/runtime';
 import { reconcileDeliveries } from '../../shared/modules/deliveries/use-cases/deliveries';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { documents, dossierStore, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, sandbox, txnRefOf, returnUrl } from '../support/payments';
 
@@ -31,24 +31,14 @@ const HAI_PHONG_COMMUNE = communes.find((c) => c[2] === '31')![0]!;
 const HA_NOI_COMMUNE = communes.find((c) => c[2] === '01')![0]!;
 
 beforeAll(async () => {
-  agency = uniqueCode('HP');
-  agencyToken = await devToken({ role: 'agency', agency });
-  citizenToken = await devToken({ role: 'citizen', sub: CITIZEN });
+  ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(CITIZEN));
 });
 
 const dossier = (no: string) => api(`/v1/dossiers/${no}`, { token: citizenToken }).then((r) => r.json);
 const delivery = (no: string) => api(`/v1/dossiers/${no}/delivery`, { token: citizenToken }).then((r) => r.json);
 
-async function register(procedureCode = '2.000815', inputs: object = { pages: 3, copies: 1 }) {
-  const no = uniqueCode('H31.26');
-  const res = await api(`/v1/dossiers/${no}`, {
-    method: 'PUT',
-    token: agencyToken,
-    body: { procedureCode, agencyCode: agency, channel: 'online', submittedAt: new Date().toISOString(), applicant: { citizenId: CITIZEN, fullName: 'Vũ Văn E', phone: '0913222333' }, inputs },
-  });
-  expect(res.status, res.text).toBe(201);
-  return no;
-}
+const register = (procedureCode?: string, inputs?: Record<string, unknown>) =>
+  registerOnlineDossier(agencyToken, agency, { citizenId: CITIZEN, fullName: 'Vũ Văn E', phone: '0913222333' }, uniqueCode('H31.26'), { procedureCode, inputs });
 
 const address = { provinceCode: '31', communeCode: HAI_PHONG_COMMUNE, street: '12 Lê Lợi' };
 const chooseDelivery = (no: string, postagePayer = 'prepaid', body: object = {}) =>

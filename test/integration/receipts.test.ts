@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoReceiptStore } from '../../shared/modules/receipts/dynamodb';
 import { reserveReceipts } from '../../shared/modules/receipts/use-cases/issue-receipts';
 import type { ReceiptDraft } from '../../shared/modules/receipts/domain/receipt';
-import { api, devToken } from '../support/api-client';
+import { agencyAndCitizen, api, devToken, registerEnterpriseAtCounter } from '../support/api-client';
 import { documents, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 import { pdfText, pdfTextAvailable } from '../support/pdf-text';
@@ -53,20 +53,12 @@ describe('GET /v1/dossiers/{dossierNo}/receipts after a payment', () => {
   let agencyToken: string;
   let citizenToken: string;
   beforeAll(async () => {
-    agency = uniqueCode('HP');
-    agencyToken = await devToken({ role: 'agency', agency });
-    citizenToken = await devToken({ role: 'citizen', sub: citizen });
+    ({ agency, agencyToken, citizenToken } = await agencyAndCitizen(citizen));
   });
 
   it('a paid dossier gets a phí and a lệ phí receipt, with PDFs the citizen and the agency can open', async (ctx) => {
     // Prepare: enterprise registration at the counter, 100,000 phí + 50,000 lệ phí.
-    const no = uniqueCode('H31.27');
-    const registered = await api(`/v1/dossiers/${no}`, {
-      method: 'PUT',
-      token: agencyToken,
-      body: { procedureCode: '1.000956', agencyCode: agency, channel: 'counter', submittedAt: new Date().toISOString(), applicant: { citizenId: citizen, fullName: 'Phạm Thị Thu Hà', phone: '0912000222' }, inputs: {} },
-    });
-    expect(registered.status, registered.text).toBe(201);
+    const no = await registerEnterpriseAtCounter(agencyToken, agency, { citizenId: citizen, fullName: 'Phạm Thị Thu Hà', phone: '0912000222' }, uniqueCode('H31.27'));
     const payment = await api(`/v1/dossiers/${no}/payments`, { token: citizenToken, headers: { 'idempotency-key': randomUUID() }, body: { provider: 'vnpay', returnUrl: returnUrl() } });
     expect(payment.status, payment.text).toBe(201);
     // Act
