@@ -4,15 +4,13 @@ import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publ
 import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
 import type { Payment } from '../../shared/modules/payments/domain/payment';
 import { NationalPlatformProvider } from '../../shared/modules/payments/providers/national-platform/provider';
-import { VietqrProvider } from '../../shared/modules/payments/providers/vietqr/provider';
-import { VnpayProvider } from '../../shared/modules/payments/providers/vnpay/provider';
 import { verifyMaXacThuc, type WireFields } from '../../shared/modules/payments/providers/national-platform/protocol';
 import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
 import type { FinanceException } from '../../shared/modules/finance';
 import { platformConfirm } from '../../local/sandboxes/national-platform-sandbox';
 import { agencyAndCitizen, api, registerEnterpriseAtCounter } from '../support/api-client';
 import { documents, dossierStore, sqs, uniqueCode, until } from '../support/emulators';
-import { returnUrl, sandbox } from '../support/payments';
+import { returnUrl, sandbox, sandboxProviders } from '../support/payments';
 
 /**
  * The national payment platform through the local runtime and its sandbox platform: INIT, the
@@ -165,14 +163,7 @@ describe('A pending transaction (TrangThaiGD 3)', () => {
     outbox: dossierStore(),
     publisher: new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl')),
     clock: { now: () => now },
-    providers: {
-      vnpay: new VnpayProvider({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, gatewayUrl: `${base()}/sandbox/vnpay/pay`, apiUrl: `${base()}/sandbox/vnpay/merchant_webapi/api/transaction`, returnUrl: `${base()}/v1/callbacks/vnpay/return` }),
-      vietqr: new VietqrProvider({ bankBin: '970415', accountNo: '1', accountName: 'X' }),
-      national_platform: new NationalPlatformProvider({
-        partnerCode: sandbox.nationalPlatformPartnerCode, secret: sandbox.nationalPlatformSecret, apiUrl: `${base()}/sandbox/national-platform/api`,
-        beneficiary: { accountNo: '1', bankCode: 'X', accountName: 'X' },
-      }),
-    },
+    providers: sandboxProviders(),
   });
   const runExpiry = (now: Date) => expirePayments(expiryDeps(now), { now: () => now });
 

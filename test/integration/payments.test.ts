@@ -4,14 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { canonicalHash } from '../../shared/platform/kernel/canonical';
 import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
 import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
-import { VnpayProvider } from '../../shared/modules/payments/providers/vnpay/provider';
-import { VietqrProvider } from '../../shared/modules/payments/providers/vietqr/provider';
-import { NationalPlatformProvider } from '../../shared/modules/payments/providers/national-platform/provider';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import { expirePayments } from '../../shared/modules/payments/use-cases/expire-payments';
 import { agencyAndCitizen, api, devToken, registerOnlineDossier } from '../support/api-client';
 import { documents, dossierStore, sqs, uniqueCode, until } from '../support/emulators';
-import { ipn, ipnParams, returnUrl, sandbox, txnRefOf } from '../support/payments';
+import { ipn, ipnParams, returnUrl, sandbox, sandboxProviders, txnRefOf } from '../support/payments';
 
 const CITIZEN = '079099012345';
 let agency: string;
@@ -311,20 +308,12 @@ describe('POST /v1/callbacks/vietqr', () => {
 });
 
 describe('Expiry', () => {
-  const base = () => inject('baseUrl');
   const deps = () => ({
     payments,
     outbox: store,
     publisher: new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl')),
     clock: { now: () => new Date(Date.now() + 20 * 60_000) },
-    providers: {
-      vnpay: new VnpayProvider({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, gatewayUrl: `${base()}/sandbox/vnpay/pay`, apiUrl: `${base()}/sandbox/vnpay/merchant_webapi/api/transaction`, returnUrl: `${base()}/v1/callbacks/vnpay/return` }),
-      vietqr: new VietqrProvider({ bankBin: '970415', accountNo: '1', accountName: 'X' }),
-      national_platform: new NationalPlatformProvider({
-        partnerCode: sandbox.nationalPlatformPartnerCode, secret: sandbox.nationalPlatformSecret, apiUrl: `${base()}/sandbox/national-platform/api`,
-        beneficiary: { accountNo: '1', bankCode: 'X', accountName: 'X' },
-      }),
-    },
+    providers: sandboxProviders(),
   });
 
   it('asks the gateway first: a payment it took (IPN lost) is settled as paid, one it never saw expires', async () => {

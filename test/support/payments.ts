@@ -1,4 +1,8 @@
 import { inject } from 'vitest';
+import type { PaymentProviders } from '../../shared/modules/payments/ports';
+import { NationalPlatformProvider } from '../../shared/modules/payments/providers/national-platform/provider';
+import { VietqrProvider } from '../../shared/modules/payments/providers/vietqr/provider';
+import { VnpayProvider } from '../../shared/modules/payments/providers/vnpay/provider';
 import { signParams, toVnpAmount, type VnpParams } from '../../shared/modules/payments/providers/vnpay/protocol';
 import { vietnamTimestamp } from '../../shared/platform/kernel/time';
 import { sandboxSettings } from '../../local/sandboxes/settings';
@@ -34,3 +38,20 @@ export async function ipn(params: VnpParams) {
 export const txnRefOf = (redirectUrl: string) => new URL(redirectUrl).searchParams.get('vnp_TxnRef')!;
 
 export const returnUrl = () => `${inject('baseUrl')}/sandbox/portal/payment-result`;
+
+/**
+ * The payment providers wired to the local runtime's sandboxes, for a use case a test runs itself (the
+ * expiry job at a time of its choosing): VNPay's querydr and the national platform's QUERY reach the
+ * sandbox gateway and platform; VietQR has no status query.
+ */
+export function sandboxProviders(): PaymentProviders {
+  const base = inject('baseUrl');
+  return {
+    vnpay: new VnpayProvider({ tmnCode: sandbox.vnpayTmnCode, hashSecret: sandbox.vnpayHashSecret, gatewayUrl: `${base}/sandbox/vnpay/pay`, apiUrl: `${base}/sandbox/vnpay/merchant_webapi/api/transaction`, returnUrl: `${base}/v1/callbacks/vnpay/return` }),
+    vietqr: new VietqrProvider({ bankBin: '970415', accountNo: '1', accountName: 'X' }),
+    national_platform: new NationalPlatformProvider({
+      partnerCode: sandbox.nationalPlatformPartnerCode, secret: sandbox.nationalPlatformSecret, apiUrl: `${base}/sandbox/national-platform/api`,
+      beneficiary: { accountNo: '1', bankCode: 'X', accountName: 'X' },
+    }),
+  };
+}
