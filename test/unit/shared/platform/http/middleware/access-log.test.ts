@@ -1,18 +1,11 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-// The test run is SILENT, and the logger resets its level from the environment on every invocation:
-// this file's logger module (fresh per file) must be created with INFO to write the lines checked here.
-const previousLevel = vi.hoisted(() => {
-  const level = process.env.POWERTOOLS_LOG_LEVEL;
-  process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-  return level;
-});
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineOperation } from '../../../../../../shared/platform/api/operation';
 import { httpRoute } from '../../../../../../shared/platform/http/route';
 import { NotFoundError } from '../../../../../../shared/platform/kernel/errors';
 import { logger } from '../../../../../../shared/platform/observability/logger';
 import { httpEvent, lambdaContextStub } from '../../../../../support/http-event';
+import { captureLogLines } from '../../../../../support/log-lines';
 
 const operation = defineOperation({
   operationId: 'registerThing',
@@ -61,23 +54,8 @@ function call(options: { dossierNo?: string; outcome?: string; correlationId?: s
   );
 }
 
-let written: string[];
-const lines = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
+const { lines, text } = captureLogLines();
 const accessLines = () => lines().filter((l) => l.message === 'api request');
-
-beforeEach(() => {
-  written = [];
-  const capture = (chunk: unknown) => {
-    written.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-});
-afterEach(() => vi.restoreAllMocks());
-afterAll(() => {
-  process.env.POWERTOOLS_LOG_LEVEL = previousLevel;
-});
 
 describe('Middleware: accessLog', () => {
   it('writes one line per request: route template, method, status, latency, correlation id and dossier number', async () => {
@@ -137,7 +115,7 @@ describe('Middleware: accessLog', () => {
   it('writes no personal data, token or query string, whatever the request carried', async () => {
     await call({ body: { applicant: { citizenId: '001099012345', phone: '0912345678' } } });
 
-    const output = written.join('\n');
+    const output = text();
     expect(accessLines()).toHaveLength(1);
     expect(output).not.toMatch(/001099012345|0912345678|s3cret|deadbeef|eyJhbGciOi|vnp_SecureHash/);
   });

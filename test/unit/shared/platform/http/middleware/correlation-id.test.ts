@@ -1,17 +1,10 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-// The test run is SILENT, and the logger resets its level from the environment on every invocation:
-// this file's logger module (fresh per file) must be created with INFO to write the lines checked here.
-const previousLevel = vi.hoisted(() => {
-  const level = process.env.POWERTOOLS_LOG_LEVEL;
-  process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-  return level;
-});
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineOperation } from '../../../../../../shared/platform/api/operation';
 import { header } from '../../../../../../shared/platform/http/types';
 import { httpRoute } from '../../../../../../shared/platform/http/route';
 import { logger } from '../../../../../../shared/platform/observability/logger';
 import { httpEvent, lambdaContextStub } from '../../../../../support/http-event';
+import { captureLogLines } from '../../../../../support/log-lines';
 
 const operation = defineOperation({
   operationId: 'slow',
@@ -43,23 +36,10 @@ const call = (name: string, correlationId?: string) =>
     lambdaContextStub,
   );
 
-let lines: Record<string, unknown>[];
-beforeEach(() => {
-  lines = [];
-  gates.clear();
-  const capture = (chunk: unknown) => {
-    lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-});
-afterEach(() => vi.restoreAllMocks());
-afterAll(() => {
-  process.env.POWERTOOLS_LOG_LEVEL = previousLevel;
-});
+const { lines } = captureLogLines();
+beforeEach(() => gates.clear());
 
-const line = (request: string) => lines.find((l) => l.message === 'work done' && l.request === request);
+const line = (request: string) => lines().find((l) => l.message === 'work done' && l.request === request);
 
 describe('Middleware: correlationId', () => {
   it('keeps each of two interleaved requests on its own id, in its response and its log lines', async () => {
@@ -90,7 +70,7 @@ describe('Middleware: correlationId', () => {
     expect(result.headers?.['x-correlation-id']).toBe('apigw-failing');
     expect(JSON.parse(result.body!).error.message).toContain('reference apigw-failing');
     expect(line('failing')?.correlation_id).toBe('apigw-failing');
-    expect(lines.find((l) => l.message === 'unhandled error')?.correlation_id).toBe('apigw-failing');
+    expect(lines().find((l) => l.message === 'unhandled error')?.correlation_id).toBe('apigw-failing');
   });
 
   it('ignores a correlation id that is not a sane token', async () => {
