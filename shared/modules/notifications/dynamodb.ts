@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { expiresAfter, recordOf } from '../../platform/dynamodb/item';
 import { UnitOfWork, type UpdateOptions } from '../../platform/dynamodb/unit-of-work';
 import type { Notice } from './domain/notice';
 import type { NotificationPreferences, NotificationStore, ZaloTokens, ZaloTokenStore } from './ports';
@@ -15,14 +16,8 @@ const Keys = {
 } as const;
 
 function noticeItem(n: Notice) {
-  const ttl = Math.floor(Date.parse(n.updatedAt) / 1000) + NOTICE_TTL_SECONDS;
+  const ttl = expiresAfter(n.updatedAt, NOTICE_TTL_SECONDS);
   return { ...Keys.notice(n.notificationId), gsi1pk: Keys.byDossier(n.dossierNo), gsi1sk: `${n.createdAt}#${n.notificationId}`, ttl, ...n };
-}
-
-function stripNotice(item: Record<string, unknown> | undefined): Notice | undefined {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ttl: _t, ...notice } = item;
-  return notice as unknown as Notice;
 }
 
 export class DynamoNotificationStore implements NotificationStore {
@@ -37,7 +32,7 @@ export class DynamoNotificationStore implements NotificationStore {
 
   async get(notificationId: string): Promise<Notice | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.notice(notificationId), ConsistentRead: true }));
-    return stripNotice(Item);
+    return Item ? recordOf<Notice>(Item) : undefined;
   }
 
   async save(next: Notice): Promise<void> {
@@ -54,7 +49,7 @@ export class DynamoNotificationStore implements NotificationStore {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': Keys.byDossier(dossierNo) },
     });
-    return items.map((item) => stripNotice(item)!);
+    return items.map((item) => recordOf<Notice>(item));
   }
 
   async preferences(citizenId: string): Promise<NotificationPreferences> {

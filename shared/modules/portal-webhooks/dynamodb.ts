@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UnitOfWork } from '../../platform/dynamodb/unit-of-work';
 import { decodeCursor, encodeCursor } from '../../platform/dynamodb/cursor';
+import { expiresAfter, recordOf } from '../../platform/dynamodb/item';
 import { awaitsDispatch, type WebhookDelivery } from './domain/delivery';
 import type { DeliveryPage, WebhookDeliveryStore } from './ports';
 
@@ -16,15 +17,9 @@ export const WebhookKeys = {
 } as const;
 
 function itemOf(d: WebhookDelivery) {
-  const ttl = Math.floor(Date.parse(d.updatedAt) / 1000) + DELIVERY_TTL_SECONDS;
+  const ttl = expiresAfter(d.updatedAt, DELIVERY_TTL_SECONDS);
   const due = awaitsDispatch(d) ? { gsi1pk: WebhookKeys.due, gsi1sk: `${d.nextAttemptAt ?? d.createdAt}#${d.dossierNo}#${d.sequence}` } : {};
   return { ...WebhookKeys.delivery(d.dossierNo, d.sequence), ...due, ttl, ...d };
-}
-
-function deliveryOf(item: Record<string, unknown> | undefined): WebhookDelivery | undefined {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ttl: _t, ...delivery } = item;
-  return delivery as unknown as WebhookDelivery;
 }
 
 export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
@@ -39,7 +34,7 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
 
   async get(dossierNo: string, sequence: number): Promise<WebhookDelivery | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: WebhookKeys.delivery(dossierNo, sequence), ConsistentRead: true }));
-    return deliveryOf(Item);
+    return Item ? recordOf<WebhookDelivery>(Item) : undefined;
   }
 
   async save(next: WebhookDelivery): Promise<void> {
@@ -71,7 +66,7 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
         Limit: limit,
       }),
     );
-    return (Items ?? []).map((item) => deliveryOf(item)!);
+    return (Items ?? []).map((item) => recordOf<WebhookDelivery>(item));
   }
 
   async listByDossier(dossierNo: string, page: { readonly limit: number; readonly cursor?: string }): Promise<DeliveryPage> {
@@ -86,6 +81,6 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
       }),
     );
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map((item) => deliveryOf(item)!), ...(nextCursor ? { nextCursor } : {}) };
+    return { items: (result.Items ?? []).map((item) => recordOf<WebhookDelivery>(item)), ...(nextCursor ? { nextCursor } : {}) };
   }
 }

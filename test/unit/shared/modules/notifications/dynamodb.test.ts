@@ -1,5 +1,5 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoNotificationStore, DynamoZaloTokenStore } from '../../../../../shared/modules/notifications/dynamodb';
@@ -20,7 +20,7 @@ const client = () => DynamoDBDocumentClient.from(new DynamoDBClient({}));
 const writeOf = (call = 0) => ddb.commandCalls(TransactWriteCommand)[call]!.args[0].input.TransactItems![0]!;
 
 describe('Class: DynamoNotificationStore', () => {
-  it("creates a notice once: written on the dossier's ledger index, refused when it exists", async () => {
+  it("creates a notice once: written on the dossier's ledger index, kept a year, refused when it exists", async () => {
     // Prepare
     ddb.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(cancelled('ConditionalCheckFailed'));
     const store = new DynamoNotificationStore(client(), 'main');
@@ -29,7 +29,12 @@ describe('Class: DynamoNotificationStore', () => {
     const again = await store.create(notice);
     // Assess
     expect([first, again]).toEqual([true, false]);
-    expect(writeOf().Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', Item: { pk: `NOTICE#${notice.notificationId}`, gsi1pk: 'DOSSIER_NOTICES#H31.26-1' } });
+    expect(writeOf().Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', Item: { pk: `NOTICE#${notice.notificationId}`, gsi1pk: 'DOSSIER_NOTICES#H31.26-1', ttl: 1_773_108_000 + 366 * 86_400 } });
+  });
+
+  it('reads a notice back as it was written, without the key, index entry and expiry of its item', async () => {
+    ddb.on(GetCommand).resolves({ Item: { pk: `NOTICE#${notice.notificationId}`, sk: 'NOTICE', gsi1pk: 'DOSSIER_NOTICES#H31.26-1', gsi1sk: `${T0}#x`, ttl: 1_804_644_000, ...notice } });
+    expect(await new DynamoNotificationStore(client(), 'main').get(notice.notificationId)).toEqual(notice);
   });
 
   it('lets a transaction conflict through as a conflict to retry', async () => {
