@@ -6,6 +6,9 @@ export interface AccessLogOptions {
   readonly now?: () => number;
 }
 
+const STARTED_AT = 'accessLogStartedAt';
+const SUPPRESSED = 'suppressed';
+
 /** Path parameters that name a thing every line of the request is about (never a person). */
 const REQUEST_KEY_PARAMETERS = ['dossierNo'] as const;
 
@@ -26,19 +29,25 @@ function requestFields(event: ParsedHttpEvent) {
  */
 export function accessLog(options: AccessLogOptions = {}): HttpMiddleware {
   const now = options.now ?? (() => performance.now());
-  // Keyed by middy's request object: one handler serves several requests at once.
-  const startedAt = new WeakMap<object, number>();
 
   const accessLogBefore: HttpMiddleware['before'] = (request) => {
-    startedAt.set(request, now());
-    const params = request.event.pathParameters ?? {};
-    const keys = Object.fromEntries(REQUEST_KEY_PARAMETERS.flatMap((name) => (params[name] ? [[name, params[name]]] : [])));
-    if (Object.keys(keys).length > 0) appendRequestKeys(keys);
+    // Kept on middy's request (one handler serves several requests at once); nothing is measured
+    // when the level suppresses the line.
+    (request.internal as Record<string, unknown>)[STARTED_AT] = logger.writes('INFO') ? now() : SUPPRESSED;
+    const params = request.event.pathParameters;
+    if (!params) return;
+    let keys: Record<string, string> | undefined;
+    for (const name of REQUEST_KEY_PARAMETERS) {
+      const value = params[name];
+      if (value) (keys ??= {})[name] = value;
+    }
+    if (keys) appendRequestKeys(keys);
   };
 
   const accessLogAfter: HttpMiddleware['after'] = (request) => {
-    const started = startedAt.get(request);
-    startedAt.delete(request);
+    const started = (request.internal as Record<string, unknown>)[STARTED_AT] as number | typeof SUPPRESSED | undefined;
+    // Undefined when an earlier middleware failed before this one started: the line is still due.
+    if (started === SUPPRESSED || (started === undefined && !logger.writes('INFO'))) return;
     logger.info('api request', {
       ...requestFields(request.event),
       // No response after an unhandled error means the runtime answers 500.

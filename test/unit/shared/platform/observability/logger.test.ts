@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { createLogger, redactPersonalData } from '../../../../../shared/platform/observability/logger';
 
 describe('Function: redactPersonalData', () => {
@@ -67,5 +68,49 @@ describe('Method: pinLogLevel', () => {
     }
     expect(pinned.getLevelName()).toBe('WARN');
     expect(set.getLevelName()).toBe('INFO');
+  });
+});
+
+describe('Method: writes', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    ['DEBUG', { DEBUG: true, INFO: true, WARN: true, ERROR: true }],
+    ['INFO', { DEBUG: false, INFO: true, WARN: true, ERROR: true }],
+    ['WARN', { DEBUG: false, INFO: false, WARN: true, ERROR: true }],
+    ['SILENT', { DEBUG: false, INFO: false, WARN: false, ERROR: false }],
+  ] as const)('at %s says which lines would be written', (level, expected) => {
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+    const logger = createLogger();
+    logger.pinLogLevel(level);
+    const seen = Object.fromEntries((['DEBUG', 'INFO', 'WARN', 'ERROR'] as const).map((l) => [l, logger.writes(l)]));
+    expect(seen).toEqual(expected);
+  });
+});
+
+describe('Method: resetKeys (after each request)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it("still clears keys appended with appendKeys, and skips Powertools' reset when none were", () => {
+    vi.stubEnv('POWERTOOLS_DEV', 'true');
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+    const lines: string[] = [];
+    vi.spyOn(console, 'info').mockImplementation((line: unknown) => void lines.push(String(line)));
+    const logger = createLogger();
+    const powertoolsReset = vi.spyOn(Logger.prototype, 'resetKeys');
+    logger.appendKeys({ batch: 'b-1' });
+    logger.info('with key');
+    logger.resetKeys();
+    logger.info('after reset');
+    logger.resetKeys();
+    expect(powertoolsReset).toHaveBeenCalledTimes(1);
+    const [withKey, afterReset] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(withKey).toMatchObject({ message: 'with key', batch: 'b-1' });
+    expect(afterReset).not.toHaveProperty('batch');
   });
 });
