@@ -47,16 +47,22 @@ export interface RouteOptions {
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
+/** The headers with lower-cased names, as the operation's header schema reads them. */
+function lowerCased(headers: ParsedHttpEvent['headers'] | undefined): Record<string, string | undefined> {
+  const copy: Record<string, string | undefined> = {};
+  for (const name in headers) copy[name.toLowerCase()] = headers[name];
+  return copy;
+}
+
+// Written without per-call closures: this runs on every request.
 function parseInput<Op extends OperationDefinition>(operation: Op, event: ParsedHttpEvent) {
   const { request } = operation;
-  const parse = (schema: z.ZodType | undefined, value: unknown, prefix = '') =>
-    schema ? parseOrThrow(schema, value, prefix) : undefined;
-  const lowerCaseHeaders = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   return {
-    params: parse(request.params, event.pathParameters ?? {}),
-    query: parse(request.query, event.queryStringParameters ?? {}),
-    headers: parse(request.headers, lowerCaseHeaders),
-    body: parse(request.body, event.jsonBody),
+    params: request.params ? parseOrThrow(request.params, event.pathParameters ?? {}) : undefined,
+    query: request.query ? parseOrThrow(request.query, event.queryStringParameters ?? {}) : undefined,
+    // Copied only for an operation that declares headers.
+    headers: request.headers ? parseOrThrow(request.headers, lowerCased(event.headers)) : undefined,
+    body: request.body ? parseOrThrow(request.body, event.jsonBody) : undefined,
   };
 }
 

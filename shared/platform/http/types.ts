@@ -21,11 +21,18 @@ export type ParsedHttpEvent = HttpEvent & ParsedBody;
 
 export type HttpMiddleware = MiddlewareObj<ParsedHttpEvent, HttpResult, Error, Context>;
 
-/** Header lookup that ignores case (API Gateway lower-cases them, other callers may not). */
+/**
+ * Header lookup that ignores case (API Gateway lower-cases them, other callers may not). The
+ * lower-cased name is tried first, so an API Gateway event is answered without a scan.
+ */
 export function header(event: Pick<HttpEvent, 'headers'>, name: string): string | undefined {
+  const headers = event.headers;
+  if (!headers) return undefined;
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() === wanted) return value;
+  const exact = headers[wanted];
+  if (exact !== undefined) return exact;
+  for (const key in headers) {
+    if (key.toLowerCase() === wanted) return headers[key];
   }
   return undefined;
 }

@@ -8,7 +8,10 @@ export interface CorsOptions {
 /** Adds CORS headers to every answer, errors included, for an allowed portal origin. */
 export function cors(options: CorsOptions): HttpMiddleware {
   const allowAny = options.origins.includes('*');
+  const allowsNone = options.origins.length === 0;
   const corsAfter: HttpMiddleware['after'] = (request) => {
+    // No portal origin configured: no answer ever carries CORS headers, so no header is read.
+    if (allowsNone) return;
     const origin = header(request.event, 'origin');
     if (!request.response || !origin || !(allowAny || options.origins.includes(origin))) return;
     request.response.headers = {

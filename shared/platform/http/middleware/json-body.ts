@@ -16,8 +16,10 @@ export function jsonBody(options: JsonBodyOptions): HttpMiddleware {
   const jsonBodyBefore: HttpMiddleware['before'] = (request) => {
     const event = request.event;
     if (event.body === undefined || event.body === null || event.body === '') return;
-    const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-    if (raw.byteLength > options.maxBytes) {
+    // A text body is measured, not copied: encoding it to bytes and back would give the same text.
+    const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : undefined;
+    const byteLength = raw ? raw.byteLength : Buffer.byteLength(event.body, 'utf8');
+    if (byteLength > options.maxBytes) {
       throw new PayloadTooLargeError(`Request body is larger than ${options.maxBytes} bytes`);
     }
     const contentType = header(event, 'content-type') ?? '';
@@ -26,7 +28,7 @@ export function jsonBody(options: JsonBodyOptions): HttpMiddleware {
         details: [{ path: 'Content-Type', message: 'expected application/json' }],
       });
     }
-    const text = raw.toString('utf8');
+    const text = raw ? raw.toString('utf8') : event.body;
     event.rawBody = text;
     try {
       event.jsonBody = JSON.parse(text);
