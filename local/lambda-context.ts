@@ -1,24 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 
-/** A Lambda context for a local invocation, with the deadline the deployed function would have. */
+/**
+ * A Lambda context for a local invocation, with the deadline the deployed function would have. A
+ * class, so one is a few fields per invocation: its methods live on the prototype, and (under tsx,
+ * which names every function it creates) no closure is defined and named per request.
+ */
+class LocalLambdaContext implements Context {
+  readonly callbackWaitsForEmptyEventLoop = false;
+  readonly functionVersion = '$LATEST';
+  readonly awsRequestId = randomUUID();
+  readonly invokedFunctionArn: string;
+  readonly memoryLimitInMB: string;
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+  /** Own and bound: middy calls it detached from the context. */
+  readonly getRemainingTimeInMillis: () => number;
+
+  constructor(
+    readonly functionName: string,
+    timeoutSeconds: number,
+    memoryMb: number,
+  ) {
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    this.invokedFunctionArn = `arn:aws:lambda:ap-southeast-1:000000000000:function:${functionName}`;
+    this.memoryLimitInMB = String(memoryMb);
+    this.logGroupName = `/aws/lambda/${functionName}`;
+    this.logStreamName = `local/${this.awsRequestId}`;
+    this.getRemainingTimeInMillis = remainingUntil.bind(undefined, deadline);
+  }
+
+  done(): void {}
+  fail(): void {}
+  succeed(): void {}
+}
+
+function remainingUntil(deadline: number): number {
+  return Math.max(0, deadline - Date.now());
+}
+
 export function lambdaContext(functionName: string, timeoutSeconds: number, memoryMb = 512): Context {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  const requestId = randomUUID();
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:ap-southeast-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: String(memoryMb),
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `local/${requestId}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+  return new LocalLambdaContext(functionName, timeoutSeconds, memoryMb);
 }
 
 export type LambdaHandler<E, R> = (event: E, context: Context) => Promise<R>;
@@ -27,7 +49,9 @@ export class LambdaTimeoutError extends Error {}
 
 interface Deadline {
   readonly at: number;
-  readonly fail: (error: Error) => void;
+  readonly functionName: string;
+  readonly timeoutSeconds: number;
+  readonly reject: (error: Error) => void;
 }
 
 const deadlines = new Set<Deadline>();
@@ -38,7 +62,11 @@ function watch(deadline: Deadline): void {
   deadlines.add(deadline);
   sweeper ??= setInterval(() => {
     const now = Date.now();
-    for (const d of deadlines) if (d.at <= now) d.fail(new LambdaTimeoutError('timed out'));
+    for (const d of deadlines) {
+      if (d.at > now) continue;
+      deadlines.delete(d);
+      d.reject(new LambdaTimeoutError(`${d.functionName} timed out after ${d.timeoutSeconds} s`));
+    }
     if (deadlines.size === 0) {
       clearInterval(sweeper);
       sweeper = undefined;
@@ -46,19 +74,31 @@ function watch(deadline: Deadline): void {
   }, 50).unref();
 }
 
-/** Invokes a handler and fails it when it outlives its configured timeout, as Lambda would. */
-export async function invokeWithTimeout<E, R>(handler: LambdaHandler<E, R>, event: E, context: Context, timeoutSeconds: number): Promise<R> {
-  let deadline: Deadline | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    deadline = {
-      at: Date.now() + timeoutSeconds * 1000,
-      fail: () => reject(new LambdaTimeoutError(`${context.functionName} timed out after ${timeoutSeconds} s`)),
-    };
+/**
+ * Invokes a handler and fails it when it outlives its configured timeout, as Lambda would. One
+ * promise per invocation, settled by whichever comes first: the handler or the sweeper.
+ */
+export function invokeWithTimeout<E, R>(handler: LambdaHandler<E, R>, event: E, context: Context, timeoutSeconds: number): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    const deadline: Deadline = { at: Date.now() + timeoutSeconds * 1000, functionName: context.functionName, timeoutSeconds, reject };
+    watch(deadline);
+    let invocation: Promise<R>;
+    try {
+      invocation = Promise.resolve(handler(event, context));
+    } catch (error) {
+      deadlines.delete(deadline);
+      reject(error);
+      return;
+    }
+    invocation.then(
+      (result) => {
+        deadlines.delete(deadline);
+        resolve(result);
+      },
+      (error: unknown) => {
+        deadlines.delete(deadline);
+        reject(error);
+      },
+    );
   });
-  watch(deadline!);
-  try {
-    return await Promise.race([handler(event, context), timeout]);
-  } finally {
-    deadlines.delete(deadline!);
-  }
 }
