@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { RetryableWriteConflict } from './optimistic';
 
@@ -22,6 +22,9 @@ export interface UpdateOptions extends Common {
   readonly update: string;
 }
 
+/** One transaction item as built by put/update/delete/conditionCheck: exactly one of these keys. */
+type SingleRequest = { readonly Put?: unknown; readonly Update?: unknown; readonly Delete?: unknown };
+
 interface NamedItem {
   readonly name: string;
   readonly request: Record<string, unknown>;
@@ -32,6 +35,10 @@ interface NamedItem {
  * One DynamoDB transaction whose items carry names (the AWS hexagonal sample's unit of work, one step
  * further): a cancelled transaction is mapped to the error of the item *named* in the reason, never
  * by its position, so adding an item cannot silently change which error a caller sees.
+ *
+ * A unit of one write is sent as that single conditional write (PutItem, UpdateItem, DeleteItem):
+ * one item is as atomic either way, and a transactional write costs twice the capacity (2 WRU per
+ * KB against 1). Its refusal is mapped exactly as the transaction's would be.
  */
 export class UnitOfWork {
   private readonly items: NamedItem[] = [];
@@ -85,6 +92,7 @@ export class UnitOfWork {
       await this.send(client);
       return true;
     } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
       if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')) return false;
       throw this.explain(error);
     }
@@ -92,24 +100,34 @@ export class UnitOfWork {
 
   /** The typed error a cancelled transaction stands for, chosen by the name of the item that failed. */
   explain(error: unknown): unknown {
+    // A unit of one write sent on its own (see send): its item is the one whose condition failed.
+    if (error instanceof ConditionalCheckFailedException) return this.refused(0, error.Item, error);
+    if (error instanceof TransactionConflictException) return new RetryableWriteConflict('transaction conflict', { cause: error });
     if (!(error instanceof TransactionCanceledException)) return error;
     const reasons = error.CancellationReasons ?? [];
     const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-    if (failed >= 0) {
-      const item = this.items[failed];
-      const old = reasons[failed]?.Item;
-      const existing = old ? unmarshall(old as never) : undefined;
-      if (item?.onConditionFailed) return item.onConditionFailed(existing);
-      return new RetryableWriteConflict(`condition on ${item?.name ?? `item ${failed}`} failed`, { cause: error });
-    }
+    if (failed >= 0) return this.refused(failed, reasons[failed]?.Item, error);
     if (reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
       return new RetryableWriteConflict('transaction conflict', { cause: error });
     }
     return error;
   }
 
+  /** The error of the item at `index` whose condition refused the write, given the item as it was. */
+  private refused(index: number, old: unknown, cause: unknown): Error {
+    const item = this.items[index];
+    const existing = old ? unmarshall(old as never) : undefined;
+    if (item?.onConditionFailed) return item.onConditionFailed(existing);
+    return new RetryableWriteConflict(`condition on ${item?.name ?? `item ${index}`} failed`, { cause });
+  }
+
   private async send(client: DynamoDBDocumentClient): Promise<void> {
-    await client.send(new TransactWriteCommand({ TransactItems: this.items.map((i) => i.request) as never }));
+    const only = this.items.length === 1 ? (this.items[0]!.request as SingleRequest) : undefined;
+    if (only?.Put) await client.send(new PutCommand(only.Put as never));
+    else if (only?.Update) await client.send(new UpdateCommand(only.Update as never));
+    else if (only?.Delete) await client.send(new DeleteCommand(only.Delete as never));
+    // Several items, or a lone condition check (nothing to write), go as one transaction.
+    else await client.send(new TransactWriteCommand({ TransactItems: this.items.map((i) => i.request) as never }));
   }
 
   private add(name: string, request: Record<string, unknown>, options: Common): this {

@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DossierKeys, DynamoDossierStore } from '../../../../../shared/modules/dossiers/dynamodb';
@@ -67,8 +67,11 @@ describe('DynamoDossierStore.create', () => {
 
 describe('DynamoDossierStore.enqueue', () => {
   it('treats an event already queued under its id as done, and lets any other failure through', async () => {
-    // Prepare
-    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('ConditionalCheckFailed')).rejectsOnce(cancelled('TransactionConflict'));
+    // Prepare: one event is one outbox row, written as a single conditional put (UnitOfWork).
+    ddb
+      .on(PutCommand)
+      .rejectsOnce(new ConditionalCheckFailedException({ $metadata: {}, message: 'The conditional request failed' }))
+      .rejectsOnce(new TransactionConflictException({ $metadata: {}, message: 'conflict' }));
 
     // Act
     const repeat = store().enqueue([paid]);

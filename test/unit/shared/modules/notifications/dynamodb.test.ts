@@ -1,5 +1,5 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoNotificationStore, DynamoZaloTokenStore } from '../../../../../shared/modules/notifications/dynamodb';
@@ -12,24 +12,27 @@ const notice: Notice = {
   phone: '+84912345678', params: {}, status: 'queued', channel: 'zns', dueAt: T0, attempts: [], createdAt: T0, updatedAt: T0, version: 1,
 };
 const tokens = { accessToken: 'a2', refreshToken: 'r2', accessExpiresAt: T0, refreshIssuedAt: T0, version: 2 };
-const cancelled = (code: string) => new TransactionCanceledException({ $metadata: {}, message: 'cancelled', CancellationReasons: [{ Code: code }] });
+// One-item units go out as single conditional writes (UnitOfWork), so these are the errors DynamoDB gives.
+const refused = () => new ConditionalCheckFailedException({ $metadata: {}, message: 'The conditional request failed' });
+const conflict = () => new TransactionConflictException({ $metadata: {}, message: 'conflict' });
 
 const ddb = mockClient(DynamoDBDocumentClient);
 afterEach(() => ddb.reset());
 const client = () => DynamoDBDocumentClient.from(new DynamoDBClient({}));
-const writeOf = (call = 0) => ddb.commandCalls(TransactWriteCommand)[call]!.args[0].input.TransactItems![0]!;
+const putOf = (call = 0) => ddb.commandCalls(PutCommand)[call]!.args[0].input;
+const updateOf = (call = 0) => ddb.commandCalls(UpdateCommand)[call]!.args[0].input;
 
 describe('Class: DynamoNotificationStore', () => {
   it("creates a notice once: written on the dossier's ledger index, kept a year, refused when it exists", async () => {
     // Prepare
-    ddb.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(cancelled('ConditionalCheckFailed'));
+    ddb.on(PutCommand).resolvesOnce({}).rejectsOnce(refused());
     const store = new DynamoNotificationStore(client(), 'main');
     // Act
     const first = await store.create(notice);
     const again = await store.create(notice);
     // Assess
     expect([first, again]).toEqual([true, false]);
-    expect(writeOf().Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', Item: { pk: `NOTICE#${notice.notificationId}`, gsi1pk: 'DOSSIER_NOTICES#H31.26-1', ttl: 1_773_108_000 + 366 * 86_400 } });
+    expect(putOf()).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', Item: { pk: `NOTICE#${notice.notificationId}`, gsi1pk: 'DOSSIER_NOTICES#H31.26-1', ttl: 1_773_108_000 + 366 * 86_400 } });
   });
 
   it('reads a notice back as it was written, without the key, index entry and expiry of its item', async () => {
@@ -38,7 +41,7 @@ describe('Class: DynamoNotificationStore', () => {
   });
 
   it('lets a transaction conflict through as a conflict to retry', async () => {
-    ddb.on(TransactWriteCommand).rejects(cancelled('TransactionConflict'));
+    ddb.on(PutCommand).rejects(conflict());
     await expect(new DynamoNotificationStore(client(), 'main').create(notice)).rejects.toBeInstanceOf(RetryableWriteConflict);
   });
 });
@@ -49,12 +52,12 @@ describe('Class: DynamoZaloTokenStore', () => {
     ['saveRefreshed', (store: DynamoZaloTokenStore) => store.saveRefreshed('me', tokens)],
   ])('%s answers true when written and false when another holder or version refused it', async (_case, write) => {
     // Prepare
-    ddb.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(cancelled('ConditionalCheckFailed'));
+    ddb.on(UpdateCommand).resolvesOnce({}).rejectsOnce(refused());
     const store = new DynamoZaloTokenStore(client(), 'main');
     // Act
     const results = [await write(store), await write(store)];
     // Assess
     expect(results).toEqual([true, false]);
-    expect(writeOf().Update).toMatchObject({ Key: { pk: 'ZALO#OA', sk: 'TOKENS' } });
+    expect(updateOf()).toMatchObject({ Key: { pk: 'ZALO#OA', sk: 'TOKENS' } });
   });
 });

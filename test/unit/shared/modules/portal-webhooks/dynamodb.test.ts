@@ -1,5 +1,5 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoWebhookDeliveryStore } from '../../../../../shared/modules/portal-webhooks/dynamodb';
@@ -9,16 +9,17 @@ import { RetryableWriteConflict } from '../../../../../shared/platform/dynamodb/
 const T0 = new Date('2026-03-10T02:00:00Z');
 const fresh = newDelivery({ id: 'evt_1', type: 'dossier.status_changed', version: 1, occurredAt: T0.toISOString(), dossierNo: 'H31.26-1', agencyCode: 'HP', sequence: 12, status: 'PROCESSING', previousStatus: 'AWAITING_PAYMENT' }, T0);
 const retry = recordAttempt(claimAttempt(fresh, 'Claim', T0, 25_000), { url: 'https://p.vn/h', statusCode: 500, latencyMs: 9 }, T0, [3_600]).delivery;
-const cancelled = (...codes: string[]) => new TransactionCanceledException({ $metadata: {}, message: 'cancelled', CancellationReasons: codes.map((Code) => ({ Code })) });
+// One-item units go out as single conditional writes (UnitOfWork): this is DynamoDB's refusal of one.
+const refused = () => new ConditionalCheckFailedException({ $metadata: {}, message: 'The conditional request failed' });
 
 const ddb = mockClient(DynamoDBDocumentClient);
 afterEach(() => ddb.reset());
 const store = () => new DynamoWebhookDeliveryStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'main');
-const putOf = (call = 0) => ddb.commandCalls(TransactWriteCommand)[call]!.args[0].input.TransactItems![0]!.Put!;
+const putOf = (call = 0) => ddb.commandCalls(PutCommand)[call]!.args[0].input;
 
 describe('DynamoWebhookDeliveryStore', () => {
   it("keeps a dossier's deliveries in one partition, in change order, and a queued one off the due index", async () => {
-    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
     expect(await store().create(fresh)).toBe(true);
     expect(putOf().Item).toMatchObject({ pk: 'WEBHOOKS#H31.26-1', sk: 'WEBHOOK#000012', webhookId: 'evt_1', dispatchedAttempt: 1 });
     expect(putOf().Item!.gsi1pk).toBeUndefined();
@@ -26,14 +27,14 @@ describe('DynamoWebhookDeliveryStore', () => {
   });
 
   it('puts a retry that waits for the sweeper on the due index, by due time, conditional on the version it was made from', async () => {
-    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
     await store().save(retry);
     expect(putOf().Item).toMatchObject({ gsi1pk: 'WEBHOOK_DUE', gsi1sk: '2026-03-10T03:00:00.000Z#H31.26-1#12', status: 'scheduled' });
     expect(putOf().ExpressionAttributeValues).toEqual({ ':expected': retry.version - 1 });
   });
 
   it('a delivery that exists already is not written twice; a moved version is a conflict to retry', async () => {
-    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
+    ddb.on(PutCommand).rejects(refused());
     expect(await store().create(fresh)).toBe(false);
     await expect(store().save(retry)).rejects.toBeInstanceOf(RetryableWriteConflict);
   });

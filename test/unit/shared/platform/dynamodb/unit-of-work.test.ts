@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,45 @@ describe('Class: UnitOfWork', () => {
     const boom = new Error('network');
     ddb.on(TransactWriteCommand).rejects(boom);
     await expect(unit().commitUnlessRefused(client)).rejects.toBe(boom);
+  });
+
+  it('sends a unit of one write as that single conditional write (half the capacity of a transaction), a lone check as a transaction', async () => {
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(DeleteCommand).resolves({});
+    ddb.on(TransactWriteCommand).resolves({});
+    await new UnitOfWork('t').put('thing', { pk: 'C', sk: 'D' }, { condition: 'attribute_not_exists(pk)' }).commit(client);
+    await new UnitOfWork('t').update('counter', { pk: 'E', sk: 'F' }, { update: 'ADD n :one', values: { ':one': 1 } }).commit(client);
+    await new UnitOfWork('t').delete('row', { pk: 'G', sk: 'H' }, { condition: 'attribute_exists(pk)' }).commit(client);
+    await new UnitOfWork('t').conditionCheck('check', { pk: 'I', sk: 'J' }, { condition: 'attribute_exists(pk)' }).commit(client);
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toEqual({
+      TableName: 't', Item: { pk: 'C', sk: 'D' }, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({ TableName: 't', Key: { pk: 'E', sk: 'F' }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': 1 } });
+    expect(ddb.commandCalls(DeleteCommand)[0]!.args[0].input).toMatchObject({ TableName: 't', Key: { pk: 'G', sk: 'H' }, ConditionExpression: 'attribute_exists(pk)' });
+    expect(ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!.length)).toEqual([1]);
+  });
+
+  it('maps the refusal of a lone write as it maps a transaction item refused: its own error with the old item, or a retry signal', async () => {
+    const old = { pk: { S: 'C' }, sk: { S: 'D' }, v: { N: '3' } };
+    ddb.on(PutCommand).rejectsOnce(new ConditionalCheckFailedException({ $metadata: {}, message: 'refused', Item: old as never }));
+    const mapped = await new UnitOfWork('t')
+      .put('thing', { pk: 'C', sk: 'D' }, { condition: 'attribute_not_exists(pk)', onConditionFailed: (existing) => new DuplicateThing(existing) })
+      .commit(client)
+      .catch((e: unknown) => e);
+    expect(mapped).toBeInstanceOf(DuplicateThing);
+    expect((mapped as DuplicateThing).existing).toEqual({ pk: 'C', sk: 'D', v: 3 });
+
+    ddb.reset();
+    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ $metadata: {}, message: 'refused' }));
+    const unmapped = await new UnitOfWork('t').put('marker', { pk: 'A', sk: 'B' }, { condition: 'attribute_not_exists(pk)' }).commit(client).catch((e: unknown) => e);
+    expect(unmapped).toBeInstanceOf(RetryableWriteConflict);
+    expect((unmapped as Error).message).toMatch(/marker/);
+
+    ddb.on(UpdateCommand).rejects(new TransactionConflictException({ $metadata: {}, message: 'conflict' }));
+    await expect(new UnitOfWork('t').update('counter', { pk: 'E', sk: 'F' }, { update: 'ADD n :one', values: { ':one': 1 } }).commit(client)).rejects.toBeInstanceOf(RetryableWriteConflict);
+
+    expect(await new UnitOfWork('t').put('marker', { pk: 'A', sk: 'B' }, { condition: 'attribute_not_exists(pk)' }).commitUnlessRefused(client)).toBe(false);
   });
 
   it('refuses two items of one name and more than 100 items', () => {
