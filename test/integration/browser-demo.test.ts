@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserAvailable, browserForSuite } from '../support/browser';
 
 /** Opens the demo, quotes the default procedure (3 pages, 1 copy) and registers the dossier. */
 async function quoteAndRegister(page: Page): Promise<string> {
@@ -16,14 +16,10 @@ async function quoteAndRegister(page: Page): Promise<string> {
 }
 
 describe.skipIf(!browserAvailable)('The walkable demo in a real browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(() => browser?.close());
+  const browser = browserForSuite();
 
   it('quote → register → pay in the VNPay sandbox → the return page says "Đã thanh toán" → the dossier is being processed', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const dossierNo = await quoteAndRegister(page);
 
     await page.check('#provider-vnpay');
@@ -41,7 +37,7 @@ describe.skipIf(!browserAvailable)('The walkable demo in a real browser', () => 
   }, 90_000);
 
   it('a failed card payment lands on the same return page, which says so in words', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await quoteAndRegister(page);
 
     await page.check('#provider-vnpay');
@@ -53,7 +49,7 @@ describe.skipIf(!browserAvailable)('The walkable demo in a real browser', () => 
   }, 90_000);
 
   it('offers the national payment platform too, and its return lands on the same page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await quoteAndRegister(page);
 
     expect(await page.textContent('label:has(#provider-national_platform)')).toContain('Cổng Dịch vụ công quốc gia');
@@ -66,7 +62,7 @@ describe.skipIf(!browserAvailable)('The walkable demo in a real browser', () => 
   }, 90_000);
 
   it('VietQR: the portal shows the QR, the sandbox bank reads it, and the portal moves on by itself when the money arrives', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await quoteAndRegister(page);
 
     await page.check('#provider-vietqr');
@@ -76,7 +72,7 @@ describe.skipIf(!browserAvailable)('The walkable demo in a real browser', () => 
     const memo = (await page.textContent('#qr-memo'))!;
 
     // The citizen's bank app, as another tab: the scanned QR fills the transfer in.
-    const bank = await browser.newPage();
+    const bank = await browser().newPage();
     await bank.goto((await page.getAttribute('#qr-bank', 'href'))!.replace(/^\//, `${inject('baseUrl')}/`));
     expect(await bank.inputValue('#reference')).toBe(memo);
     expect(await bank.inputValue('#amount')).toBe('5000');

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { api, devToken } from '../support/api-client';
-import { browserAvailable, launchBrowser } from '../support/browser';
+import { browserAvailable, browserForSuite } from '../support/browser';
 import { uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 
 
 describe.skipIf(!browserAvailable)('The sandbox phone page in a real browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(() => browser?.close());
+  const browser = browserForSuite();
 
   it('shows the payment message, in Vietnamese, with the dossier number', async () => {
     const agency = uniqueCode('HP');
@@ -32,7 +27,7 @@ describe.skipIf(!browserAvailable)('The sandbox phone page in a real browser', (
     expect((await ipn(ipnParams(txnRefOf(payment.json.redirectUrl), payment.json.amount))).RspCode).toBe('00');
     await until(() => api(`/sandbox/notifications?phone=${phone}`).then((r) => r.json.items), (items) => items.length > 0);
 
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${inject('baseUrl')}/sandbox/phone/${phone}`);
     expect(await page.textContent('#phone')).toBe(`84913${digits}`);
     const message = page.locator('li.msg').first();

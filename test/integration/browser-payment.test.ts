@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { api, devToken } from '../support/api-client';
-import { browserAvailable, launchBrowser } from '../support/browser';
+import { browserAvailable, browserForSuite } from '../support/browser';
 import { uniqueCode, until } from '../support/emulators';
 
 
 describe.skipIf(!browserAvailable)('A citizen pays in the sandbox gateway with a real browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(() => browser?.close());
+  const browser = browserForSuite();
 
   it('opens the redirect URL, clicks pay, lands on the return URL and the dossier moves to PROCESSING', async () => {
     const agency = uniqueCode('HP');
@@ -32,7 +27,7 @@ describe.skipIf(!browserAvailable)('A citizen pays in the sandbox gateway with a
     });
     expect(payment.status).toBe(201);
 
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(payment.json.redirectUrl);
     await expect.poll(() => page.textContent('#amount')).toContain('205.000');
     await Promise.all([page.waitForURL(/\/sandbox\/portal\/payment-result/), page.click('#pay')]);

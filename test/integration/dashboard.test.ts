@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { counterUpdate } from '../../shared/modules/kpis';
 import type { KpiIncrements } from '../../shared/modules/kpis/domain/counters';
 import { DynamoKpiStore } from '../../shared/modules/kpis/dynamodb';
@@ -9,7 +8,7 @@ import { catalogueDirectory } from '../../shared/modules/kpis/catalogue-director
 import { rollUpKpis } from '../../shared/modules/kpis/use-cases/rollup';
 import { DynamoCatalogueRepository } from '../../shared/modules/catalogue/dynamodb';
 import { api, devToken } from '../support/api-client';
-import { browserAvailable, launchBrowser } from '../support/browser';
+import { browserAvailable, browserForSuite } from '../support/browser';
 import { documents } from '../support/emulators';
 
 /** Every agency of the seeded catalogue is ranked, those with no dossier in the period included. */
@@ -147,16 +146,12 @@ describe('KPI reports over HTTP', () => {
 });
 
 describe.skipIf(!browserAvailable)('A city official reads the dashboard in a real browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await seed();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(() => browser?.close());
+  const browser = browserForSuite();
+  beforeAll(seed, 60_000);
 
   it('enters the token, picks a month, sees the percentages, a chart per rate and the ranking', async () => {
     const token = await devToken({ role: 'city' });
-    const page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1400, height: 1200 } });
+    const page = await browser().newPage({ locale: 'vi-VN', viewport: { width: 1400, height: 1200 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));

@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ErrorCatalogue } from '../../shared/platform/api/error-catalogue';
 import { ERROR_SECTION_ANCHOR } from '../../shared/platform/api/openapi-description';
 import { GUIDE_ANCHORS, GUIDES } from '../../shared/app/system/guide';
 import { portalStatusWebhook } from '../../shared/modules/portal-webhooks/api/webhook';
 import { api, devToken } from '../support/api-client';
-import { browserAvailable, launchBrowser } from '../support/browser';
+import { browserAvailable, browserForSuite } from '../support/browser';
 
 describe('API docs and Vietnamese errors on the local runtime', () => {
   it('answers in Vietnamese for a caller preferring it, in English otherwise, always with the stable code and the field named', async () => {
@@ -69,16 +68,10 @@ describe('API docs and Vietnamese errors on the local runtime', () => {
 });
 
 describe.skipIf(!browserAvailable)('API docs in a browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('renders the reference with the fee quote operation, its example and the error table, fetching nothing from outside', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const base = inject('baseUrl');
     const outside: string[] = [];
     page.on('requestfinished', (request) => {
@@ -95,7 +88,7 @@ describe.skipIf(!browserAvailable)('API docs in a browser', () => {
   }, 90_000);
 
   it('shows the Vietnamese integration guide in the menu and the status push webhook, and the guide links lead to it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${inject('baseUrl')}/docs`);
     // Redoc renders the description's headings as h2 and lists them in its menu.
     await page.locator('h2', { hasText: GUIDES.vi.title }).first().waitFor({ timeout: 60_000 });
