@@ -228,6 +228,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stoppers.unshift(() => source.stop());
     }
 
+    // Every HTTP function and consumer is loaded: the API is up. Before the runtime info is written,
+    // which is how tools and tests learn the runtime is ready (scheduled functions need no route).
+    gateway.open();
+
     if (options.dataDir) {
       const removeInfo = writeRuntimeInfo(options.dataDir, {
         baseUrl,
@@ -250,7 +254,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stoppers.unshift(async () => clearInterval(timer));
     }
 
-    gateway.open();
     const count = (kind: FunctionDefinition['trigger']['kind']) => functions.filter((f) => f.trigger.kind === kind).length;
     progress(`  ${count('http')} HTTP functions, ${count('queue')} queue consumers, ${count('schedule')} scheduled functions running (${secondsSince(started)} in all)`);
     return {

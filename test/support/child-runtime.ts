@@ -39,13 +39,19 @@ export class ChildRuntime {
       await new Promise((r) => setTimeout(r, 200));
     }
     // Written after the consumers started; read again if caught mid-write.
+    let info: RuntimeInfo;
     for (;;) {
       try {
-        return JSON.parse(readFileSync(infoFile, 'utf8')) as RuntimeInfo;
+        info = JSON.parse(readFileSync(infoFile, 'utf8')) as RuntimeInfo;
+        break;
       } catch {
         await new Promise((r) => setTimeout(r, 50));
       }
     }
+    // The info file is the runtime's "ready": its API must answer by then (not the 503 of a start).
+    const health = await fetch(`${info.baseUrl}/v1/health`);
+    if (health.status !== 200) throw new Error(`runtime info was written before the API answered (health ${health.status})`);
+    return info;
   }
 
   /** SIGKILL to the whole process group, then wait until it is gone. */
