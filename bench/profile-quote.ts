@@ -8,6 +8,7 @@ import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { REPO_ROOT, startLocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
+import { quoteLoad } from './quote-rounds';
 import { load } from './throughput';
 
 silenceSdkNodeVersionWarning();
@@ -43,8 +44,7 @@ function printTop(title: string, times: Map<string, number>, total: number, coun
 
 const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN', pollWaitSeconds: 1, scheduleIntervalMs: 0 });
 try {
-  const body = JSON.stringify({ procedureCode: '2.000815', channel: 'online', inputs: { pages: 10, copies: 3 } });
-  const spec = { url: `${runtime.baseUrl}/v1/fees/quote`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections: 32 };
+  const spec = quoteLoad(runtime.baseUrl);
   await load({ ...spec, seconds: 2 }); // warm the catalogue cache and the JIT
   const session = new Session();
   session.connect();

@@ -9,49 +9,25 @@
 import { resolve } from 'node:path';
 import { REPO_ROOT, startLocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
-import { directQuoteRate } from './references';
-import { load, startBareServer } from './throughput';
+import { measureQuoteRounds } from './quote-rounds';
 
 silenceSdkNodeVersionWarning();
 const seconds = Number(process.argv[2] ?? 5);
 const rounds = Number(process.argv[3] ?? 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const cpuMicros = ({ user, system }: NodeJS.CpuUsage) => user + system;
 const runs = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
 
 const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN', pollWaitSeconds: 1, scheduleIntervalMs: 0 });
-const bare = await startBareServer();
 try {
-  const body = JSON.stringify({ procedureCode: '2.000815', channel: 'online', inputs: { pages: 10, copies: 3 } });
-  const quoteSpec = { url: `${runtime.baseUrl}/v1/fees/quote`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections: 32 };
-  await load({ ...quoteSpec, seconds: 2 }); // warm the catalogue cache and the JIT
-  await load({ url: bare.url, seconds: 2, connections: 32 });
-  const bareRuns: number[] = [];
-  const gatewayRuns: number[] = [];
-  const directRuns: number[] = [];
-  const bareCpu: number[] = [];
-  const gatewayCpu: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    let cpu = process.cpuUsage();
-    const reference = await load({ url: bare.url, seconds, connections: 32 });
-    bareCpu.push(cpuMicros(process.cpuUsage(cpu)) / (reference.requestsPerSecond * seconds));
-    bareRuns.push(reference.requestsPerSecond);
-    cpu = process.cpuUsage();
-    const quote = await load({ ...quoteSpec, seconds });
-    gatewayCpu.push(cpuMicros(process.cpuUsage(cpu)) / (quote.requestsPerSecond * seconds));
-    if (quote.non2xx > 0 || quote.errors > 0) throw new Error(`quote load had ${quote.non2xx} non-2xx and ${quote.errors} errors`);
-    gatewayRuns.push(quote.requestsPerSecond);
-    directRuns.push(await directQuoteRate(runtime, body, seconds));
-  }
+  const { bareRuns, gatewayRuns, directRuns, bareCpuMicros, gatewayCpuMicros } = await measureQuoteRounds(runtime, seconds, rounds);
   const reference = median(bareRuns);
   console.log(`bare Node http server:        ${reference.toFixed(0)} req/s (runs: ${runs(bareRuns)})`);
   console.log(`quote through the gateway:    ${median(gatewayRuns).toFixed(0)} req/s = ${(median(gatewayRuns) / reference).toFixed(2)}× (runs: ${runs(gatewayRuns)})`);
   // CPU time of this process per request (the load generator runs in its own): steadier than rates
   // on a shared machine, and it says what the gateway and the handler cost beside the bare server.
-  console.log(`CPU per request: bare ${median(bareCpu).toFixed(1)} µs, quote through the gateway ${median(gatewayCpu).toFixed(1)} µs`);
+  console.log(`CPU per request: bare ${median(bareCpuMicros).toFixed(1)} µs, quote through the gateway ${median(gatewayCpuMicros).toFixed(1)} µs`);
   console.log(`quote handler in-process:     ${median(directRuns).toFixed(0)} calls/s = ${(median(directRuns) / reference).toFixed(2)}× (runs: ${runs(directRuns)})`);
 } finally {
-  await bare.close();
   await runtime.stop();
 }
 process.exit(0);

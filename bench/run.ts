@@ -8,12 +8,12 @@ import { resolve } from 'node:path';
 import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { measureBundles } from './bundles';
-import { load, startBareServer } from './throughput';
+import { measureQuoteRounds } from './quote-rounds';
 import { measureKpiReport } from './dossiers';
 import { measureIpnThroughput } from './payments';
 import { LifecycleMeter, measureLifecycle } from './lifecycle';
 import { costPerMillionDossiers, PRICES_AP_SOUTHEAST_1 } from './cost';
-import { conditionalPutRate, directQuoteRate } from './references';
+import { conditionalPutRate } from './references';
 import { Functions } from '../shared/app/functions';
 import { Operations } from '../shared/app/operations';
 
@@ -63,34 +63,16 @@ async function bundlesSection() {
 }
 
 async function throughputSection(runtime: LocalRuntime) {
-  const bare = await startBareServer();
-  try {
-    const body = JSON.stringify({ procedureCode: '2.000815', channel: 'online', inputs: { pages: 10, copies: 3 } });
-    const quoteSpec = { url: `${runtime.baseUrl}/v1/fees/quote`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' }, connections: 32 };
-    await load({ ...quoteSpec, seconds: 2 }); // warm the catalogue cache and the JIT
-    await load({ url: bare.url, seconds: 2, connections: 32 });
-    // Two cores are shared with the load generator, so single runs swing widely: alternate and take medians.
-    const bareRuns: number[] = [];
-    const quoteRuns: number[] = [];
-    let p99 = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      bareRuns.push((await load({ url: bare.url, seconds, connections: 32 })).requestsPerSecond);
-      const quote = await load({ ...quoteSpec, seconds });
-      if (quote.non2xx > 0 || quote.errors > 0) throw new Error(`quote load had ${quote.non2xx} non-2xx and ${quote.errors} errors`);
-      quoteRuns.push(quote.requestsPerSecond);
-      p99 = Math.max(p99, quote.p99Ms);
-    }
-    const reference = median(bareRuns);
-    const quote = median(quoteRuns);
-    const direct = await directQuoteRate(runtime, body, seconds);
-    console.log(`\nThroughput (${ROUNDS} alternating rounds of ${seconds} s, 32 connections, autocannon in its own process)`);
-    console.log(`  bare Node http server: ${reference.toFixed(0)} req/s (runs: ${bareRuns.map((r) => r.toFixed(0)).join(', ')})`);
-    console.log(`  POST /v1/fees/quote:   ${quote.toFixed(0)} req/s (runs: ${quoteRuns.map((r) => r.toFixed(0)).join(', ')}), worst p99 ${p99} ms`);
-    console.log(`  quote handler invoked in-process (no local gateway): ${direct.toFixed(0)} calls/s = ${ratio(direct / reference)}× the bare server`);
-    return { bareRps: reference, quoteRps: quote, quoteRatio: quote / reference, directQuotePerSecond: direct, directQuoteRatio: direct / reference };
-  } finally {
-    await bare.close();
-  }
+  const { bareRuns, gatewayRuns, directRuns, worstP99Ms } = await measureQuoteRounds(runtime, seconds, ROUNDS);
+  const reference = median(bareRuns);
+  const quote = median(gatewayRuns);
+  const direct = median(directRuns);
+  const runs = (values: number[]) => values.map((r) => r.toFixed(0)).join(', ');
+  console.log(`\nThroughput (${ROUNDS} alternating rounds of ${seconds} s, 32 connections, autocannon in its own process)`);
+  console.log(`  bare Node http server: ${reference.toFixed(0)} req/s (runs: ${runs(bareRuns)})`);
+  console.log(`  POST /v1/fees/quote:   ${quote.toFixed(0)} req/s (runs: ${runs(gatewayRuns)}), worst p99 ${worstP99Ms} ms`);
+  console.log(`  quote handler invoked in-process (no local gateway): ${direct.toFixed(0)} calls/s = ${ratio(direct / reference)}× the bare server (runs: ${runs(directRuns)})`);
+  return { bareRps: reference, quoteRps: quote, quoteRatio: quote / reference, directQuotePerSecond: direct, directQuoteRatio: direct / reference };
 }
 
 async function dossierSection(runtime: LocalRuntime, meter: LifecycleMeter) {
