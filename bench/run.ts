@@ -14,6 +14,7 @@ import { measureIpnThroughput } from './payments';
 import { LifecycleMeter, measureLifecycle } from './lifecycle';
 import { costPerMillionDossiers, PRICES_AP_SOUTHEAST_1 } from './cost';
 import { conditionalPutRate } from './references';
+import { writesByArea } from './write-areas';
 import { Functions } from '../shared/app/functions';
 import { Operations } from '../shared/app/operations';
 
@@ -84,6 +85,9 @@ async function dossierSection(runtime: LocalRuntime, meter: LifecycleMeter) {
   console.log(`  ${ops.apiRequests} API requests, ${ops.invocations.length} Lambda invocations, ${ops.sqsFifoRequests} SQS FIFO + ${ops.sqsStandardRequests} standard requests`);
   const families = [...meter.writesByKey].sort((a, b) => b[1] - a[1]);
   console.log(`  item writes by key family: ${families.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  const areas = writesByArea(meter.writesByKey);
+  const dossierPath = areas.find(([area]) => area === 'dossier')?.[1] ?? 0;
+  console.log(`  item writes by area: ${areas.map(([a, n]) => `${a} ${n}`).join(', ')}; the dossier's own state path: ${ratio(dossierPath / lifecycle.stateChanges)} per change`);
   const byFunction = new Map<string, number[]>();
   for (const i of ops.invocations) byFunction.set(i.functionName, [...(byFunction.get(i.functionName) ?? []), i.ms]);
   for (const [name, times] of byFunction) console.log(`    ${name.padEnd(24)} ×${times.length}  ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
@@ -98,6 +102,8 @@ async function dossierSection(runtime: LocalRuntime, meter: LifecycleMeter) {
     stateChanges: lifecycle.stateChanges,
     writesPerChange: lifecycle.writes / lifecycle.stateChanges,
     writesByKeyFamily: Object.fromEntries(families),
+    writesByArea: Object.fromEntries(areas),
+    dossierPathWritesPerChange: dossierPath / lifecycle.stateChanges,
     operations: { ...ops, invocations: [...byFunction].map(([name, times]) => ({ name, count: times.length, ms: times })) },
     cost,
     ipnPerSecond: ipn.requestsPerSecond,
@@ -137,6 +143,7 @@ const goals = {
 console.log('\nGoals (ratio or figure, goal, verdict):');
 for (const [name, g] of Object.entries(goals)) console.log(`  ${name.padEnd(28)} ${g.value.toFixed(2).padStart(8)}  ${g.goal.padEnd(8)} ${g.met ? 'ok' : 'MISSED'}`);
 console.log(`  (quote handler in-process / bare server: ${ratio(throughput.directQuoteRatio)})`);
+console.log(`  (writes per state change on the dossier's own path, reactions and payment left out: ${ratio(dossiers.dossierPathWritesPerChange)})`);
 if (jsonFile) {
   writeFileSync(resolve(jsonFile), `${JSON.stringify({ at: new Date().toISOString(), goals, bundles: sizes, throughput, dossiers, prices: PRICES_AP_SOUTHEAST_1 }, null, 2)}\n`);
   console.log(`wrote ${jsonFile}`);
