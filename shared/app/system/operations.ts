@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { HealthSchema } from './health';
 import { defineOperation } from '../../platform/api/operation';
 
-export const healthOperation = defineOperation({
+export const healthOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getHealth',
   method: 'GET',
   path: '/v1/health',
@@ -14,7 +14,7 @@ export const healthOperation = defineOperation({
   examples: { responses: { 200: { status: 'ok', service: 'toantrinh', version: '0.1.0+4e9d746', time: '2026-11-21T02:00:00.000Z' } } },
 });
 
-export const openApiOperation = defineOperation({
+export const openApiOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getOpenApiDocument',
   method: 'GET',
   path: '/v1/openapi.json',
@@ -26,7 +26,7 @@ export const openApiOperation = defineOperation({
   examples: { responses: { 200: { openapi: '3.1.0', info: { title: 'toantrinh API', version: '0.1.0+4e9d746' }, servers: [{ url: 'https://api.dichvucong.haiphong.gov.vn' }], paths: {} } } },
 });
 
-export const docsOperation = defineOperation({
+export const docsOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getApiDocs',
   method: 'GET',
   path: '/docs',

@@ -58,6 +58,11 @@ export interface OperationDefinition {
   readonly examples?: OperationExamples;
 }
 
+/**
+ * Declares an operation: `export const x = /* @__PURE__ *\/ defineOperation({…})`. The annotation lets
+ * esbuild drop the operations a function does not serve, and with them their schemas and examples
+ * (a top-level call may have effects, so without it every operation of an imported file stays).
+ */
 export function defineOperation<const T extends OperationDefinition>(operation: T): T {
   return operation;
 }

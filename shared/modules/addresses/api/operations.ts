@@ -12,7 +12,7 @@ const cachingHeaders = {
 
 const notModified = { description: 'Not modified: the copy the caller holds (If-None-Match) is current; no body', headers: cachingHeaders };
 
-export const listProvincesOperation = defineOperation({
+export const listProvincesOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listProvinces',
   method: 'GET',
   path: '/v1/units/provinces',
@@ -30,7 +30,7 @@ export const listProvincesOperation = defineOperation({
   examples: listProvincesExamples,
 });
 
-export const listCommunesOperation = defineOperation({
+export const listCommunesOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listCommunes',
   method: 'GET',
   path: '/v1/units/provinces/{provinceCode}/communes',

@@ -3,7 +3,7 @@ import { ProcedureListQuerySchema, ProcedurePathSchema, ProcedureSchema } from '
 import { defineOperation } from '../../../platform/api/operation';
 import { getProcedureExamples, listProceduresExamples } from './examples';
 
-export const listProceduresOperation = defineOperation({
+export const listProceduresOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listProcedures',
   method: 'GET',
   path: '/v1/procedures',
@@ -15,7 +15,7 @@ export const listProceduresOperation = defineOperation({
   examples: listProceduresExamples,
 });
 
-export const getProcedureOperation = defineOperation({
+export const getProcedureOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getProcedure',
   method: 'GET',
   path: '/v1/procedures/{procedureCode}',

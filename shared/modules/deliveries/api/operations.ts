@@ -4,7 +4,7 @@ import { defineOperation } from '../../../platform/api/operation';
 import { SignatureHeadersSchema } from '../../../platform/api/common';
 import { getDeliveryExamples, postalWebhookExamples, registerDeliveryExamples } from './examples';
 
-export const registerDeliveryOperation = defineOperation({
+export const registerDeliveryOperation = /* @__PURE__ */ defineOperation({
   operationId: 'registerDelivery',
   method: 'POST',
   path: '/v1/dossiers/{dossierNo}/delivery',
@@ -20,7 +20,7 @@ export const registerDeliveryOperation = defineOperation({
   examples: registerDeliveryExamples,
 });
 
-export const getDeliveryOperation = defineOperation({
+export const getDeliveryOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getDelivery',
   method: 'GET',
   path: '/v1/dossiers/{dossierNo}/delivery',
@@ -33,7 +33,7 @@ export const getDeliveryOperation = defineOperation({
   examples: getDeliveryExamples,
 });
 
-export const postalWebhookOperation = defineOperation({
+export const postalWebhookOperation = /* @__PURE__ */ defineOperation({
   operationId: 'postalWebhook',
   method: 'POST',
   path: '/v1/callbacks/postal',

@@ -3,7 +3,7 @@ import { defineOperation } from '../../../platform/api/operation';
 import { AgencyDossiersPathSchema, AgencyDossiersQuerySchema, DossierPageSchema, MyDossiersQuerySchema } from './listing';
 import { collectedExamples, getDossierExamples, listAgencyDossiersExamples, listMyDossiersExamples, registerDossierExamples, resultReadyExamples } from './examples';
 
-export const registerDossierOperation = defineOperation({
+export const registerDossierOperation = /* @__PURE__ */ defineOperation({
   operationId: 'registerDossier',
   method: 'PUT',
   path: '/v1/dossiers/{dossierNo}',
@@ -17,7 +17,7 @@ export const registerDossierOperation = defineOperation({
   examples: registerDossierExamples,
 });
 
-export const getDossierOperation = defineOperation({
+export const getDossierOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getDossier',
   method: 'GET',
   path: '/v1/dossiers/{dossierNo}',
@@ -30,7 +30,7 @@ export const getDossierOperation = defineOperation({
   examples: getDossierExamples,
 });
 
-export const resultReadyOperation = defineOperation({
+export const resultReadyOperation = /* @__PURE__ */ defineOperation({
   operationId: 'markResultReady',
   method: 'POST',
   path: '/v1/dossiers/{dossierNo}/result',
@@ -43,7 +43,7 @@ export const resultReadyOperation = defineOperation({
   examples: resultReadyExamples,
 });
 
-export const collectedOperation = defineOperation({
+export const collectedOperation = /* @__PURE__ */ defineOperation({
   operationId: 'markCollected',
   method: 'POST',
   path: '/v1/dossiers/{dossierNo}/collected',
@@ -56,7 +56,7 @@ export const collectedOperation = defineOperation({
   examples: collectedExamples,
 });
 
-export const listMyDossiersOperation = defineOperation({
+export const listMyDossiersOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listMyDossiers',
   method: 'GET',
   path: '/v1/me/dossiers',
@@ -70,7 +70,7 @@ export const listMyDossiersOperation = defineOperation({
   examples: listMyDossiersExamples,
 });
 
-export const listAgencyDossiersOperation = defineOperation({
+export const listAgencyDossiersOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listAgencyDossiers',
   method: 'GET',
   path: '/v1/agencies/{agencyCode}/dossiers',

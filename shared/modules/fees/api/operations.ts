@@ -2,7 +2,7 @@ import { FeeQuoteRequestSchema, FeeQuoteSchema } from './fee-quote';
 import { defineOperation } from '../../../platform/api/operation';
 import { quoteFeesExamples } from './examples';
 
-export const quoteFeesOperation = defineOperation({
+export const quoteFeesOperation = /* @__PURE__ */ defineOperation({
   operationId: 'quoteFees',
   method: 'POST',
   path: '/v1/fees/quote',

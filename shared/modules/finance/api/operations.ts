@@ -5,7 +5,7 @@ import {
 } from './schemas';
 import { confirmManualRefundExamples, financeSummaryExamples, listExceptionsExamples, listRefundsExamples, requestRefundExamples, resolveExceptionExamples } from './examples';
 
-export const requestRefundOperation = defineOperation({
+export const requestRefundOperation = /* @__PURE__ */ defineOperation({
   operationId: 'requestRefund',
   method: 'POST',
   path: '/v1/payments/{paymentId}/refunds',
@@ -24,7 +24,7 @@ export const requestRefundOperation = defineOperation({
   examples: requestRefundExamples,
 });
 
-export const listRefundsOperation = defineOperation({
+export const listRefundsOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listRefunds',
   method: 'GET',
   path: '/v1/payments/{paymentId}/refunds',
@@ -37,7 +37,7 @@ export const listRefundsOperation = defineOperation({
   examples: listRefundsExamples,
 });
 
-export const confirmManualRefundOperation = defineOperation({
+export const confirmManualRefundOperation = /* @__PURE__ */ defineOperation({
   operationId: 'confirmManualRefund',
   method: 'POST',
   path: '/v1/payments/{paymentId}/refunds/{refundId}/confirmation',
@@ -50,7 +50,7 @@ export const confirmManualRefundOperation = defineOperation({
   examples: confirmManualRefundExamples,
 });
 
-export const listExceptionsOperation = defineOperation({
+export const listExceptionsOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listFinanceExceptions',
   method: 'GET',
   path: '/v1/finance/exceptions',
@@ -63,7 +63,7 @@ export const listExceptionsOperation = defineOperation({
   examples: listExceptionsExamples,
 });
 
-export const resolveExceptionOperation = defineOperation({
+export const resolveExceptionOperation = /* @__PURE__ */ defineOperation({
   operationId: 'resolveFinanceException',
   method: 'POST',
   path: '/v1/finance/exceptions/{exceptionId}/resolution',
@@ -76,7 +76,7 @@ export const resolveExceptionOperation = defineOperation({
   examples: resolveExceptionExamples,
 });
 
-export const financeSummaryOperation = defineOperation({
+export const financeSummaryOperation = /* @__PURE__ */ defineOperation({
   operationId: 'financeSummary',
   method: 'GET',
   path: '/v1/finance/summary',

@@ -11,7 +11,7 @@ import {
 } from './schemas';
 import { kpiCsvExamples, kpiReportExamples, proposeTargetsExamples, setTargetsExamples } from './examples';
 
-export const kpiReportOperation = defineOperation({
+export const kpiReportOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getKpiReport',
   method: 'GET',
   path: '/v1/reports/kpis',
@@ -25,7 +25,7 @@ export const kpiReportOperation = defineOperation({
   examples: kpiReportExamples,
 });
 
-export const kpiCsvOperation = defineOperation({
+export const kpiCsvOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getKpiReportCsv',
   method: 'GET',
   path: '/v1/reports/kpis.csv',
@@ -37,7 +37,7 @@ export const kpiCsvOperation = defineOperation({
   examples: kpiCsvExamples,
 });
 
-export const setTargetsOperation = defineOperation({
+export const setTargetsOperation = /* @__PURE__ */ defineOperation({
   operationId: 'setAgencyTargets',
   method: 'PUT',
   path: '/v1/agencies/{agencyCode}/targets/{year}',
@@ -50,7 +50,7 @@ export const setTargetsOperation = defineOperation({
   examples: setTargetsExamples,
 });
 
-export const proposeTargetsOperation = defineOperation({
+export const proposeTargetsOperation = /* @__PURE__ */ defineOperation({
   operationId: 'proposeTargets',
   method: 'POST',
   path: '/v1/targets/{year}/proposal',
@@ -62,7 +62,7 @@ export const proposeTargetsOperation = defineOperation({
   examples: proposeTargetsExamples,
 });
 
-export const dashboardOperation = defineOperation({
+export const dashboardOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getKpiDashboard',
   method: 'GET',
   path: '/dashboard',

@@ -3,7 +3,7 @@ import { DossierPathSchema } from '../../dossiers';
 import { NoticeListSchema, NotificationPreferencesRequestSchema, NotificationPreferencesSchema, ZaloSignatureHeadersSchema, ZaloWebhookBodySchema, ZaloWebhookResultSchema } from './notifications';
 import { listNotificationsExamples, putNotificationPreferencesExamples, zaloWebhookExamples } from './examples';
 
-export const listNotificationsOperation = defineOperation({
+export const listNotificationsOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listNotifications',
   method: 'GET',
   path: '/v1/dossiers/{dossierNo}/notifications',
@@ -16,7 +16,7 @@ export const listNotificationsOperation = defineOperation({
   examples: listNotificationsExamples,
 });
 
-export const putNotificationPreferencesOperation = defineOperation({
+export const putNotificationPreferencesOperation = /* @__PURE__ */ defineOperation({
   operationId: 'putNotificationPreferences',
   method: 'PUT',
   path: '/v1/me/notification-preferences',
@@ -28,7 +28,7 @@ export const putNotificationPreferencesOperation = defineOperation({
   examples: putNotificationPreferencesExamples,
 });
 
-export const zaloWebhookOperation = defineOperation({
+export const zaloWebhookOperation = /* @__PURE__ */ defineOperation({
   operationId: 'zaloWebhook',
   method: 'POST',
   path: '/v1/callbacks/zalo',

@@ -6,7 +6,7 @@ import { SignatureHeadersSchema } from '../../../platform/api/common';
 import { VnpayCallbackQuerySchema } from './vnpay-query';
 import { createBasketPaymentExamples, createPaymentExamples, getPaymentExamples, vietqrWebhookExamples, vnpayIpnExamples, vnpayReturnExamples } from './examples';
 
-export const createPaymentOperation = defineOperation({
+export const createPaymentOperation = /* @__PURE__ */ defineOperation({
   operationId: 'createPayment',
   method: 'POST',
   path: '/v1/dossiers/{dossierNo}/payments',
@@ -24,7 +24,7 @@ export const createPaymentOperation = defineOperation({
   examples: createPaymentExamples,
 });
 
-export const createBasketPaymentOperation = defineOperation({
+export const createBasketPaymentOperation = /* @__PURE__ */ defineOperation({
   operationId: 'createBasketPayment',
   method: 'POST',
   path: '/v1/payments',
@@ -42,7 +42,7 @@ export const createBasketPaymentOperation = defineOperation({
   examples: createBasketPaymentExamples,
 });
 
-export const getPaymentOperation = defineOperation({
+export const getPaymentOperation = /* @__PURE__ */ defineOperation({
   operationId: 'getPayment',
   method: 'GET',
   path: '/v1/payments/{paymentId}',
@@ -57,7 +57,7 @@ export const getPaymentOperation = defineOperation({
 
 const IpnReplySchema = z.strictObject({ RspCode: z.string(), Message: z.string() }).meta({ id: 'VnpayIpnReply' });
 
-export const vnpayIpnOperation = defineOperation({
+export const vnpayIpnOperation = /* @__PURE__ */ defineOperation({
   operationId: 'vnpayIpn',
   method: 'GET',
   path: '/v1/callbacks/vnpay/ipn',
@@ -70,7 +70,7 @@ export const vnpayIpnOperation = defineOperation({
   examples: vnpayIpnExamples,
 });
 
-export const vnpayReturnOperation = defineOperation({
+export const vnpayReturnOperation = /* @__PURE__ */ defineOperation({
   operationId: 'vnpayReturn',
   method: 'GET',
   path: '/v1/callbacks/vnpay/return',
@@ -88,7 +88,7 @@ export const vnpayReturnOperation = defineOperation({
   examples: vnpayReturnExamples,
 });
 
-export const vietqrWebhookOperation = defineOperation({
+export const vietqrWebhookOperation = /* @__PURE__ */ defineOperation({
   operationId: 'vietqrWebhook',
   method: 'POST',
   path: '/v1/callbacks/vietqr',

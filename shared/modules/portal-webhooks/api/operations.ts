@@ -2,7 +2,7 @@ import { defineOperation } from '../../../platform/api/operation';
 import { WebhookDeliveriesQuerySchema, WebhookDeliveryListSchema } from './schemas';
 import { listWebhookDeliveriesExamples } from './examples';
 
-export const listWebhookDeliveriesOperation = defineOperation({
+export const listWebhookDeliveriesOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listWebhookDeliveries',
   method: 'GET',
   path: '/v1/webhook-deliveries',

@@ -3,7 +3,7 @@ import { DossierPathSchema } from '../../dossiers';
 import { ReceiptListSchema } from './receipt';
 import { listReceiptsExamples } from './examples';
 
-export const listReceiptsOperation = defineOperation({
+export const listReceiptsOperation = /* @__PURE__ */ defineOperation({
   operationId: 'listReceipts',
   method: 'GET',
   path: '/v1/dossiers/{dossierNo}/receipts',

@@ -50,7 +50,7 @@ const replyExample = {
   MaXacThuc: '7dcc26823fccea45e4f6662b6f8a32f76d99351bd30cd1935c5e16786fce1665',
 };
 
-export const nationalPlatformConfirmOperation = defineOperation({
+export const nationalPlatformConfirmOperation = /* @__PURE__ */ defineOperation({
   operationId: 'nationalPlatformConfirm',
   method: 'POST',
   path: '/v1/callbacks/national-platform/confirm',
