@@ -14,7 +14,8 @@ import { deliverWebhook, WebhookGivenUpError, WebhookNotDueError } from '../../s
 const parts = [base, sqs, webhookSender] as const;
 type Deps = ContainerOf<typeof parts>;
 
-const MessageSchema = z.strictObject({ dossierNo: z.string().min(1).max(64), sequence: z.int().min(1), attempt: z.int().min(1) });
+// The first attempt's message carries the body (the delivery is written only with that attempt's outcome).
+const MessageSchema = z.strictObject({ dossierNo: z.string().min(1).max(64), sequence: z.int().min(1), attempt: z.int().min(1), body: z.string().min(2).max(64_000).optional() });
 
 /** SQS holds a received message invisible for at most 12 hours. */
 const MAX_VISIBILITY_SECONDS = 43_200;
@@ -31,7 +32,7 @@ async function deliverRecord(container: Deps, record: SQSRecord): Promise<void> 
   const sentAt = new Date(Number(record.attributes.SentTimestamp ?? Date.now()));
   try {
     const outcome = await deliverWebhook(container.webhookDeliverDeps, message, sentAt);
-    if (outcome !== 'delivered' && outcome !== 'retry_scheduled') logger.info('portal webhook message dropped', { ...message, outcome });
+    if (outcome !== 'delivered' && outcome !== 'retry_scheduled') logger.info('portal webhook message dropped', { dossierNo: message.dossierNo, sequence: message.sequence, attempt: message.attempt, outcome });
   } catch (error) {
     // Back to the queue: when the attempt is due, or at once for a given-up delivery (on its way to the DLQ).
     if (error instanceof WebhookNotDueError) await setVisibility(container, record, error.seconds);

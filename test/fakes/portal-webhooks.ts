@@ -5,28 +5,27 @@ import type { Clock } from '../../shared/platform/kernel/time';
 
 const key = (dossierNo: string, sequence: number) => `${dossierNo}#${String(sequence).padStart(6, '0')}`;
 
-/** The delivery log in memory, with the Dynamo store's conditions (create once, save on the version read, a due index). */
+/** The delivery log in memory, with the Dynamo store's conditions (the first record only if none, then on the version read; a due index). */
 export class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore {
   readonly deliveries = new Map<string, WebhookDelivery>();
 
-  async create(delivery: WebhookDelivery) {
-    const k = key(delivery.dossierNo, delivery.sequence);
-    if (this.deliveries.has(k)) return false;
-    this.deliveries.set(k, delivery);
-    return true;
-  }
+  /** Every write, in order: the test counts what a delivery costs. */
+  readonly writes: { status: string; attempts: number }[] = [];
+
   async get(dossierNo: string, sequence: number) {
     return this.deliveries.get(key(dossierNo, sequence));
   }
-  async save(next: WebhookDelivery) {
+  async save(next: WebhookDelivery, from?: number) {
     const current = this.deliveries.get(key(next.dossierNo, next.sequence));
-    if (!current || current.version !== next.version - 1) throw new RetryableWriteConflict(`delivery ${next.webhookId} moved`);
+    if (from === undefined ? current !== undefined : current?.version !== from) throw new RetryableWriteConflict(`delivery ${next.webhookId} moved`);
     this.deliveries.set(key(next.dossierNo, next.sequence), next);
+    this.writes.push({ status: next.status, attempts: next.attempts.length });
   }
   async markDispatched(delivery: WebhookDelivery, attempt: number) {
     const current = this.deliveries.get(key(delivery.dossierNo, delivery.sequence));
     if (!current || current.version !== delivery.version) return false;
     this.deliveries.set(key(delivery.dossierNo, delivery.sequence), { ...current, dispatchedAttempt: attempt });
+    this.writes.push({ status: current.status, attempts: current.attempts.length });
     return true;
   }
   async listDue(until: Date, limit: number) {

@@ -28,20 +28,17 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
     private readonly tableName: string,
   ) {}
 
-  create(delivery: WebhookDelivery): Promise<boolean> {
-    return new UnitOfWork(this.tableName).put('delivery', itemOf(delivery), { condition: 'attribute_not_exists(pk)' }).commitUnlessRefused(this.client);
-  }
-
   async get(dossierNo: string, sequence: number): Promise<WebhookDelivery | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: WebhookKeys.delivery(dossierNo, sequence), ConsistentRead: true }));
     return Item ? recordOf<WebhookDelivery>(Item) : undefined;
   }
 
-  async save(next: WebhookDelivery): Promise<void> {
-    // Without onConditionFailed a moved version is a RetryableWriteConflict: read again, decide again.
-    await new UnitOfWork(this.tableName)
-      .put('delivery', itemOf(next), { condition: '#v = :expected', names: { '#v': 'version' }, values: { ':expected': next.version - 1 } })
-      .commit(this.client);
+  async save(next: WebhookDelivery, from?: number): Promise<void> {
+    // Without onConditionFailed a refused write is a RetryableWriteConflict: another consumer recorded first.
+    const condition = from === undefined
+      ? { condition: 'attribute_not_exists(pk)' }
+      : { condition: '#v = :expected', names: { '#v': 'version' }, values: { ':expected': from } };
+    await new UnitOfWork(this.tableName).put('delivery', itemOf(next), condition).commit(this.client);
   }
 
   markDispatched(delivery: WebhookDelivery, attempt: number): Promise<boolean> {

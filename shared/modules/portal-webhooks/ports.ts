@@ -8,15 +8,13 @@ export interface DeliveryPage {
 
 /** The delivery log: one row per webhook, every attempt on it. */
 export interface WebhookDeliveryStore {
-  /** Writes a new delivery; false when one with its key exists already (the reaction ran before). */
-  create(delivery: WebhookDelivery): Promise<boolean>;
   get(dossierNo: string, sequence: number): Promise<WebhookDelivery | undefined>;
   /**
-   * Writes `next` if the stored one is still at `next.version - 1`; a moved one is a
-   * RetryableWriteConflict. A scheduled delivery whose next attempt has no message yet goes on the
-   * due index (domain `awaitsDispatch`).
+   * Writes `next` if the stored one is still at version `from`, or, with no `from`, if none is
+   * stored yet (the first attempt's record); otherwise a RetryableWriteConflict. A scheduled delivery
+   * whose next attempt has no message yet goes on the due index (domain `awaitsDispatch`).
    */
-  save(next: WebhookDelivery): Promise<void>;
+  save(next: WebhookDelivery, from?: number): Promise<void>;
   /** Notes that the message of attempt `attempt` is queued (off the due index), if the delivery is still at `version`. */
   markDispatched(delivery: WebhookDelivery, attempt: number): Promise<boolean>;
   /** Scheduled deliveries due before `until` that still wait for their message, soonest first. */

@@ -1,5 +1,5 @@
 import { StateMachine, type Edge } from '../../../platform/kernel/state-machine';
-import type { PortalEventType, PortalWebhookEvent } from './event';
+import { portalEventId, PORTAL_EVENT_TYPES, type PortalEventType, type PortalWebhookEvent } from './event';
 import { retryDelaySeconds } from './retry-schedule';
 
 /**
@@ -79,7 +79,7 @@ export interface PostResult {
 }
 
 /** A new delivery, its first attempt due now and its message about to be queued by the caller. */
-export function newDelivery(event: PortalWebhookEvent, now: Date): WebhookDelivery {
+export function newDelivery(event: PortalWebhookEvent, now: Date, body = JSON.stringify(event)): WebhookDelivery {
   const at = now.toISOString();
   return {
     webhookId: event.id,
@@ -87,7 +87,7 @@ export function newDelivery(event: PortalWebhookEvent, now: Date): WebhookDelive
     agencyCode: event.agencyCode,
     sequence: event.sequence,
     type: event.type,
-    body: JSON.stringify(event),
+    body,
     status: 'scheduled',
     attempts: [],
     nextAttemptAt: at,
@@ -116,6 +116,30 @@ export interface WebhookMessage {
   readonly dossierNo: string;
   readonly sequence: number;
   readonly attempt: number;
+  /**
+   * The first attempt's message carries the body (the JSON to send): the delivery is written once,
+   * with that attempt's outcome, not before. Later attempts read it from the delivery.
+   */
+  readonly body?: string;
+}
+
+/**
+ * The delivery a first message stands for while none is written yet (its first attempt not
+ * recorded), created when SQS received the message; undefined for a message without a body or
+ * whose body is not this webhook's event.
+ */
+export function unrecordedDelivery(message: WebhookMessage, sentAt: Date): WebhookDelivery | undefined {
+  if (message.attempt !== 1 || message.body === undefined) return undefined;
+  let event: Partial<PortalWebhookEvent>;
+  try {
+    event = JSON.parse(message.body) as Partial<PortalWebhookEvent>;
+  } catch {
+    return undefined;
+  }
+  const matches =
+    event.dossierNo === message.dossierNo && event.sequence === message.sequence && event.id === portalEventId(message.dossierNo, message.sequence)
+    && typeof event.agencyCode === 'string' && (PORTAL_EVENT_TYPES as readonly unknown[]).includes(event.type);
+  return matches ? newDelivery(event as PortalWebhookEvent, sentAt, message.body) : undefined;
 }
 
 /** Messages arriving a little early (clock skew between the sender and us) are taken all the same. */

@@ -1,12 +1,11 @@
-import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
+import { RetryableWriteConflict } from '../../../platform/dynamodb/optimistic';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
-import { claimAttempt, decideMessage, nextAttemptNumber, recordAttempt, type WebhookDelivery, type WebhookMessage } from '../domain/delivery';
+import { claimAttempt, decideMessage, nextAttemptNumber, recordAttempt, unrecordedDelivery, type WebhookDelivery, type WebhookMessage } from '../domain/delivery';
 import { MAX_QUEUE_DELAY_SECONDS } from '../domain/retry-schedule';
 import { signatureHeaderFor } from '../domain/signature';
 import type { PortalEndpoint, WebhookDeliveryStore, WebhookQueue } from '../ports';
 import { webhookUrlFor, type PortalWebhookSettings } from '../settings';
-import { dispatchNextAttempt } from './dispatch';
 
 export interface DeliverDeps {
   readonly store: WebhookDeliveryStore;
@@ -42,39 +41,36 @@ export class WebhookGivenUpError extends Error {
 
 export type DeliverOutcome = 'delivered' | 'retry_scheduled' | 'stale' | 'busy' | 'unknown';
 
-type Claim = { readonly outcome: 'stale' | 'busy' | 'unknown' } | { readonly outcome: 'claimed'; readonly delivery: WebhookDelivery };
-
 /**
- * One attempt of one webhook: decide what the message calls for, claim the attempt (written before
- * the POST), POST the stored body signed with every active secret, record the attempt. A retry due
- * within 15 minutes is queued at once with that delay; a later one waits on the due index for the
- * sweeper. `sentAt` is when SQS received the message (tells an operator's redrive from the original).
+ * One attempt of one webhook: decide what the message calls for, POST the body signed with every
+ * active secret, then write the delivery once with the attempt recorded, on the version read (no
+ * row before the first attempt: the first message carries the body). Nothing is written before
+ * the POST: a copy of the message handled at the same moment (SQS delivers at least once) may POST
+ * as well, which the portal deduplicates by X-Webhook-Id, and only one record wins. A retry due
+ * within 15 minutes is queued first and written off the due index; a later one (or one that could
+ * not be queued) waits on the due index for the sweeper. `sentAt` is when SQS received the message
+ * (tells an operator's redrive from the original).
  */
 export async function deliverWebhook(deps: DeliverDeps, message: WebhookMessage, sentAt: Date): Promise<DeliverOutcome> {
   const secrets = await deps.secrets();
-  const claim = await withOptimisticRetry(async (): Promise<Claim> => {
-    const delivery = await deps.store.get(message.dossierNo, message.sequence);
-    if (!delivery) return { outcome: 'unknown' };
-    const now = deps.clock.now();
-    const decision = decideMessage(delivery, message, now, sentAt);
-    switch (decision.action) {
-      case 'stale':
-      case 'busy':
-        return { outcome: decision.action };
-      case 'not_due':
-        throw new WebhookNotDueError(decision.seconds);
-      case 'dead':
-        throw new WebhookGivenUpError(delivery.webhookId);
-      case 'attempt': {
-        if (decision.on !== 'Claim') logger.warn('webhook attempt taken over or redriven', { webhookId: delivery.webhookId, on: decision.on });
-        const claimed = claimAttempt(delivery, decision.on, now, deps.settings.timeoutMs + CLAIM_MARGIN_MS);
-        await deps.store.save(claimed);
-        return { outcome: 'claimed', delivery: claimed };
-      }
-    }
-  });
-  if (claim.outcome !== 'claimed') return claim.outcome;
-  const claimed = claim.delivery;
+  const stored = await deps.store.get(message.dossierNo, message.sequence);
+  const delivery = stored ?? unrecordedDelivery(message, sentAt);
+  if (!delivery) return 'unknown';
+  const decision = decideMessage(delivery, message, deps.clock.now(), sentAt);
+  switch (decision.action) {
+    case 'stale':
+    case 'busy':
+      return decision.action;
+    case 'not_due':
+      throw new WebhookNotDueError(decision.seconds);
+    case 'dead':
+      throw new WebhookGivenUpError(delivery.webhookId);
+    case 'attempt':
+      break;
+  }
+  if (decision.on !== 'Claim') logger.warn('webhook attempt taken over or redriven', { webhookId: delivery.webhookId, on: decision.on });
+  // The claim is not written: it only moves the delivery through the machine on its way to the record.
+  const claimed = claimAttempt(delivery, decision.on, deps.clock.now(), deps.settings.timeoutMs + CLAIM_MARGIN_MS);
   const timestamp = Math.floor(deps.clock.now().getTime() / 1000);
   const result = await deps.endpoint.post({
     url: webhookUrlFor(deps.settings, claimed.agencyCode),
@@ -88,14 +84,35 @@ export async function deliverWebhook(deps: DeliverDeps, message: WebhookMessage,
     },
   });
   const now = deps.clock.now();
-  const { delivery, retryInSeconds } = recordAttempt(claimed, result, now, deps.settings.schedule);
-  // Only the claimer writes a sending delivery; a conflict means another took over after the claim ran out.
-  await deps.store.save(delivery);
-  logger.info('portal webhook attempt', { webhookId: delivery.webhookId, dossierNo: delivery.dossierNo, attempt: delivery.attempts.length, statusCode: result.statusCode, error: result.error, status: delivery.status });
-  if (delivery.status === 'failed') throw new WebhookGivenUpError(delivery.webhookId);
-  if (retryInSeconds !== undefined && retryInSeconds <= MAX_QUEUE_DELAY_SECONDS) {
-    // Best effort: if this fails the delivery stays on the due index and the sweeper queues it.
-    await dispatchNextAttempt(deps, delivery, now).catch((error: unknown) => logger.warn('webhook retry left to the sweeper', { webhookId: delivery.webhookId, error: error instanceof Error ? error.name : 'unknown' }));
+  const outcome = recordAttempt(claimed, result, now, deps.settings.schedule);
+  const recorded = await queueSoonRetry(deps, outcome.delivery, outcome.retryInSeconds);
+  try {
+    await deps.store.save(recorded, stored?.version);
+  } catch (error) {
+    if (!(error instanceof RetryableWriteConflict)) throw error;
+    // A copy of this message recorded the same attempt first: its record stands.
+    logger.warn('webhook attempt recorded by another consumer', { webhookId: recorded.webhookId, attempt: recorded.attempts.length });
+    return 'stale';
   }
-  return delivery.status === 'delivered' ? 'delivered' : 'retry_scheduled';
+  logger.info('portal webhook attempt', { webhookId: recorded.webhookId, dossierNo: recorded.dossierNo, attempt: recorded.attempts.length, statusCode: result.statusCode, error: result.error, status: recorded.status });
+  if (recorded.status === 'failed') throw new WebhookGivenUpError(recorded.webhookId);
+  return recorded.status === 'delivered' ? 'delivered' : 'retry_scheduled';
+}
+
+/**
+ * A retry due within SQS's longest delay is queued before the delivery is written, so the one
+ * write also takes it off the due index. If queueing fails the delivery stays on the index and the
+ * sweeper queues it; if the write fails after it, the message finds its attempt not current (or
+ * the delivery moved) and is dropped.
+ */
+async function queueSoonRetry(deps: DeliverDeps, delivery: WebhookDelivery, retryInSeconds: number | undefined): Promise<WebhookDelivery> {
+  if (retryInSeconds === undefined || retryInSeconds > MAX_QUEUE_DELAY_SECONDS) return delivery;
+  const attempt = nextAttemptNumber(delivery);
+  try {
+    await deps.queue.send({ dossierNo: delivery.dossierNo, sequence: delivery.sequence, attempt }, retryInSeconds);
+    return { ...delivery, dispatchedAttempt: attempt };
+  } catch (error) {
+    logger.warn('webhook retry left to the sweeper', { webhookId: delivery.webhookId, error: error instanceof Error ? error.name : 'unknown' });
+    return delivery;
+  }
 }

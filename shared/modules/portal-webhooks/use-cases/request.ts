@@ -1,13 +1,10 @@
-import type { Clock } from '../../../platform/kernel/time';
 import type { Dossier, DossierEvent } from '../../dossiers';
-import { newDelivery, type WebhookDelivery } from '../domain/delivery';
+import type { WebhookMessage } from '../domain/delivery';
 import { portalEventOf } from '../domain/event';
-import type { WebhookDeliveryStore, WebhookQueue } from '../ports';
+import type { WebhookQueue } from '../ports';
 
 export interface WebhookRequestDeps {
-  readonly store: WebhookDeliveryStore;
   readonly queue: WebhookQueue;
-  readonly clock: Clock;
 }
 
 /** Whether this dossier event is pushed to the portal (a status moved, or a payment ended). */
@@ -16,20 +13,16 @@ export function callsForWebhook(dossier: Dossier, event: DossierEvent): boolean 
 }
 
 /**
- * Records the webhook a dossier event calls for and queues its first attempt. Idempotent (the
- * reaction runs again on a redelivered event): the delivery's key is the change's place in the
- * dossier's history, so it is written once; it is queued again only while no attempt was made (the
- * first queueing may be what failed), and a second message for the same attempt is dropped by the
- * consumer.
+ * Queues the first attempt of the webhook a dossier event calls for, its body in the message: the
+ * delivery log is written once, by the consumer, with that attempt's outcome (no row before it).
+ * Idempotent (the reaction runs again on a redelivered event): the body is built from the dossier's
+ * timeline, so a copy is the same message, and the consumer drops a message for an attempt already
+ * recorded. A failed send throws, and the reaction runs again.
  */
-export async function requestPortalWebhook(deps: WebhookRequestDeps, dossier: Dossier, event: DossierEvent): Promise<WebhookDelivery | undefined> {
+export async function requestPortalWebhook(deps: WebhookRequestDeps, dossier: Dossier, event: DossierEvent): Promise<WebhookMessage | undefined> {
   const portalEvent = portalEventOf(dossier, event);
   if (!portalEvent) return undefined;
-  const delivery = newDelivery(portalEvent, deps.clock.now());
-  const created = await deps.store.create(delivery);
-  const current = created ? delivery : await deps.store.get(delivery.dossierNo, delivery.sequence);
-  if (current?.status === 'scheduled' && current.attempts.length === 0) {
-    await deps.queue.send({ dossierNo: current.dossierNo, sequence: current.sequence, attempt: 1 });
-  }
-  return current;
+  const message: WebhookMessage = { dossierNo: portalEvent.dossierNo, sequence: portalEvent.sequence, attempt: 1, body: JSON.stringify(portalEvent) };
+  await deps.queue.send(message);
+  return message;
 }

@@ -19,7 +19,7 @@ describe('Reaction: portal-webhook', () => {
     expect(dossierReactions({ ...base, webhookRequests: deps() }).map((r) => r.name).at(-1)).toBe('portal-webhook');
   });
 
-  it('queues a push for a status change, and again on a redelivery only while no attempt was made', async () => {
+  it('queues a push for a status change with its body, writing nothing (the consumer records the attempt); a redelivery queues the same message', async () => {
     const webhooks = deps();
     const reaction = portalWebhookReaction({ webhookRequests: webhooks });
     const paid = event('PaymentSucceeded', { paymentId: 'pay-1', provider: 'vnpay', amount: 50_000, paidAt: T0.toISOString() });
@@ -27,8 +27,11 @@ describe('Reaction: portal-webhook', () => {
     expect(reaction.when(dossier, paid)).toBe(true);
     await reaction.run(dossier, paid);
     await reaction.run(dossier, paid);
-    expect(webhooks.store.deliveries.size).toBe(1);
-    expect(webhooks.queue.sent.map((s) => s.message)).toEqual([{ dossierNo: 'H31-0001', sequence: 3, attempt: 1 }, { dossierNo: 'H31-0001', sequence: 3, attempt: 1 }]);
+    expect(webhooks.store.deliveries.size).toBe(0);
+    const [first, second] = webhooks.queue.sent.map((s) => s.message);
+    expect(first).toMatchObject({ dossierNo: 'H31-0001', sequence: 3, attempt: 1 });
+    expect(JSON.parse(first!.body!)).toMatchObject({ type: 'payment.status_changed', sequence: 3, payment: { paymentId: 'pay-1', status: 'succeeded' } });
+    expect(second).toEqual(first);
   });
 
   it('does not run for an event that changed neither the status nor a payment', () => {

@@ -18,25 +18,26 @@ const store = () => new DynamoWebhookDeliveryStore(DynamoDBDocumentClient.from(n
 const putOf = (call = 0) => ddb.commandCalls(PutCommand)[call]!.args[0].input;
 
 describe('DynamoWebhookDeliveryStore', () => {
-  it("keeps a dossier's deliveries in one partition, in change order, and a queued one off the due index", async () => {
+  it("keeps a dossier's deliveries in one partition, in change order; the first record only if none is stored, a queued one off the due index", async () => {
     ddb.on(PutCommand).resolves({});
-    expect(await store().create(fresh)).toBe(true);
+    await store().save(fresh);
     expect(putOf().Item).toMatchObject({ pk: 'WEBHOOKS#H31.26-1', sk: 'WEBHOOK#000012', webhookId: 'evt_1', dispatchedAttempt: 1 });
     expect(putOf().Item!.gsi1pk).toBeUndefined();
     expect(putOf().ConditionExpression).toBe('attribute_not_exists(pk)');
   });
 
-  it('puts a retry that waits for the sweeper on the due index, by due time, conditional on the version it was made from', async () => {
+  it('puts a retry that waits for the sweeper on the due index, by due time, conditional on the version it was read at', async () => {
     ddb.on(PutCommand).resolves({});
-    await store().save(retry);
+    await store().save(retry, 7);
     expect(putOf().Item).toMatchObject({ gsi1pk: 'WEBHOOK_DUE', gsi1sk: '2026-03-10T03:00:00.000Z#H31.26-1#12', status: 'scheduled' });
-    expect(putOf().ExpressionAttributeValues).toEqual({ ':expected': retry.version - 1 });
+    expect(putOf().ConditionExpression).toBe('#v = :expected');
+    expect(putOf().ExpressionAttributeValues).toEqual({ ':expected': 7 });
   });
 
-  it('a delivery that exists already is not written twice; a moved version is a conflict to retry', async () => {
+  it('a first record when one exists, or a moved version, is a conflict (another consumer recorded first)', async () => {
     ddb.on(PutCommand).rejects(refused());
-    expect(await store().create(fresh)).toBe(false);
-    await expect(store().save(retry)).rejects.toBeInstanceOf(RetryableWriteConflict);
+    await expect(store().save(fresh)).rejects.toBeInstanceOf(RetryableWriteConflict);
+    await expect(store().save(retry, 1)).rejects.toBeInstanceOf(RetryableWriteConflict);
   });
 
   it('reads the due index up to a time, soonest first', async () => {

@@ -98,12 +98,48 @@ describe('Use case: deliver portal webhooks', () => {
     await requestPortalWebhook(s.deps, dossierOwing(50_000), registered);
     await requestPortalWebhook(s.deps, dossierOwing(50_000), registered);
     const [one, two] = s.queue.take();
+    expect(two!.message).toEqual(one!.message);
     expect(await deliverWebhook(s.deps, one!.message, T0)).toBe('delivered');
     expect(await deliverWebhook(s.deps, two!.message, T0)).toBe('stale');
-    expect(s.portal.requests).toHaveLength(1);
-    // Once delivered, the reaction running again queues nothing.
+    // Once delivered, the reaction running again queues a copy that is dropped as well.
     await requestPortalWebhook(s.deps, dossierOwing(50_000), registered);
-    expect(s.queue.sent).toHaveLength(0);
+    expect(await drain(s)).toEqual(['stale']);
+    expect(s.portal.requests).toHaveLength(1);
+    expect(s.store.writes).toHaveLength(1);
+  });
+
+  it('one write per attempt: nothing before the first POST, a delivered push is its one record; a soon retry is queued, not written twice', async () => {
+    const s = setup([503, 200]);
+    const queued = await requestPortalWebhook(s.deps, dossierOwing(50_000), registered);
+    expect(s.store.deliveries.size).toBe(0);
+    expect(JSON.parse(queued!.body!)).toMatchObject({ id: expect.stringMatching(/^evt_/), dossierNo: 'H31-0001', sequence: 2 });
+    expect(await drain(s)).toEqual(['retry_scheduled', 'delivered']);
+    expect(s.store.writes).toEqual([{ status: 'scheduled', attempts: 1 }, { status: 'delivered', attempts: 2 }]);
+    // The retry's message was queued before its record: the record is off the due index.
+    expect(await dispatchDueWebhooks(s.deps)).toBe(0);
+    // The body sent is the one the reaction queued, byte for byte, on both attempts.
+    expect(s.portal.requests.map((r) => r.body)).toEqual([queued!.body, queued!.body]);
+  });
+
+  it('two copies of the first message at the same moment: both may POST (same X-Webhook-Id), one record stands', async () => {
+    const s = setup([200, 200]);
+    await requestPortalWebhook(s.deps, dossierOwing(50_000), registered);
+    await requestPortalWebhook(s.deps, dossierOwing(50_000), registered);
+    const [one, two] = s.queue.take();
+    const outcomes = await Promise.all([deliverWebhook(s.deps, one!.message, T0), deliverWebhook(s.deps, two!.message, T0)]);
+    expect(outcomes.sort()).toEqual(['delivered', 'stale']);
+    expect(new Set(s.portal.requests.map((r) => r.headers['x-webhook-id'])).size).toBe(1);
+    expect((await s.store.get('H31-0001', 2))!.attempts).toHaveLength(1);
+    expect(s.store.writes).toHaveLength(1);
+  });
+
+  it('a first message without a body, or with the body of another webhook, and no delivery recorded: nothing to deliver', async () => {
+    const s = setup([200]);
+    const queued = (await requestPortalWebhook(s.deps, dossierOwing(50_000), registered))!;
+    expect(await deliverWebhook(s.deps, { dossierNo: queued.dossierNo, sequence: queued.sequence, attempt: 1 }, T0)).toBe('unknown');
+    expect(await deliverWebhook(s.deps, { ...queued, sequence: 3 }, T0)).toBe('unknown');
+    expect(await deliverWebhook(s.deps, { ...queued, body: '{not json' }, T0)).toBe('unknown');
+    expect(s.portal.requests).toHaveLength(0);
   });
 
   it('a message that comes early goes back to the queue for the time left', async () => {

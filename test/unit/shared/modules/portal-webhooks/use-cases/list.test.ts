@@ -6,7 +6,9 @@ import { applyDossierEvent } from '../../../../../../shared/modules/dossiers/dom
 import { ForbiddenError, NotFoundError } from '../../../../../../shared/platform/kernel/errors';
 import { InMemoryDossierStore } from '../../../../../fakes/dossier-store';
 import { dossierOwing, event, T0 } from '../../../../../support/dossiers';
-import { InMemoryWebhookDeliveryStore, RecordingWebhookQueue, SteppingClock } from '../../../../../fakes/portal-webhooks';
+import { InMemoryWebhookDeliveryStore, RecordingWebhookQueue, ScriptedPortal, SteppingClock } from '../../../../../fakes/portal-webhooks';
+import { deliverWebhook } from '../../../../../../shared/modules/portal-webhooks/use-cases/deliver';
+import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../../../../../../shared/modules/portal-webhooks/domain/retry-schedule';
 
 async function setup() {
   const registered = event('DossierRegistered', { channel: 'online', feesTotal: 50_000 });
@@ -14,9 +16,12 @@ async function setup() {
   const dossier = applyDossierEvent(dossierOwing(50_000, { agencyCode: 'HP-STP' }), paid, T0).dossier;
   const dossiers = new InMemoryDossierStore().add(dossier);
   const store = new InMemoryWebhookDeliveryStore();
-  const deps = { store, queue: new RecordingWebhookQueue(), clock: new SteppingClock(T0) };
-  await requestPortalWebhook(deps, dossier, registered);
-  await requestPortalWebhook(deps, dossier, paid);
+  const queue = new RecordingWebhookQueue();
+  await requestPortalWebhook({ queue }, dossier, registered);
+  await requestPortalWebhook({ queue }, dossier, paid);
+  // Each first attempt is refused: the log holds both, scheduled for a retry.
+  const deps = { store, queue, endpoint: new ScriptedPortal([503, 503]), settings: { defaultUrl: 'https://portal.gov.vn/hooks', agencyUrls: {}, timeoutMs: 10_000, schedule: DEFAULT_RETRY_SCHEDULE_SECONDS }, secrets: async () => ['whsec'], clock: new SteppingClock(T0) };
+  for (const { message } of queue.take()) await deliverWebhook(deps, message, T0);
   return { store, dossiers };
 }
 
