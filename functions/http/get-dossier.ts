@@ -13,14 +13,17 @@ import { financeStore } from '../../shared/app/container/finance';
 const parts = [base, dossierStore, portalSyncStates, financeStore] as const;
 type Deps = ContainerOf<typeof parts>;
 
-export const makeHandler = (container: Deps) => httpRoute(getDossierOperation, async ({ params, principal }) => ({
-  statusCode: 200,
-  // Who may see the dossier is decided first; only then is its portal sync state read.
-  body: {
-    ...(await getDossier(container.dossierStore, principal, params.dossierNo)),
-    nationalPortalSync: await portalSyncView(container.portalSyncStates, params.dossierNo),
-    openFinanceExceptions: await container.financeStore.countOpenForDossier(params.dossierNo),
-  },
-}), container.routeOptions);
+export const makeHandler = (container: Deps) => httpRoute(getDossierOperation, async ({ params, principal }) => {
+  // Who may see the dossier is decided first; only then is its portal sync state read (against its version).
+  const dossier = await getDossier(container.dossierStore, principal, params.dossierNo);
+  return {
+    statusCode: 200,
+    body: {
+      ...dossier,
+      nationalPortalSync: await portalSyncView(container.portalSyncStates, dossier),
+      openFinanceExceptions: await container.financeStore.countOpenForDossier(params.dossierNo),
+    },
+  };
+}, container.routeOptions);
 
 export const handler = lazyHandler(makeHandler, parts);

@@ -4,13 +4,16 @@ import type { PortalProgress, PortalSnapshot } from '../../shared/modules/nation
 import type { NationalPortal, PortalAuditLog, PortalExchange, SyncStateStore } from '../../shared/modules/national-portal/ports';
 import type { RequestDeps } from '../../shared/modules/national-portal/use-cases/sync';
 
-/** Sync states in memory with the Dynamo store's revision check and counters. */
+/** Sync states in memory with the Dynamo store's revision check and counters; every write is kept in `writes`. */
 export class InMemorySyncStates implements SyncStateStore, PortalAuditLog {
   readonly states = new Map<string, SyncState>();
-  readonly audit: PortalExchange[] = [];
+  /** Audit records as the Dynamo store writes them: one per push attempt. */
+  readonly audit: { dossierNo: string; exchanges: PortalExchange[] }[] = [];
+  /** The state writes that went through, in order. */
+  readonly writes: SyncState[] = [];
 
-  async record(exchange: PortalExchange) {
-    this.audit.push(exchange);
+  async recordPush(dossierNo: string, exchanges: readonly PortalExchange[]) {
+    this.audit.push({ dossierNo, exchanges: [...exchanges] });
   }
   /** nationalPortalSynced by agency#submittedAt, as the Dynamo store adds it to the kpis counter. */
   readonly synced = new Map<string, number>();
@@ -23,6 +26,7 @@ export class InMemorySyncStates implements SyncStateStore, PortalAuditLog {
     const stored = this.states.get(next.dossierNo);
     if ((stored?.revision ?? undefined) !== previous?.revision) throw new RetryableWriteConflict('revision moved');
     this.states.set(next.dossierNo, next);
+    this.writes.push(next);
     if (firstAccepted(previous, next)) this.synced.set(next.agencyCode, (this.synced.get(next.agencyCode) ?? 0) + 1);
   }
 
@@ -38,7 +42,7 @@ export function recordingPushRequests(clock: { now(): Date }, syncStates = new I
   return { deps, requested, syncStates };
 }
 
-/** A portal that records what it accepted and can be told to fail. */
+/** A portal that records what it accepted and can be told to fail; each call leaves its exchange in the trail, as the adapter does. */
 export class FakePortal implements NationalPortal {
   readonly upserts: { snapshot: PortalSnapshot; known: boolean }[] = [];
   readonly progressCalls: PortalProgress[][] = [];
@@ -46,12 +50,16 @@ export class FakePortal implements NationalPortal {
   /** Fails the progress call with this index (0-based), once. */
   failProgressAt: number | undefined;
 
-  async upsert(snapshot: PortalSnapshot, known: boolean) {
+  async upsert(snapshot: PortalSnapshot, known: boolean, trail: PortalExchange[]) {
+    const outcome = this.failWith ? 'error' : 'ok';
+    trail.push(exchange(snapshot.MaHoSo, 'DongBoHoSoMC', { data: [snapshot] }, outcome));
     if (this.failWith) throw this.failWith;
     this.upserts.push({ snapshot, known });
   }
 
-  async progress(rows: readonly PortalProgress[]) {
+  async progress(rows: readonly PortalProgress[], trail: PortalExchange[]) {
+    const refused = this.failWith !== undefined || this.failProgressAt === this.progressCalls.length;
+    trail.push(exchange(rows[0]?.MaHoSo ?? '-', 'CapNhatTienDoHoSoMC', { data: [...rows] }, refused ? 'error' : 'ok'));
     if (this.failWith) throw this.failWith;
     if (this.failProgressAt === this.progressCalls.length) {
       this.failProgressAt = undefined;
@@ -59,4 +67,8 @@ export class FakePortal implements NationalPortal {
     }
     this.progressCalls.push([...rows]);
   }
+}
+
+function exchange(dossierNo: string, service: string, request: unknown, outcome: string): PortalExchange {
+  return { dossierNo, service, at: new Date(0).toISOString(), durationMs: 0, request, outcome };
 }

@@ -51,11 +51,11 @@ export const nationalPortal = /* @__PURE__ */ definePart<NationalPortalMembers>(
   get nationalPortal() {
     return once('nationalPortal', async (): Promise<NationalPortal> => {
       const s = await loadNationalPortalSettings(c.settingsSource);
-      return new LgspNationalPortal({ ...s, audit: c.portalSyncStates });
+      return new LgspNationalPortal(s);
     });
   },
   get portalPushDeps() {
-    return once('portalPushDeps', async (): Promise<PushDeps> => ({ syncStates: c.portalSyncStates, dossiers: c.dossierStore, portal: await c.nationalPortal, procedures: c.catalogue, clock: c.clock }));
+    return once('portalPushDeps', async (): Promise<PushDeps> => ({ syncStates: c.portalSyncStates, dossiers: c.dossierStore, portal: await c.nationalPortal, audit: c.portalSyncStates, procedures: c.catalogue, clock: c.clock }));
   },
   get portalPushBackoffBaseSeconds() {
     return once('portalPushBackoffBaseSeconds', () => pushBackoffBaseSeconds(settings.values));

@@ -18,9 +18,9 @@ export const NationalPortalKeys = {
 } as const;
 
 /**
- * Sync states on the single table. A state moves only by a transaction conditional on the revision
- * it was read at; the first success carries the KPI counter in the same transaction, so the count
- * is exactly the dossiers the portal ever accepted.
+ * Sync states on the single table. A state moves only by a write conditional on the revision it was
+ * read at; the first success carries the KPI counter in the same transaction, so the count is exactly
+ * the dossiers the portal ever accepted. Audit records: one per push attempt, beside the state.
  */
 export class DynamoSyncStateStore implements SyncStateStore, PortalAuditLog {
   constructor(
@@ -64,10 +64,11 @@ export class DynamoSyncStateStore implements SyncStateStore, PortalAuditLog {
     return items.map(({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...state }) => state as unknown as SyncState);
   }
 
-  async record(exchange: PortalExchange): Promise<void> {
-    const ttl = Math.floor(Date.parse(exchange.at) / 1000) + AUDIT_TTL_SECONDS;
-    await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...NationalPortalKeys.audit(exchange.dossierNo, exchange.at), ...exchange, ttl } }),
-    );
+  /** One item per push attempt, keyed by its first exchange's time; a plain put (a new key, not a state change). */
+  async recordPush(dossierNo: string, exchanges: readonly PortalExchange[]): Promise<void> {
+    const at = exchanges[0]?.at;
+    if (!at) return;
+    const ttl = Math.floor(Date.parse(at) / 1000) + AUDIT_TTL_SECONDS;
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...NationalPortalKeys.audit(dossierNo, at), dossierNo, at, exchanges, ttl } }));
   }
 }

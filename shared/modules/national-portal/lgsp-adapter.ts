@@ -6,13 +6,15 @@
  * - Login: POST {url}{authPath} `{username, password}` with header `dstcode` → `{session, error_code}`.
  * - Every call: POST {url}{integrationPath} `{session, madonvi, service, ...}` with the same header.
  * - The session is kept until the portal rejects it; then one new login and one retry.
+ * - Every exchange goes into the caller's trail (the port's audit contract); the login into the
+ *   trail of the call that needed it.
  */
 import { logger } from '../../platform/observability/logger';
 import { PortalRejectedError, PortalUnavailableError } from './domain/errors';
 import { classifyReply, ReplyKinds, type ClassifiedReply } from './domain/replies';
 import type { PortalProgress, PortalSnapshot } from './domain/snapshot';
 import { PORTAL_SERVICES, PROGRESS_CHUNK } from './domain/wire-codes';
-import type { NationalPortal, PortalAuditLog } from './ports';
+import type { NationalPortal, PortalExchange } from './ports';
 
 export interface LgspOptions {
   readonly url: string;
@@ -26,7 +28,6 @@ export interface LgspOptions {
   readonly integrationPath?: string;
   /** Per request; capped at 6 s (OCPS TIMEOUT_DVCQG) so that a call always ends within the function's budget. */
   readonly timeoutMs?: number;
-  readonly audit?: PortalAuditLog;
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
 }
@@ -53,19 +54,19 @@ export class LgspNationalPortal implements NationalPortal {
     this.now = options.now ?? (() => new Date());
   }
 
-  async upsert(snapshot: PortalSnapshot, known: boolean): Promise<void> {
-    const send = (updating: boolean) => this.call(snapshot.MaHoSo, PORTAL_SERVICES.upsert, { isUpdating: updating ? 'True' : 'False', data: [snapshot] });
+  async upsert(snapshot: PortalSnapshot, known: boolean, trail: PortalExchange[]): Promise<void> {
+    const send = (updating: boolean) => this.call(snapshot.MaHoSo, PORTAL_SERVICES.upsert, { isUpdating: updating ? 'True' : 'False', data: [snapshot] }, trail);
     const reply = await send(known);
     // Our record of a first push was lost (or the portal got it from elsewhere): update instead.
     if (reply.kind === ReplyKinds.EXISTS && !known) return this.expectOk(snapshot.MaHoSo, PORTAL_SERVICES.upsert, await send(true));
     this.expectOk(snapshot.MaHoSo, PORTAL_SERVICES.upsert, reply);
   }
 
-  async progress(rows: readonly PortalProgress[]): Promise<void> {
+  async progress(rows: readonly PortalProgress[], trail: PortalExchange[]): Promise<void> {
     if (rows.length === 0) return;
     if (rows.length > PROGRESS_CHUNK) throw new RangeError(`at most ${PROGRESS_CHUNK} progress rows per call`);
     const dossierNo = rows[0]!.MaHoSo;
-    this.expectOk(dossierNo, PORTAL_SERVICES.progress, await this.call(dossierNo, PORTAL_SERVICES.progress, { data: rows }));
+    this.expectOk(dossierNo, PORTAL_SERVICES.progress, await this.call(dossierNo, PORTAL_SERVICES.progress, { data: rows }, trail));
   }
 
   private expectOk(dossierNo: string, service: string, reply: ClassifiedReply): void {
@@ -77,32 +78,32 @@ export class LgspNationalPortal implements NationalPortal {
   }
 
   /** One integration call: on a rejected session, log in again once and retry once. */
-  private async call(dossierNo: string, service: string, payload: Record<string, unknown>): Promise<ClassifiedReply> {
-    let session = await this.currentSession();
-    let reply = await this.exchange(dossierNo, service, session, payload);
+  private async call(dossierNo: string, service: string, payload: Record<string, unknown>, trail: PortalExchange[]): Promise<ClassifiedReply> {
+    let session = await this.currentSession(dossierNo, trail);
+    let reply = await this.exchange(dossierNo, service, session, payload, trail);
     if (reply.kind === ReplyKinds.SESSION_REJECTED) {
       if (this.session === session) this.session = undefined;
-      session = await this.currentSession();
-      reply = await this.exchange(dossierNo, service, session, payload);
+      session = await this.currentSession(dossierNo, trail);
+      reply = await this.exchange(dossierNo, service, session, payload, trail);
     }
     return reply;
   }
 
-  private async exchange(dossierNo: string, service: string, session: string, payload: Record<string, unknown>): Promise<ClassifiedReply> {
+  private async exchange(dossierNo: string, service: string, session: string, payload: Record<string, unknown>, trail: PortalExchange[]): Promise<ClassifiedReply> {
     const body = { madonvi: this.options.unitCode, service, ...payload };
-    const { status, body: reply } = await this.post(dossierNo, service, this.options.integrationPath ?? '/integration', body, { session });
+    const { status, body: reply } = await this.post(dossierNo, service, this.options.integrationPath ?? '/integration', body, { session }, trail);
     return classifyReply(status, reply);
   }
 
-  /** The cached session, or one login shared by every call that needs it meanwhile. */
-  private async currentSession(): Promise<string> {
+  /** The cached session, or one login shared by every call that needs it meanwhile (audited in the first one's trail). */
+  private async currentSession(dossierNo: string, trail: PortalExchange[]): Promise<string> {
     if (this.session) return this.session;
-    this.login ??= this.logIn().finally(() => (this.login = undefined));
+    this.login ??= this.logIn(dossierNo, trail).finally(() => (this.login = undefined));
     return this.login;
   }
 
-  private async logIn(): Promise<string> {
-    const { status, body } = await this.post('-', 'login', this.options.authPath ?? '/auth', { username: this.options.username }, { password: this.options.password });
+  private async logIn(dossierNo: string, trail: PortalExchange[]): Promise<string> {
+    const { status, body } = await this.post(dossierNo, 'login', this.options.authPath ?? '/auth', { username: this.options.username }, { password: this.options.password }, trail);
     const reply = classifyReply(status, body);
     const session = (body as { session?: unknown } | undefined)?.session;
     if (reply.kind === ReplyKinds.OK && typeof session === 'string' && session.length > 0) {
@@ -115,10 +116,10 @@ export class LgspNationalPortal implements NationalPortal {
   }
 
   /**
-   * POSTs `audited` plus `hidden` (session, password: never audited) and keeps the exchange for audit.
-   * Logs carry the service, dossier number, HTTP status and error code only: no personal data.
+   * POSTs `audited` plus `hidden` (session, password: never audited) and appends the exchange to
+   * `trail`. Logs carry the service, dossier number, HTTP status and error code only: no personal data.
    */
-  private async post(dossierNo: string, service: string, path: string, audited: Record<string, unknown>, hidden: Record<string, unknown>): Promise<Exchange> {
+  private async post(dossierNo: string, service: string, path: string, audited: Record<string, unknown>, hidden: Record<string, unknown>, trail: PortalExchange[]): Promise<Exchange> {
     const started = this.now();
     let status: number | undefined;
     let reply: unknown;
@@ -142,9 +143,7 @@ export class LgspNationalPortal implements NationalPortal {
       const durationMs = this.now().getTime() - started.getTime();
       const code = (reply as { error_code?: unknown } | undefined)?.error_code;
       logger.info('national portal exchange', { portalService: service, dossierNo, httpStatus: status, errorCode: code === undefined ? undefined : String(code), outcome, durationMs });
-      await this.options.audit
-        ?.record({ dossierNo, service, at: started.toISOString(), durationMs, request: audited, ...(status === undefined ? {} : { httpStatus: status }), reply: withoutSession(reply), outcome })
-        .catch((error: unknown) => logger.warn('national portal audit not written', { portalService: service, dossierNo, error: error instanceof Error ? error.name : 'unknown' }));
+      trail.push({ dossierNo, service, at: started.toISOString(), durationMs, request: audited, ...(status === undefined ? {} : { httpStatus: status }), reply: withoutSession(reply), outcome });
     }
   }
 }

@@ -4,12 +4,14 @@ import type { SyncState } from './domain/sync-state';
 /**
  * The National Public Service Portal as our use cases see it. Throws PortalUnavailableError
  * (retry later) or PortalRejectedError (the portal refused); resolves only on an explicit success.
+ * Every request it makes and every reply (the login included) is appended to `trail`, in order,
+ * whether the call succeeds or not: the caller keeps one push's trail as one audit record.
  */
 export interface NationalPortal {
   /** DongBoHoSoMC with the full snapshot; `known` says the portal accepted this dossier before (isUpdating). */
-  upsert(snapshot: PortalSnapshot, known: boolean): Promise<void>;
+  upsert(snapshot: PortalSnapshot, known: boolean, trail: PortalExchange[]): Promise<void>;
   /** CapNhatTienDoHoSoMC with at most 10 rows. */
-  progress(rows: readonly PortalProgress[]): Promise<void>;
+  progress(rows: readonly PortalProgress[], trail: PortalExchange[]): Promise<void>;
 }
 
 /** One request and its reply, kept for audit (DynamoDB, not the logs: the snapshot names the applicant). */
@@ -25,8 +27,12 @@ export interface PortalExchange {
   readonly outcome: string;
 }
 
+/**
+ * The audit trail issue 13 asks for (every request and reply kept): one record per push attempt
+ * holding its exchanges in order (login, upsert, progress chunks), not one write per exchange.
+ */
 export interface PortalAuditLog {
-  record(exchange: PortalExchange): Promise<void>;
+  recordPush(dossierNo: string, exchanges: readonly PortalExchange[]): Promise<void>;
 }
 
 /** Sync states, and the KPI counter their first success moves, written together. */

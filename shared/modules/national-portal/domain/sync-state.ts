@@ -11,9 +11,8 @@ export interface SyncState {
   /** For the KPI counter (kpis module): the dossier's agency and submission instant. */
   readonly agencyCode: string;
   readonly submittedAt: string;
+  /** Of the last push attempt; whether the portal lags a newer change is read against the dossier's version. */
   readonly status: SyncStatus;
-  /** The newest dossier version a change asked us to push. */
-  readonly wantedVersion: number;
   /** The dossier version the portal last accepted (0: never). */
   readonly syncedVersion: number;
   /** How many progress rows the portal holds (rows are append-only, so a count says which). */
@@ -22,7 +21,7 @@ export interface SyncState {
   readonly attempts: number;
   readonly lastError?: string;
   readonly lastSyncedAt?: string;
-  /** Since when the portal lags behind (absent when synced). */
+  /** Since when an attempt keeps failing (absent when synced): the failed list's order. */
   readonly pendingSince?: string;
   /** Write counter: every write is conditional on the one it read. */
   readonly revision: number;
@@ -42,11 +41,17 @@ export interface SyncView {
  */
 export const firstAccepted = (previous: SyncState | undefined, next: SyncState): boolean => (previous?.syncedVersion ?? 0) === 0 && next.syncedVersion > 0;
 
-export function viewOf(state: SyncState | undefined): SyncView {
-  // A dossier whose first change is still on its way has no state yet: it is pending.
+/**
+ * What GET dossier shows for a dossier at `dossierVersion`. A change is not written to the sync
+ * state when it happens (its push message carries it): a state synced at an older version means
+ * the newer change is on its way, so the dossier is pending.
+ */
+export function viewOf(state: SyncState | undefined, dossierVersion: number): SyncView {
+  // A dossier whose first push has not run yet has no state: it is pending.
   if (!state) return { status: SyncStatuses.PENDING, attempts: 0 };
+  const behind = state.status === SyncStatuses.SYNCED && dossierVersion > state.syncedVersion;
   return {
-    status: state.status,
+    status: behind ? SyncStatuses.PENDING : state.status,
     attempts: state.attempts,
     ...(state.lastSyncedAt ? { lastSyncedAt: state.lastSyncedAt } : {}),
     ...(state.lastError ? { lastError: state.lastError } : {}),
@@ -60,36 +65,24 @@ export interface DossierRef {
   readonly version: number;
 }
 
-/** A change asks for a push of `version`; undefined when the portal already has it (a redelivery). */
-export function requested(state: SyncState | undefined, ref: DossierRef, now: string): SyncState | undefined {
-  if (!state) {
-    return { dossierNo: ref.dossierNo, agencyCode: ref.agencyCode, submittedAt: ref.submittedAt, status: 'pending', wantedVersion: ref.version, syncedVersion: 0, progressSent: 0, attempts: 0, pendingSince: now, revision: 1 };
-  }
-  if (ref.version <= state.syncedVersion || ref.version <= state.wantedVersion) return undefined;
-  return {
-    ...state,
-    wantedVersion: ref.version,
-    // A failed dossier stays failed until an attempt succeeds or an operator resyncs: the change is queued behind it.
-    status: state.status === 'failed' ? 'failed' : 'pending',
-    pendingSince: state.pendingSince ?? now,
-    revision: state.revision + 1,
-  };
+/**
+ * The state of a dossier the portal never heard of from us: what a first push attempt starts from
+ * (revision 0: the store writes it only if no state exists yet).
+ */
+export function unsynced(ref: DossierRef): SyncState {
+  return { dossierNo: ref.dossierNo, agencyCode: ref.agencyCode, submittedAt: ref.submittedAt, status: 'pending', syncedVersion: 0, progressSent: 0, attempts: 0, revision: 0 };
 }
 
-/** The portal accepted `version` and holds `progressSent` rows. */
+/** The portal accepted `version` (the dossier as read for this push) and holds `progressSent` rows. */
 export function pushed(state: SyncState, version: number, progressSent: number, now: string): SyncState {
-  const syncedVersion = Math.max(state.syncedVersion, version);
-  const behind = state.wantedVersion > syncedVersion;
   const { lastError: _e, pendingSince: _p, ...rest } = state;
   return {
     ...rest,
-    syncedVersion,
+    syncedVersion: Math.max(state.syncedVersion, version),
     progressSent: Math.max(state.progressSent, progressSent),
     attempts: 0,
     lastSyncedAt: now,
-    // A change that arrived meanwhile keeps it pending: its own message will push it.
-    status: behind ? 'pending' : 'synced',
-    ...(behind ? { pendingSince: state.pendingSince ?? now } : {}),
+    status: 'synced',
     revision: state.revision + 1,
   };
 }
@@ -99,9 +92,20 @@ export function progressAccepted(state: SyncState, progressSent: number): SyncSt
   return { ...state, progressSent: Math.max(state.progressSent, progressSent), revision: state.revision + 1 };
 }
 
-/** An attempt failed; `final` when nothing will retry it (the DLQ takes the message). */
-export function attemptFailed(state: SyncState, error: string, final: boolean): SyncState {
-  return { ...state, attempts: state.attempts + 1, lastError: error.slice(0, 500), status: final ? 'failed' : state.status === 'synced' ? 'pending' : state.status, revision: state.revision + 1 };
+/**
+ * An attempt failed after the portal accepted `progressSent` rows (so a retry does not send them
+ * again); `final` when nothing will retry it (the DLQ takes the message).
+ */
+export function attemptFailed(state: SyncState, error: string, final: boolean, progressSent: number, now: string): SyncState {
+  return {
+    ...state,
+    progressSent: Math.max(state.progressSent, progressSent),
+    attempts: state.attempts + 1,
+    lastError: error.slice(0, 500),
+    status: final ? 'failed' : state.status === 'failed' ? 'failed' : 'pending',
+    pendingSince: state.pendingSince ?? now,
+    revision: state.revision + 1,
+  };
 }
 
 /** An operator asks for another try (`npm run portal:resync`): attempts start again. */

@@ -25,10 +25,10 @@ const login = (session = 's1') => ({ body: { session, error_code: 0 } });
 const ok = { body: { error_code: '0', message: 'Đồng bộ thành công' } };
 const snapshot = buildSnapshot(dossierOwing(10_000));
 
-function portal(fetch: typeof globalThis.fetch, audit: PortalExchange[] = [], timeoutMs?: number) {
+function portal(fetch: typeof globalThis.fetch, timeoutMs?: number) {
   return new LgspNationalPortal({
     url: 'https://lgsp.test/api/', username: 'u', password: 'secret-pw', dstcode: 'DST', unitCode: '000.00.00.H31',
-    fetch, audit: { record: async (e) => void audit.push(e) }, ...(timeoutMs ? { timeoutMs } : {}),
+    fetch, ...(timeoutMs ? { timeoutMs } : {}),
   });
 }
 
@@ -38,8 +38,8 @@ describe('Class: LgspNationalPortal', () => {
     const { calls, fetch } = scripted({ '/api/auth': [login()], '/api/integration': [ok, ok] });
     const p = portal(fetch);
     // Act
-    await p.upsert(snapshot, false);
-    await p.upsert(snapshot, true);
+    await p.upsert(snapshot, false, []);
+    await p.upsert(snapshot, true, []);
     // Assess
     expect(calls.map((c) => c.url)).toEqual(['/api/auth', '/api/integration', '/api/integration']);
     expect(calls.every((c) => c.headers.dstcode === 'DST')).toBe(true);
@@ -53,8 +53,8 @@ describe('Class: LgspNationalPortal', () => {
       '/api/integration': [ok, { body: { error_code: '401', message: 'Phiên hết hạn' } }, ok],
     });
     const p = portal(fetch);
-    await p.upsert(snapshot, true);
-    await p.upsert(snapshot, true);
+    await p.upsert(snapshot, true, []);
+    await p.upsert(snapshot, true, []);
     expect(calls.map((c) => [c.url, c.body.session])).toEqual([
       ['/api/auth', undefined], ['/api/integration', 'old'], ['/api/integration', 'old'], ['/api/auth', undefined], ['/api/integration', 'new'],
     ]);
@@ -63,13 +63,13 @@ describe('Class: LgspNationalPortal', () => {
   it('gives up after the one retry when the fresh session is refused too', async () => {
     const refused = { body: { error_code: '401' } };
     const { calls, fetch } = scripted({ '/api/auth': [login('a'), login('b')], '/api/integration': [refused, refused] });
-    await expect(portal(fetch).upsert(snapshot, true)).rejects.toBeInstanceOf(PortalRejectedError);
+    await expect(portal(fetch).upsert(snapshot, true, [])).rejects.toBeInstanceOf(PortalRejectedError);
     expect(calls).toHaveLength(4);
   });
 
   it('turns "already exists" into an update', async () => {
     const { calls, fetch } = scripted({ '/api/auth': [login()], '/api/integration': [{ body: { error_code: '-3', message: 'Hồ sơ đã tồn tại' } }, ok] });
-    await portal(fetch).upsert(snapshot, false);
+    await portal(fetch).upsert(snapshot, false, []);
     expect(calls.slice(1).map((c) => c.body.isUpdating)).toEqual(['False', 'True']);
   });
 
@@ -79,18 +79,18 @@ describe('Class: LgspNationalPortal', () => {
     ['a network failure', new TypeError('fetch failed'), PortalUnavailableError],
   ])('reports %s as its own error class', async (_case, reply, errorClass) => {
     const { fetch } = scripted({ '/api/auth': [login()], '/api/integration': [reply] });
-    await expect(portal(fetch).upsert(snapshot, true)).rejects.toBeInstanceOf(errorClass);
+    await expect(portal(fetch).upsert(snapshot, true, [])).rejects.toBeInstanceOf(errorClass);
   });
 
   it('refuses wrong credentials as a rejection, not an outage', async () => {
     const { fetch } = scripted({ '/api/auth': [{ body: { error_code: '-1', message: 'Sai tài khoản' } }] });
-    await expect(portal(fetch).upsert(snapshot, true)).rejects.toBeInstanceOf(PortalRejectedError);
+    await expect(portal(fetch).upsert(snapshot, true, [])).rejects.toBeInstanceOf(PortalRejectedError);
   });
 
   it('never waits longer than 6 s for an answer, whatever it is configured with', async () => {
     const spy = vi.spyOn(AbortSignal, 'timeout');
     const { fetch } = scripted({ '/api/auth': [login()], '/api/integration': [ok] });
-    await portal(fetch, [], 60_000).upsert(snapshot, true);
+    await portal(fetch, 60_000).upsert(snapshot, true, []);
     expect(spy.mock.calls.map(([ms]) => ms)).toEqual([MAX_TIMEOUT_MS, MAX_TIMEOUT_MS]);
     spy.mockRestore();
   });
@@ -98,19 +98,26 @@ describe('Class: LgspNationalPortal', () => {
   it('sends progress in calls of at most 10 rows', async () => {
     const { fetch } = scripted({ '/api/auth': [login()], '/api/integration': [ok] });
     const rows = buildProgress(dossierOwing(0));
-    await portal(fetch).progress(rows);
-    await expect(portal(fetch).progress(Array.from({ length: 11 }, () => rows[0]!))).rejects.toBeInstanceOf(RangeError);
+    await portal(fetch).progress(rows, []);
+    await expect(portal(fetch).progress(Array.from({ length: 11 }, () => rows[0]!), [])).rejects.toBeInstanceOf(RangeError);
   });
 
-  it('audits every request and reply without the password or the session', async () => {
-    const audit: PortalExchange[] = [];
+  it("puts every request and reply, the login's included, into the caller's trail, without the password or the session", async () => {
+    const trail: PortalExchange[] = [];
     const { fetch } = scripted({ '/api/auth': [login('secret-session')], '/api/integration': [ok] });
-    await portal(fetch, audit).upsert(snapshot, true);
-    expect(audit.map((a) => [a.service, a.outcome, a.httpStatus])).toEqual([['login', 'ok', 200], ['DongBoHoSoMC', 'ok', 200]]);
-    expect(audit[1]!.request).toMatchObject({ service: 'DongBoHoSoMC', data: [snapshot] });
-    const text = JSON.stringify(audit);
+    await portal(fetch).upsert(snapshot, true, trail);
+    expect(trail.map((a) => [a.dossierNo, a.service, a.outcome, a.httpStatus])).toEqual([[snapshot.MaHoSo, 'login', 'ok', 200], [snapshot.MaHoSo, 'DongBoHoSoMC', 'ok', 200]]);
+    expect(trail[1]!.request).toMatchObject({ service: 'DongBoHoSoMC', data: [snapshot] });
+    const text = JSON.stringify(trail);
     expect(text).not.toContain('secret-pw');
     expect(text).not.toContain('secret-session');
+  });
+
+  it('puts a failed exchange into the trail too, with its outcome', async () => {
+    const trail: PortalExchange[] = [];
+    const { fetch } = scripted({ '/api/auth': [login()], '/api/integration': [{ status: 503, body: { error_code: '-99' } }] });
+    await expect(portal(fetch).upsert(snapshot, true, trail)).rejects.toBeInstanceOf(PortalUnavailableError);
+    expect(trail.map((a) => [a.service, a.outcome, a.httpStatus])).toEqual([['login', 'ok', 200], ['DongBoHoSoMC', 'unavailable', 503]]);
   });
 
   it('writes no personal data to the logs', async () => {
@@ -120,7 +127,7 @@ describe('Class: LgspNationalPortal', () => {
       return true;
     });
     const { fetch } = scripted({ '/api/auth': [login()], '/api/integration': [ok] });
-    await portal(fetch).upsert(snapshot, true);
+    await portal(fetch).upsert(snapshot, true, []);
     write.mockRestore();
     const text = lines.join('');
     for (const personal of [snapshot.ChuHoSo, snapshot.SoGiayToChuHoSo, snapshot.SoDienThoai]) expect(text).not.toContain(personal);
