@@ -4,6 +4,7 @@ import type { JWTPayload } from 'jose';
 import type { HttpFunction, HttpMethod, RouteAuth } from '../shared/app/functions';
 import type { HttpEvent, HttpResult } from '../shared/platform/http/types';
 import { isDecodablePath, splitTarget, toHttpApiEvent, writeHttpApiResult } from './http-api-event';
+import { GatewayRoutes } from './gateway-routes';
 import { invokeWithTimeout, lambdaContext, LambdaTimeoutError, type LambdaHandler } from './lambda-context';
 
 /** API Gateway's own limit on a request payload. */
@@ -18,29 +19,9 @@ export interface LocalRoute {
   handle(request: IncomingMessage, response: ServerResponse, body: Buffer, params: Record<string, string>): Promise<void>;
 }
 
-interface CompiledRoute {
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly pattern: RegExp;
-  readonly specificity: number;
-  readonly target:
-    | { kind: 'lambda'; fn: HttpFunction; auth: RouteAuth; handler: LambdaHandler<HttpEvent, HttpResult> }
-    | { kind: 'local'; route: LocalRoute };
-}
-
-function compile(path: string): { pattern: RegExp; specificity: number } {
-  let params = 0;
-  const source = path
-    .split('/')
-    .map((segment) => {
-      const param = /^\{(\w+)\}$/.exec(segment);
-      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      params++;
-      return `(?<${param[1]}>[^/]+)`;
-    })
-    .join('/');
-  return { pattern: new RegExp(`^${source}$`), specificity: -params };
-}
+type RouteTarget =
+  | { kind: 'lambda'; fn: HttpFunction; auth: RouteAuth; handler: LambdaHandler<HttpEvent, HttpResult> }
+  | { kind: 'local'; route: LocalRoute };
 
 function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -82,7 +63,7 @@ export interface ApiGatewayOptions {
  * CORS preflight, payload 2.0 events and the same handler modules Lambda runs.
  */
 export class LocalApiGateway {
-  private readonly routes: CompiledRoute[] = [];
+  private readonly routes = new GatewayRoutes<RouteTarget>();
   private server: Server | undefined;
   private opened: boolean;
 
@@ -96,19 +77,11 @@ export class LocalApiGateway {
   }
 
   addLambda(fn: HttpFunction, handler: LambdaHandler<HttpEvent, HttpResult>): void {
-    for (const route of fn.trigger.routes) {
-      this.routes.push({ method: route.method, path: route.path, ...compile(route.path), target: { kind: 'lambda', fn, auth: route.auth, handler } });
-    }
-    this.sort();
+    for (const route of fn.trigger.routes) this.routes.add(route.method, route.path, { kind: 'lambda', fn, auth: route.auth, handler });
   }
 
   addLocalRoute(route: LocalRoute): void {
-    this.routes.push({ method: route.method, path: route.path, ...compile(route.path), target: { kind: 'local', route } });
-    this.sort();
-  }
-
-  private sort(): void {
-    this.routes.sort((a, b) => b.specificity - a.specificity);
+    this.routes.add(route.method, route.path, { kind: 'local', route });
   }
 
   async listen(): Promise<string> {
@@ -161,16 +134,13 @@ export class LocalApiGateway {
     // A bad escape would make decodeURIComponent throw below, which used to end as a 500.
     if (!isDecodablePath(path)) return json(response, 400, { message: 'Bad Request' });
     if (this.corsPreflight(request, response)) return;
-    const candidates = this.routes.filter((r) => r.pattern.test(path));
-    const route = candidates.find((r) => r.method === request.method);
-    if (!this.opened && route?.target.kind !== 'local') return json(response, 503, { message: 'Service Unavailable' }, { 'retry-after': '1' });
-    if (!route) return json(response, 404, { message: 'Not Found' });
-    const params = Object.fromEntries(
-      Object.entries(route.pattern.exec(path)?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
-    );
+    const match = this.routes.match(request.method, path);
+    if (!this.opened && match?.route.target.kind !== 'local') return json(response, 503, { message: 'Service Unavailable' }, { 'retry-after': '1' });
+    if (!match) return json(response, 404, { message: 'Not Found' });
+    const { route, params } = match;
     const body = await readBody(request);
     if (body === undefined) return json(response, 413, { message: 'Request Entity Too Large' });
-    if (route.target.kind === 'local') return route.target.route.handle(request, response, body, params);
+    if (route.target.kind === 'local') return route.target.route.handle(request, response, body, params ?? {});
 
     const { fn, auth, handler } = route.target;
     let claims: JWTPayload | undefined;
@@ -182,8 +152,8 @@ export class LocalApiGateway {
     const event = toHttpApiEvent({
       request,
       body,
-      routeKey: `${route.method} ${route.path}`,
-      pathParameters: Object.keys(params).length > 0 ? params : undefined,
+      routeKey: route.routeKey,
+      pathParameters: params,
       claims,
     });
     const timeout = fn.timeoutSeconds ?? 10;

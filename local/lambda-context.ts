@@ -1,10 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 
+/** What every invocation of one function shares: built once per function, not per request. */
+interface FunctionIdentity {
+  readonly invokedFunctionArn: string;
+  readonly memoryLimitInMB: string;
+  readonly logGroupName: string;
+}
+
+const identities = new Map<string, FunctionIdentity>();
+
+function identityOf(functionName: string, memoryMb: number): FunctionIdentity {
+  const key = `${functionName}/${memoryMb}`;
+  let identity = identities.get(key);
+  if (!identity) {
+    identity = {
+      invokedFunctionArn: `arn:aws:lambda:ap-southeast-1:000000000000:function:${functionName}`,
+      memoryLimitInMB: String(memoryMb),
+      logGroupName: `/aws/lambda/${functionName}`,
+    };
+    identities.set(key, identity);
+  }
+  return identity;
+}
+
 /**
  * A Lambda context for a local invocation, with the deadline the deployed function would have. A
  * class, so one is a few fields per invocation: its methods live on the prototype, and (under tsx,
- * which names every function it creates) no closure is defined and named per request.
+ * which names every function it creates) no closure is defined and named per request. The function's
+ * ARN, memory and log group are looked up, not built, per invocation.
  */
 class LocalLambdaContext implements Context {
   readonly callbackWaitsForEmptyEventLoop = false;
@@ -23,9 +47,10 @@ class LocalLambdaContext implements Context {
     memoryMb: number,
   ) {
     const deadline = Date.now() + timeoutSeconds * 1000;
-    this.invokedFunctionArn = `arn:aws:lambda:ap-southeast-1:000000000000:function:${functionName}`;
-    this.memoryLimitInMB = String(memoryMb);
-    this.logGroupName = `/aws/lambda/${functionName}`;
+    const identity = identityOf(functionName, memoryMb);
+    this.invokedFunctionArn = identity.invokedFunctionArn;
+    this.memoryLimitInMB = identity.memoryLimitInMB;
+    this.logGroupName = identity.logGroupName;
     this.logStreamName = `local/${this.awsRequestId}`;
     this.getRemainingTimeInMillis = remainingUntil.bind(undefined, deadline);
   }

@@ -17,6 +17,8 @@ describe('Function: lambdaContext', () => {
     });
     expect(second.memoryLimitInMB).toBe('512');
     expect(second.awsRequestId).not.toBe(first.awsRequestId);
+    // Each function keeps its own identity, however many were made before it.
+    expect(lambdaContext('VnpayIpn', 10, 256)).toMatchObject({ functionName: 'VnpayIpn', invokedFunctionArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:VnpayIpn', logGroupName: '/aws/lambda/VnpayIpn', memoryLimitInMB: '256' });
   });
 
   it('counts the remaining time down to the deadline, also when called detached (as middy calls it)', () => {
