@@ -9,13 +9,15 @@ import type { ContainerOf } from '../../shared/app/container/part';
 import { lazyHandler } from '../../shared/app/lazy-handler';
 import { logger } from '../../shared/platform/observability/logger';
 import { NoticeRetryError, processNoticeMessage } from '../../shared/modules/notifications/use-cases/process-notices';
+import type { Notice } from '../../shared/modules/notifications/domain/notice';
 
 /** The parts of the wiring this function reads; its bundle carries only their adapters. */
 const parts = [base, sqs, noticeSender] as const;
 type Deps = ContainerOf<typeof parts>;
 
 const MessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('send'), notificationId: z.string().min(1) }),
+  // The first message carries the notice (ours, built by the reaction): the sender writes its first row.
+  z.strictObject({ type: z.literal('send'), notificationId: z.string().min(1), notice: z.custom<Notice>((v) => typeof v === 'object' && v !== null && typeof (v as Notice).notificationId === 'string').optional() }),
   z.strictObject({ type: z.literal('check'), notificationId: z.string().min(1), messageId: z.string().min(1) }),
   z.strictObject({ type: z.literal('receipt'), trackingId: z.string().min(1), messageId: z.string().min(1), deliveredAt: z.iso.datetime() }),
 ]);

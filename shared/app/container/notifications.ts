@@ -43,10 +43,10 @@ export interface NoticeRequestsMembers {
   readonly noticeRequests: EnqueueDeps;
 }
 
-/** What the dossier reaction uses: write the ledger row, queue the send. */
+/** What the dossier reaction uses: queue the notice (the sender writes its ledger row). */
 export const noticeRequests = /* @__PURE__ */ definePart<NoticeRequestsMembers>()('noticeRequests', [base, notificationStore, noticeQueue], (c, { once }) => ({
   get noticeRequests() {
-    return once('noticeRequests', () => ({ store: c.notificationStore, queue: c.noticeQueue, settings: c.notificationSettings, clock: c.clock }));
+    return once('noticeRequests', () => ({ queue: c.noticeQueue, settings: c.notificationSettings, clock: c.clock }));
   },
 }));
 

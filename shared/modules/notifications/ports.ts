@@ -30,7 +30,7 @@ export interface NotificationPreferences {
 }
 
 export interface NotificationStore {
-  /** Writes a new notice; false when one with this id exists already (the event was seen). */
+  /** Writes a notice's first row; false when one with this id exists already (another sender wrote it first). */
   create(notice: Notice): Promise<boolean>;
   get(notificationId: string): Promise<Notice | undefined>;
   /** Conditional on the version `next` was made from (next.version - 1); a moved one is a RetryableWriteConflict. */
@@ -42,7 +42,8 @@ export interface NotificationStore {
 
 /** What the notifications queue carries. */
 export type NoticeQueueMessage =
-  | { readonly type: 'send'; readonly notificationId: string }
+  /** The first message carries the notice (no row yet: the sender's first write is its claim); later ones only its id. */
+  | { readonly type: 'send'; readonly notificationId: string; readonly notice?: Notice }
   /** After the receipt timeout: still no receipt for this message id? Fall back. */
   | { readonly type: 'check'; readonly notificationId: string; readonly messageId: string }
   /** A verified ZNS delivery webhook, queued so that Zalo gets its 200 at once. */

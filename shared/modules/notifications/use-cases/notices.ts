@@ -11,17 +11,18 @@ import type { NoticeQueue, NotificationPreferences, NotificationStore } from '..
 import type { NotificationSettings } from '../settings';
 
 export interface EnqueueDeps {
-  readonly store: NotificationStore;
   readonly queue: NoticeQueue;
   readonly settings: NotificationSettings;
   readonly clock: Clock;
 }
 
 /**
- * Puts the notice an applied dossier event calls for on the ledger and the queue. Idempotent per
- * event: the notice id comes from the event id, so a redelivered event finds its notice and only
- * queues it again while it is still queued (the first queueing may have been lost); the sender does
- * nothing for a notice already under way.
+ * Queues the notice an applied dossier event calls for, the notice itself in the message: the
+ * ledger row is written by the sender, its first write being its claim (written only if none is
+ * stored), so the notice is on the ledger from its first attempt (or its deferral to the morning).
+ * Idempotent per event: the notice id comes from the event id, so a redelivered event queues the
+ * same notice again and the sender, finding its row, sends nothing twice. A failed send throws, and
+ * the reaction runs again.
  */
 export async function enqueueNotice(deps: EnqueueDeps, dossier: Dossier, event: DossierEvent, context: Omit<PlanContext, 'payAgainUrl'> = {}): Promise<Notice | undefined> {
   const request = planNotice(dossier, event, { ...context, payAgainUrl: deps.settings.payAgainUrl });
@@ -46,10 +47,8 @@ export async function enqueueNotice(deps: EnqueueDeps, dossier: Dossier, event: 
     updatedAt: now.toISOString(),
     version: 1,
   };
-  const created = await deps.store.create(notice);
-  const current = created ? notice : await deps.store.get(notice.notificationId);
-  if (current?.status === 'queued') await deps.queue.send({ type: 'send', notificationId: notice.notificationId });
-  return current;
+  await deps.queue.send({ type: 'send', notificationId: notice.notificationId, notice });
+  return notice;
 }
 
 /** A notice as the ledger shows it: no phone, address or message parameters. */

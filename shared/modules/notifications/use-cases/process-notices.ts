@@ -1,5 +1,5 @@
 import type { Clock } from '../../../platform/kernel/time';
-import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
+import { RetryableWriteConflict, withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import { logger } from '../../../platform/observability/logger';
 import { channelsFor, decide, nextChannel, type NoticeChannelName } from '../domain/fallback';
 import { moveNotice, type Notice, type NoticeAttempt } from '../domain/notice';
@@ -37,7 +37,7 @@ const delayUntil = (now: Date, at: Date) => Math.min(MAX_DELAY_SECONDS, Math.max
 export function processNoticeMessage(deps: NoticeDeps, message: NoticeQueueMessage): Promise<ProcessOutcome> {
   switch (message.type) {
     case 'send':
-      return sendNotice(deps, message.notificationId);
+      return sendNotice(deps, message.notificationId, message.notice);
     case 'check':
       return checkReceipt(deps, message.notificationId, message.messageId);
     case 'receipt':
@@ -45,17 +45,28 @@ export function processNoticeMessage(deps: NoticeDeps, message: NoticeQueueMessa
   }
 }
 
-/** One attempt on the notice's current channel, after the quiet hours and the citizen's choices. */
-export async function sendNotice(deps: NoticeDeps, notificationId: string): Promise<ProcessOutcome> {
+/**
+ * One attempt on the notice's current channel, after the quiet hours and the citizen's choices.
+ * `unrecorded` is the notice the first message carries: while no row is stored, the sender's first
+ * write (its claim, or its deferral) creates it, only if none exists, so two copies of the message
+ * never both send.
+ */
+export async function sendNotice(deps: NoticeDeps, notificationId: string, unrecorded?: Notice): Promise<ProcessOutcome> {
   const claimed = await withOptimisticRetry(async () => {
-    const notice = await deps.store.get(notificationId);
+    const stored = await deps.store.get(notificationId);
+    const notice = stored ?? (unrecorded?.notificationId === notificationId ? unrecorded : undefined);
     if (!notice) return { outcome: 'nothing' as const };
+    const write = async (next: Notice) => {
+      if (stored) return deps.store.save(next);
+      if (!(await deps.store.create(next))) throw new RetryableWriteConflict(`notice ${notificationId} written by another sender`);
+    };
     const now = deps.clock.now();
     const takeOver = notice.status === 'sending' && Date.parse(notice.claimUntil ?? '') < now.getTime();
     if (notice.status !== 'queued' && !takeOver) return { outcome: 'nothing' as const };
     const due = new Date(Math.max(Date.parse(notice.dueAt), sendableAt(now, deps.settings.quietHours).getTime()));
     if (notice.status === 'queued' && (due > now || isQuiet(now, deps.settings.quietHours))) {
-      if (notice.dueAt !== due.toISOString()) await deps.store.save(moveNotice(notice, 'queued', 'Defer', now, { dueAt: due.toISOString() }));
+      // Written when deferred, so that the ledger shows it waiting for the morning.
+      if (!stored || notice.dueAt !== due.toISOString()) await write(moveNotice(notice, 'queued', 'Defer', now, { dueAt: due.toISOString() }));
       await deps.queue.send({ type: 'send', notificationId }, delayUntil(now, due));
       return { outcome: 'deferred' as const };
     }
@@ -66,11 +77,11 @@ export async function sendNotice(deps: NoticeDeps, notificationId: string): Prom
     if (!channel) {
       const reason = preferences.optedOut.length > 0 ? 'opted_out' : 'no_channel';
       const attempt: NoticeAttempt = { channel: notice.channel, at: now.toISOString(), outcome: 'opted_out' };
-      await deps.store.save(moveNotice(notice, 'skipped', 'OptedOut', now, { reason, attempts: [...notice.attempts, attempt] }));
+      await write(moveNotice(notice, 'skipped', 'OptedOut', now, { reason, attempts: [...notice.attempts, attempt] }));
       return { outcome: 'skipped' as const };
     }
     const next = moveNotice(notice, 'sending', takeOver ? 'TakeOver' : 'Claim', now, { channel, claimUntil: new Date(now.getTime() + CLAIM_MS).toISOString() });
-    await deps.store.save(next);
+    await write(next);
     return { outcome: 'claimed' as const, notice: next, plan };
   });
   if (claimed.outcome !== 'claimed') return claimed.outcome;

@@ -87,9 +87,9 @@ describe('Use case: notices from queue to ledger', () => {
   });
 
   it('a citizen who turned every channel off: skipped, opted out, nothing sent', async () => {
-    const { deps, enqueue, channels, id, drain } = await setup();
+    const { deps, enqueue, channels, id, drain, notice } = await setup();
     await deps.store.savePreferences('036099000123', { optedOut: ['zns', 'sms', 'email'] });
-    const citizen = enqueue.store.notices.get(id)!.citizenId;
+    const citizen = notice.citizenId;
     await deps.store.savePreferences(citizen, { optedOut: ['zns', 'sms', 'email'] });
     expect(await drain()).toEqual(['skipped']);
     expect(enqueue.store.notices.get(id)).toMatchObject({ status: 'skipped', reason: 'opted_out' });
@@ -97,8 +97,8 @@ describe('Use case: notices from queue to ledger', () => {
   });
 
   it('ZNS turned off: SMS carries it', async () => {
-    const { deps, enqueue, channels, id, drain } = await setup();
-    await deps.store.savePreferences(enqueue.store.notices.get(id)!.citizenId, { optedOut: ['zns'] });
+    const { deps, channels, drain, notice } = await setup();
+    await deps.store.savePreferences(notice.citizenId, { optedOut: ['zns'] });
     expect(await drain()).toEqual(['sent']);
     expect(channels.zns.sent).toEqual([]);
     expect(channels.sms.sent).toHaveLength(1);
@@ -115,6 +115,8 @@ describe('Use case: notices from queue to ledger', () => {
     const [msg] = enqueue.queue.take();
     expect(await processNoticeMessage(deps, msg!.message)).toBe('deferred');
     expect(enqueue.queue.sent[0]!.delaySeconds).toBe(900);
+    // On the ledger while it waits for the morning.
+    expect(enqueue.store.notices.get(notice.notificationId)).toMatchObject({ status: 'queued', dueAt: '2026-03-10T23:00:00.000Z' });
     now = new Date('2026-03-10T23:00:00Z');
     expect(await processNoticeMessage(deps, msg!.message)).toBe('accepted');
     expect(zns.sent).toHaveLength(1);
@@ -125,8 +127,30 @@ describe('Use case: notices from queue to ledger', () => {
     await drain();
     enqueue.queue.take(); // the receipt check
     await enqueueNotice(enqueue, dossier, paidEvent);
+    expect(await drain()).toEqual(['nothing']);
     expect(enqueue.store.notices.size).toBe(1);
-    expect(enqueue.queue.sent).toEqual([]);
     expect(channels.zns.sent).toHaveLength(1);
+  });
+
+  it('two copies of the first message at the same moment: one claims (writes the first row), the other sends nothing', async () => {
+    const { deps, enqueue, dossier, paidEvent, channels } = await setup();
+    await enqueueNotice(enqueue, dossier, paidEvent);
+    const [one, two] = enqueue.queue.take();
+    expect(two!.message).toEqual(one!.message);
+    const outcomes = await Promise.all([processNoticeMessage(deps, one!.message), processNoticeMessage(deps, two!.message)]);
+    expect(outcomes.sort()).toEqual(['accepted', 'nothing']);
+    expect(channels.zns.sent).toHaveLength(1);
+  });
+
+  it('the ledger is written by the sender: nothing at enqueue, then its claim, the accepted attempt and the receipt (3 writes)', async () => {
+    const { drain, enqueue, id, deps } = await setup();
+    const writes: string[] = [];
+    const { create, save } = enqueue.store;
+    enqueue.store.create = async (n) => (writes.push(`create ${n.status}`), create.call(enqueue.store, n));
+    enqueue.store.save = async (n) => (writes.push(`save ${n.status}`), save.call(enqueue.store, n));
+    expect(enqueue.store.notices.size).toBe(0);
+    expect(await drain()).toEqual(['accepted']);
+    await processNoticeMessage(deps, { type: 'receipt', trackingId: id, messageId: 'zns-1', deliveredAt: '2026-03-10T02:00:05.000Z' });
+    expect(writes).toEqual(['create sending', 'save accepted', 'save delivered']);
   });
 });
