@@ -46,6 +46,8 @@ export interface ZaloTokenDeps {
 export class ZaloTokenManager {
   private readonly holder = randomUUID();
   private readonly options: ZaloTokenOptions;
+  /** The pair last read or stored by this container: a fresh access token lives ~25 h, so sends do not read the row. */
+  private cached: ZaloTokens | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly deps: ZaloTokenDeps) {
@@ -53,22 +55,39 @@ export class ZaloTokenManager {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** A usable access token: the stored one while it is fresh, else a refreshed one. */
+  /**
+   * A usable access token: the one held in memory while it is fresh, else the stored one while it is
+   * fresh, else a refreshed one. Nothing is written unless it is refreshed.
+   */
   async accessToken(): Promise<string> {
-    const tokens = await this.deps.store.read();
+    if (this.cached && this.isFresh(this.cached)) {
+      this.reportAge(this.cached);
+      return this.cached.accessToken;
+    }
+    const tokens = await this.readStored();
     if (tokens) this.reportAge(tokens);
-    if (tokens && Date.parse(tokens.accessExpiresAt) - this.options.earlyMs > this.deps.clock.now().getTime()) return tokens.accessToken;
+    if (tokens && this.isFresh(tokens)) return tokens.accessToken;
     return this.refreshFrom(tokens?.version ?? 0);
   }
 
   /**
-   * Zalo refused `rejected` as invalid: refresh once, unless someone already replaced it, and hand
-   * back the token to retry with (once).
+   * Zalo refused `rejected` as invalid: refresh once, unless someone already replaced it (read from
+   * the row, not the memory: another container may have refreshed), and hand back the token to retry
+   * with (once).
    */
   async afterRejection(rejected: string): Promise<string> {
-    const tokens = await this.deps.store.read();
+    const tokens = await this.readStored();
     if (tokens && tokens.accessToken !== rejected) return tokens.accessToken;
     return this.refreshFrom(tokens?.version ?? 0);
+  }
+
+  private isFresh(tokens: ZaloTokens): boolean {
+    return Date.parse(tokens.accessExpiresAt) - this.options.earlyMs > this.deps.clock.now().getTime();
+  }
+
+  private async readStored(): Promise<ZaloTokens | undefined> {
+    this.cached = await this.deps.store.read();
+    return this.cached;
   }
 
   private async refreshFrom(version: number): Promise<string> {
@@ -76,7 +95,7 @@ export class ZaloTokenManager {
       const now = this.deps.clock.now();
       if (await this.deps.store.takeLease(this.holder, new Date(now.getTime() + this.options.leaseMs), now, version)) return this.refreshHolding(version);
       // Someone else holds the lease, or already moved the version: use theirs once it is there.
-      const current = await this.deps.store.read();
+      const current = await this.readStored();
       if (current && current.version > version) return current.accessToken;
       await this.sleep(this.options.waitMs);
     }
@@ -84,7 +103,7 @@ export class ZaloTokenManager {
   }
 
   private async refreshHolding(version: number): Promise<string> {
-    const before = await this.deps.store.read();
+    const before = await this.readStored();
     if (before && before.version !== version) {
       await this.deps.store.releaseLease(this.holder);
       return before.accessToken;
@@ -114,6 +133,7 @@ export class ZaloTokenManager {
       // Another refresh of this version was stored first (possible only after our lease ran out).
       throw new ZaloTokenRefreshError('the Zalo token lease expired during the refresh');
     }
+    this.cached = next;
     this.reportAge(next);
     return next.accessToken;
   }

@@ -55,6 +55,25 @@ describe('Class: ZaloTokenManager', () => {
     expect(empty.tokens?.version).toBe(1);
   });
 
+  it('a fresh token is read once per container and then held in memory; only a refresh writes; a rejection reads the row again', async () => {
+    const store = new InMemoryZaloTokenStore(expired);
+    const oauth = fakeOauth();
+    let reads = 0;
+    const read = store.read.bind(store);
+    store.read = async () => (reads++, read());
+    const manager = new ZaloTokenManager({ store, refresh: oauth.refresh, seedRefreshToken: async () => 'seed', clock, options });
+    expect(await manager.accessToken()).toBe('a1'); // expired: refreshed and stored
+    const afterRefresh = reads;
+    for (let i = 0; i < 5; i++) expect(await manager.accessToken()).toBe('a1');
+    expect(reads).toBe(afterRefresh);
+    expect(store.tokens?.version).toBe(4);
+    // Another container refreshed meanwhile; ours is refused: the row is read, its token used, no second refresh.
+    store.tokens = { ...store.tokens!, accessToken: 'a-other', version: 5 };
+    expect(await manager.afterRejection('a1')).toBe('a-other');
+    expect(await manager.accessToken()).toBe('a-other');
+    expect(oauth.calls).toEqual(['r0']);
+  });
+
   it('after a rejection, refreshes once, unless another sender already replaced the token', async () => {
     const store = new InMemoryZaloTokenStore({ ...expired, accessExpiresAt: '2026-03-11T00:00:00.000Z' });
     const oauth = fakeOauth();
