@@ -2,8 +2,7 @@ import * as z from 'zod';
 import { FAILURE_REASONS, type FailureReason } from '../domain/failure-reason';
 import { POSTAGE_PAYERS, TIMELINE_SOURCES, type DeliveryTimelineEntry, type PostagePayer } from '../domain/delivery';
 import { AddressSchema } from '../../addresses';
-import { InstantSchema, printableText, VndSchema, type SameShape } from '../../../platform/api/common';
-import { VietnamesePhoneSchema } from '../../dossiers';
+import { InstantSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { DeliveryStatusSchema, DossierNoSchema } from '../../dossiers';
 
 // Built from the domain's vocabularies, and checked against its types so the two cannot drift.
@@ -13,18 +12,8 @@ export type { PostagePayer };
 /** Why a postal item could not be delivered (Postal Law 49/2010, Art. 17). */
 export const FailureReasonSchema = z.enum(FAILURE_REASONS) satisfies z.ZodType<FailureReason>;
 
-/**
- * POST /v1/dossiers/{dossierNo}/delivery: return of the result by post.
- * @example {"recipient":{"fullName":"Nguyễn Văn A","phone":"0912345678"},"address":{"provinceCode":"31","communeCode":"11311","street":"12 Lê Lợi"},"postagePayer":"prepaid"}
- */
-export const RegisterDeliveryRequestSchema = z
-  .strictObject({
-    recipient: z.strictObject({ fullName: printableText(200), phone: VietnamesePhoneSchema }),
-    address: AddressSchema,
-    postagePayer: PostagePayerSchema.default('prepaid'),
-  })
-  .meta({ id: 'RegisterDeliveryRequest' });
-export type RegisterDeliveryRequest = z.infer<typeof RegisterDeliveryRequestSchema>;
+// The request (its phone validated: libphonenumber-js) is its own module; the type is re-exported.
+export type { RegisterDeliveryRequest } from './delivery-request';
 
 export const DeliveryTimelineEntrySchema = z.strictObject({
   at: InstantSchema.meta({ description: 'when it happened, as the carrier reports it' }),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OperationExamples } from '../../../platform/api/operation';
-import type { DeliverySchema, PostalWebhookResultSchema, RegisterDeliveryRequestSchema } from './delivery';
+import type { DeliverySchema, PostalWebhookResultSchema } from './delivery';
+import type { RegisterDeliveryRequestSchema } from './delivery-request';
 
 const dossierNo = 'H31.26-261121-0001';
 

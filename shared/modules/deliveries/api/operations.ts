@@ -1,5 +1,6 @@
 import { DossierPathSchema } from '../../dossiers';
-import { DeliverySchema, PostalWebhookBodySchema, PostalWebhookResultSchema, RegisterDeliveryRequestSchema } from './delivery';
+import { DeliverySchema, PostalWebhookBodySchema, PostalWebhookResultSchema } from './delivery';
+import { RegisterDeliveryRequestSchema } from './delivery-request';
 import { defineOperation } from '../../../platform/api/operation';
 import { SignatureHeadersSchema } from '../../../platform/api/common';
 import { getDeliveryExamples, postalWebhookExamples, registerDeliveryExamples } from './examples';

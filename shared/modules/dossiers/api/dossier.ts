@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { normaliseVietnamesePhone } from '../../identity';
 import { DOSSIER_STATUSES, type DossierStatus } from '../domain/status';
 import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { DossierNoSchema } from './dossier-events';
@@ -16,53 +15,26 @@ import {
   type ReturnChannel,
   type TimelineEntry,
 } from '../domain/dossier';
-import type { DossierRegistration } from '../domain/register';
-import { BeneficiarySchema, FeeInputsSchema } from '../../fees';
 import { FeeAssessmentSchema } from '../../fees';
 
 export const CitizenIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit citizen id (số định danh cá nhân)');
 
-/** A Vietnamese mobile or fixed-line number; stored in E.164 form. */
-export const VietnamesePhoneSchema = z
-  .string()
-  .min(9)
-  .max(20)
-  .transform((value, ctx) => {
-    const phone = normaliseVietnamesePhone(value);
-    if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'must be a Vietnamese mobile or fixed-line number' });
-      return z.NEVER;
-    }
-    return phone.e164;
-  })
-  .meta({ example: '0912345678' });
-
 export const DossierStatusSchema = z.enum(DOSSIER_STATUSES) satisfies z.ZodType<DossierStatus>;
 
-export const ApplicantSchema = z.strictObject({
+/**
+ * The applicant as the API shows it: the phone as stored (E.164). A registration validates it
+ * (./registration.ts); answers do not, so functions that only read carry no phone metadata.
+ */
+export const ApplicantViewSchema = z.strictObject({
   citizenId: CitizenIdSchema,
   fullName: printableText(200),
-  phone: VietnamesePhoneSchema,
+  phone: z.string(),
   email: z.email().max(254).optional(),
 });
 export type { Applicant, DossierDelivery, DossierPayment, Level4, ReturnChannel, TimelineEntry };
-
-/**
- * PUT /v1/dossiers/{dossierNo}: registration by the one-stop system of the agency.
- * @example {"procedureCode":"2.000815","agencyCode":"HP-PX","channel":"online","submittedAt":"2026-11-21T02:00:00Z","applicant":{"citizenId":"031099012345","fullName":"Nguyễn Văn A","phone":"0912345678"},"inputs":{"pages":3,"copies":1}}
- */
-export const RegisterDossierRequestSchema = z
-  .strictObject({
-    procedureCode: ProcedureCodeSchema,
-    agencyCode: AgencyCodeSchema,
-    channel: ChannelSchema,
-    submittedAt: InstantSchema,
-    applicant: ApplicantSchema,
-    inputs: FeeInputsSchema.default({}),
-    beneficiary: BeneficiarySchema.optional(),
-  })
-  .meta({ id: 'RegisterDossierRequest' });
-export type RegisterDossierRequest = z.infer<typeof RegisterDossierRequestSchema>;
+// Registration: its own module (libphonenumber-js), re-exported for the types and the phone only.
+export { VietnamesePhoneSchema } from './phone';
+export type { RegisterDossierRequest } from './registration';
 
 export const DossierPathSchema = z.strictObject({ dossierNo: DossierNoSchema });
 
@@ -125,7 +97,7 @@ export const DossierSchema = z
     agencyCode: AgencyCodeSchema,
     channel: ChannelSchema,
     submittedAt: InstantSchema,
-    applicant: ApplicantSchema.omit({ phone: true }).extend({ phone: z.string() }),
+    applicant: ApplicantViewSchema,
     status: DossierStatusSchema,
     nationalPortalStatus: z.int().meta({ description: 'status code on the National Public Service Portal' }),
     fees: FeeAssessmentSchema,
@@ -177,11 +149,10 @@ export const EventAcceptedSchema = z
  * added on one side only fails the typecheck here.
  */
 export const dossierSchemasMatchDomain: [
-  SameShape<z.infer<typeof ApplicantSchema>, Applicant>,
-  SameShape<z.infer<typeof RegisterDossierRequestSchema>, DossierRegistration>,
+  SameShape<z.infer<typeof ApplicantViewSchema>, Applicant>,
   SameShape<z.infer<typeof TimelineEntrySchema>, TimelineEntry>,
   SameShape<z.infer<typeof DossierPaymentSchema>, DossierPayment>,
   SameShape<z.infer<typeof Level4Schema>, Level4>,
   SameShape<z.infer<typeof DossierResultSchema>, DossierResult>,
   SameShape<z.infer<typeof DossierDeliverySchema>, DossierDelivery>,
-] = [true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true];

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { OperationExamples } from '../../../platform/api/operation';
 import type { FeeAssessmentSchema } from '../../fees';
-import type { DossierSchema, EventAcceptedSchema, RegisterDossierRequestSchema, ResultReadyRequestSchema } from './dossier';
+import type { DossierSchema, EventAcceptedSchema, ResultReadyRequestSchema } from './dossier';
+import type { RegisterDossierRequestSchema } from './registration';
 import type { DossierPageSchema } from './listing';
 
 export const dossierNoExample = 'H31.26-261121-0001';

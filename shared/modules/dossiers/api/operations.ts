@@ -1,4 +1,5 @@
-import { CollectedRequestSchema, DossierPathSchema, DossierSchema, EventAcceptedSchema, RegisterDossierRequestSchema, ResultReadyRequestSchema } from './dossier';
+import { CollectedRequestSchema, DossierPathSchema, DossierSchema, EventAcceptedSchema, ResultReadyRequestSchema } from './dossier';
+import { RegisterDossierRequestSchema } from './registration';
 import { defineOperation } from '../../../platform/api/operation';
 import { AgencyDossiersPathSchema, AgencyDossiersQuerySchema, DossierPageSchema, MyDossiersQuerySchema } from './listing';
 import { collectedExamples, getDossierExamples, listAgencyDossiersExamples, listMyDossiersExamples, registerDossierExamples, resultReadyExamples } from './examples';

@@ -3,8 +3,8 @@ import { InvalidInputError } from '../../../../../shared/platform/kernel/errors'
 import { parseOrThrow } from '../../../../../shared/platform/http/validation';
 import { AddressSchema } from '../../../../../shared/modules/addresses/api/address';
 import { printableText } from '../../../../../shared/platform/api/common';
-import { RegisterDeliveryRequestSchema } from '../../../../../shared/modules/deliveries/api/delivery';
-import { RegisterDossierRequestSchema } from '../../../../../shared/modules/dossiers/api/dossier';
+import { RegisterDeliveryRequestSchema } from '../../../../../shared/modules/deliveries/api/delivery-request';
+import { RegisterDossierRequestSchema } from '../../../../../shared/modules/dossiers/api/registration';
 
 const name = printableText(200);
 
