@@ -53,7 +53,7 @@ export const WebhookDeliverySchema = z
     dossierNo: DossierNoSchema,
     sequence: z.int().min(1),
     type: z.enum(PORTAL_EVENT_TYPES),
-    status: z.enum(WEBHOOK_DELIVERY_STATUSES).meta({ description: 'scheduled (an attempt is due), sending, delivered (a 2xx), failed (retries spent; in the DLQ)' }),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES).meta({ description: 'scheduled (a retry is due), sending (only on deliveries logged before attempts were recorded in one write), delivered (a 2xx), failed (retries spent; in the DLQ). A push is logged with its first attempt.' }),
     event: PortalWebhookEventSchema,
     attempts: z.array(WebhookAttemptSchema),
     nextAttemptAt: InstantSchema.optional(),
