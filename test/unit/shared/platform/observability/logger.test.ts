@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createLogger, redactPersonalData } from '../../../../../shared/platform/observability/logger';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createLogger, redactPersonalData, scopeStoreFor } from '../../../../../shared/platform/observability/logger';
 
 describe('Function: redactPersonalData', () => {
   it.each([
@@ -112,5 +113,44 @@ describe('Method: resetKeys (after each request)', () => {
     const [withKey, afterReset] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(withKey).toMatchObject({ message: 'with key', batch: 'b-1' });
     expect(afterReset).not.toHaveProperty('batch');
+  });
+});
+
+describe('Function: scopeStoreFor', () => {
+  it.each([
+    ['a standard Lambda (one invocation at a time)', { AWS_LAMBDA_FUNCTION_NAME: 'toantrinh-prod-QuoteFees' }, false],
+    ['a Lambda managed instance (several at once)', { AWS_LAMBDA_FUNCTION_NAME: 'toantrinh-prod-QuoteFees', AWS_LAMBDA_MAX_CONCURRENCY: '8' }, true],
+    ['the local runtime and tests (outside Lambda)', {}, true],
+  ])('keeps scopes in async contexts only where requests overlap: %s', (_case, env, concurrent) => {
+    expect(scopeStoreFor(env) instanceof AsyncLocalStorage).toBe(concurrent);
+  });
+
+  it('gives a standard Lambda invocation its scope through its awaits and empties it when the invocation settles', async () => {
+    const store = scopeStoreFor({ AWS_LAMBDA_FUNCTION_NAME: 'toantrinh-prod-QuoteFees' });
+    const scope = { correlationId: 'c-1' };
+    const seen: unknown[] = [];
+    const invocation = store.run(scope, async () => {
+      seen.push(store.getStore());
+      await new Promise((r) => setTimeout(r, 1));
+      seen.push(store.getStore());
+      return 'answer';
+    });
+    await expect(invocation).resolves.toBe('answer');
+    expect(seen).toEqual([scope, scope]);
+    expect(store.getStore()).toBeUndefined();
+  });
+
+  it('empties the slot after a failed invocation, sync or async, and leaves a later invocation its own', async () => {
+    const store = scopeStoreFor({ AWS_LAMBDA_FUNCTION_NAME: 'toantrinh-prod-QuoteFees' });
+    expect(() => store.run({ correlationId: 'sync' }, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(store.getStore()).toBeUndefined();
+    let release!: () => void;
+    const first = store.run({ correlationId: 'first' }, () => new Promise<void>((_r, reject) => (release = () => reject(new Error('late')))));
+    const second = { correlationId: 'second' };
+    store.run(second, () => new Promise(() => undefined));
+    release();
+    await expect(first).rejects.toThrow('late');
+    // The first invocation settling does not take the slot from the one that holds it now.
+    expect(store.getStore()).toBe(second);
   });
 });
