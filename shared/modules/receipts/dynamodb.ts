@@ -47,7 +47,9 @@ export class DynamoReceiptStore implements ReceiptStore {
     for (const r of receipts) {
       work.put(`receipt ${r.receiptId}`, item(r), { condition: 'attribute_not_exists(pk)', onConditionFailed: () => new ReceiptsExistError(r.receiptId) });
     }
-    work.put('agency of the day', { ...Keys.agencies(scope.receiptDate), sk: scope.agencyCode });
+    // The day's list of agencies (the summary job reads it) gets this agency with the counter's first
+    // move of the day: a counter already moved today (checked by the condition above) wrote the row.
+    if (Item?.receiptDate !== scope.receiptDate) work.put('agency of the day', { ...Keys.agencies(scope.receiptDate), sk: scope.agencyCode });
     await work.commit(this.client);
     return receipts;
   }

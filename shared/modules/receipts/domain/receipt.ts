@@ -16,24 +16,30 @@ export type ReceiptMode = (typeof RECEIPT_MODES)[number];
 export const RECEIPT_PURPOSES = ['original', 'adjustment'] as const;
 export type ReceiptPurpose = (typeof RECEIPT_PURPOSES)[number];
 
-/** Intent is recorded before the provider is called (pay-connector's X_READY → X_SUBMITTED → outcome). */
+/**
+ * Intent is recorded before the provider is called: a receipt is `reserved` (numbered, its fkey
+ * saved) in the write that takes its number, and the provider is called right after. Any later
+ * attempt (a redelivery after a crash or a lost answer) asks the provider by fkey first.
+ * `submitted` is only found on receipts written before issue 11, when the intent took a write of
+ * its own (reserved → submitted) before the call; they finish the same way.
+ */
 export const ReceiptStatuses = { RESERVED: 'reserved', SUBMITTED: 'submitted', ISSUED: 'issued', FAILED: 'failed' } as const;
 export const RECEIPT_STATUSES = [ReceiptStatuses.RESERVED, ReceiptStatuses.SUBMITTED, ReceiptStatuses.ISSUED, ReceiptStatuses.FAILED] as const;
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 
-export const RECEIPT_CAUSES = ['Submit', 'Issued', 'AlreadyIssued', 'FoundByKey', 'Refused'] as const;
+export const RECEIPT_CAUSES = ['Issued', 'AlreadyIssued', 'FoundByKey', 'Refused'] as const;
 export type ReceiptCause = (typeof RECEIPT_CAUSES)[number];
 
-const edges: readonly Edge<ReceiptStatus, ReceiptCause>[] = [
-  { from: 'reserved', to: 'submitted', on: 'Submit' },
-  { from: 'submitted', to: 'issued', on: 'Issued' },
+/** From a reserved receipt (or a submitted one of before issue 11) to the provider's outcome. */
+const edges: readonly Edge<ReceiptStatus, ReceiptCause>[] = (['reserved', 'submitted'] as const).flatMap((from): Edge<ReceiptStatus, ReceiptCause>[] => [
+  { from, to: 'issued', on: 'Issued' },
   // ERR:13: the provider already has our fkey (an earlier call whose reply we lost); we fetch it.
-  { from: 'submitted', to: 'issued', on: 'AlreadyIssued' },
-  // After a timeout: the provider is asked by our fkey before anything is sent again.
-  { from: 'submitted', to: 'issued', on: 'FoundByKey' },
+  { from, to: 'issued', on: 'AlreadyIssued' },
+  // After a timeout, or on any attempt but the first: the provider is asked by our fkey before anything is sent again.
+  { from, to: 'issued', on: 'FoundByKey' },
   // Refused for good (bad data, pattern/serial mismatch): the number stays, with this state.
-  { from: 'submitted', to: 'failed', on: 'Refused' },
-];
+  { from, to: 'failed', on: 'Refused' },
+]);
 
 export const ReceiptMachine = new StateMachine<ReceiptStatus, ReceiptCause>(RECEIPT_STATUSES, edges, { name: 'receipt' });
 
@@ -111,11 +117,6 @@ export interface Receipt extends ReceiptDraft {
 export type ReceiptOutcome =
   | { readonly on: 'Issued' | 'AlreadyIssued' | 'FoundByKey'; readonly pdfUrl: string; readonly providerNo?: string }
   | { readonly on: 'Refused'; readonly failure: ReceiptFailure };
-
-export function submitted(receipt: Receipt, now: Date): Receipt {
-  ReceiptMachine.assert(receipt.status, 'submitted', 'Submit');
-  return { ...receipt, status: 'submitted', submittedAt: now.toISOString() };
-}
 
 export function concluded(receipt: Receipt, outcome: ReceiptOutcome, now: Date): Receipt {
   if (outcome.on === 'Refused') {

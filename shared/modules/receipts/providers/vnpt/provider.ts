@@ -8,8 +8,8 @@ type Fetch = typeof fetch;
 
 /**
  * The VNPT adapter: one SOAP call per receipt, our fkey as VNPT's idempotency key. The fkey is
- * saved (the receipt is `submitted`) before any call, so a timeout is answered by a lookup and an
- * ERR:13 by fetching what VNPT already has: a receipt is never issued twice.
+ * saved (with the receipt's number, when it is reserved) before any call, so a timeout is answered
+ * by a lookup and an ERR:13 by fetching what VNPT already has: a receipt is never issued twice.
  */
 export class VnptReceiptProvider implements ReceiptProvider {
   readonly name = 'vnpt';

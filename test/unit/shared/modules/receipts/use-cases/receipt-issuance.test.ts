@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../../../../../../shared/modules/dossiers';
 import { issueAdjustingReceipt, issueDossierReceipts, issueReceipt, reserveReceipts, type ReceiptDeps } from '../../../../../../shared/modules/receipts/use-cases/issue-receipts';
 import { ReceiptProviderUnavailableError } from '../../../../../../shared/modules/receipts/ports';
+import { planReceipts } from '../../../../../../shared/modules/receipts/domain/plan';
 import { InvalidInputError } from '../../../../../../shared/platform/kernel/errors';
 import { InMemoryReceiptStore } from '../../../../../fakes/receipt-store';
 import { FakeReceiptProvider } from '../../../../../fakes/receipt-provider';
@@ -42,6 +43,11 @@ function setup(dossier: Dossier = paidDossier(), mode: 'separate' | 'combined' =
   return { deps, receipts, provider, dossier };
 }
 
+/** The drafts issueDossierReceipts plans for the paid dossier (same keys as it would make). */
+function planned(deps: ReceiptDeps) {
+  return planReceipts(paidDossier(), { mode: 'separate', agencyName: 'Sở Tư pháp Hải Phòng', newKey: deps.newKey });
+}
+
 describe('Use case: issueDossierReceipts', () => {
   it('issues one receipt for phí and one for lệ phí, numbered in sequence; postage gets none', async () => {
     // Prepare
@@ -79,12 +85,32 @@ describe('Use case: issueDossierReceipts', () => {
     expect([...receipts.counters.values()]).toEqual([2]);
   });
 
-  it('records the intent (submitted, fkey saved) before the provider is called', async () => {
+  it('a receipt is written twice: reserved (number and fkey) before the call, then its outcome; no lookup on the first call', async () => {
+    const { deps, provider, receipts } = setup();
+    await issueDossierReceipts(deps, 'H31-0001');
+    expect(receipts.saves.map((r) => [r.receiptId, r.status, r.version])).toEqual([['H31-0001.fee', 'issued', 2], ['H31-0001.charge', 'issued', 2]]);
+    expect(provider.lookups).toBe(0);
+  });
+
+  it('records the intent (numbered, fkey saved) before the provider is called', async () => {
     const { deps, provider, receipts } = setup();
     provider.outages = 1;
     await expect(issueDossierReceipts(deps, 'H31-0001')).rejects.toBeInstanceOf(ReceiptProviderUnavailableError);
     const fee = receipts.receipts.get('H31-0001.fee')!;
-    expect([fee.status, fee.fkey, fee.number]).toEqual(['submitted', 'K1', 1]);
+    expect([fee.status, fee.fkey, fee.number]).toEqual(['reserved', 'K1', 1]);
+    expect(provider.issueCalls).toBe(1);
+  });
+
+  it('a crash after the provider acted (answer never recorded): the redelivery looks up by fkey first and issues nothing new', async () => {
+    const { deps, provider, receipts } = setup();
+    // The first invocation reserved both and the provider issued them; it died before writing the outcomes.
+    const reserved = await reserveReceipts(deps, planned(deps));
+    for (const r of reserved) provider.issued.set(r.fkey, r);
+    const calls = provider.issueCalls;
+    await issueDossierReceipts(deps, 'H31-0001');
+    expect(provider.issueCalls).toBe(calls);
+    expect([...receipts.receipts.values()].map((r) => r.status)).toEqual(['issued', 'issued']);
+    expect(receipts.saves.map((r) => r.status)).toEqual(['issued', 'issued']);
   });
 });
 
@@ -98,7 +124,7 @@ describe('Use case: issueReceipt after a timeout', () => {
     // Assess
     expect(provider.issued.size).toBe(2);
     expect(receipts.receipts.get('H31-0001.fee')!.status).toBe('issued');
-    expect(receipts.saves.filter((r) => r.receiptId === 'H31-0001.fee').map((r) => r.status)).toEqual(['submitted', 'issued']);
+    expect(receipts.saves.filter((r) => r.receiptId === 'H31-0001.fee').map((r) => r.status)).toEqual(['issued']);
   });
 
   it('when the lookup finds nothing yet, the retry looks up first and re-sends only the same fkey', async () => {
@@ -106,7 +132,7 @@ describe('Use case: issueReceipt after a timeout', () => {
     provider.timeoutsAfterIssuing = 1;
     provider.blindLookups = 2;
     await expect(issueDossierReceipts(deps, 'H31-0001')).rejects.toBeInstanceOf(ReceiptProviderUnavailableError);
-    // The retry: submitted, blind lookup, then the same fkey again → duplicate → fetched.
+    // The retry: not its first call, so a lookup (blind), then the same fkey again → duplicate → fetched.
     await issueDossierReceipts(deps, 'H31-0001');
     const fee = receipts.receipts.get('H31-0001.fee')!;
     expect(fee.status).toBe('issued');
@@ -121,10 +147,11 @@ describe('Use case: issueReceipt, ERR:13 and refusals', () => {
       { receiptId: 'X.fee', fkey: 'DUP', dossierNo: 'X', agencyCode: 'HP-STP', agencyName: 'S', kind: 'fee', purpose: 'original', payer: { name: 'A', idNumber: '1' }, lines: [], amount: 1, amountInWords: 'Một đồng' },
     ]);
     provider.issued.set('DUP', fee!);
-    const done = await issueReceipt(deps, fee!);
+    const done = await issueReceipt(deps, fee!, { firstCall: true });
     expect(done.status).toBe('issued');
-    expect(receipts.saves.map((r) => r.status)).toEqual(['submitted', 'issued']);
+    expect(receipts.saves.map((r) => r.status)).toEqual(['issued']);
     expect(provider.issued.size).toBe(1);
+    expect([provider.issueCalls, provider.lookups]).toEqual([1, 1]);
   });
 
   it('a refusal fails the receipt and keeps its number: the next receipt takes the next number', async () => {
