@@ -2,13 +2,13 @@ import type { RefundGateways } from '../../modules/finance/ports';
 import type { RefundDeps } from '../../modules/finance/use-cases/refunds';
 import type { ExceptionDeps } from '../../modules/finance/use-cases/exceptions';
 import { DynamoIdempotencyRecords, VnpayRefunds } from '../../modules/payments';
-import { settingsOf } from '../../modules/payments/providers/registry';
 import { vnpay } from '../../modules/payments/providers/vnpay';
 import { base } from './base';
 import { dynamo } from './dynamo';
 import { dossierStore } from './dossiers';
 import { financeStore } from './finance-store';
-import { paymentProviders, paymentStore } from './payments';
+import { paymentStore } from './payments';
+import { secrets } from './secrets';
 import { receiptRequests } from './receipts';
 import { definePart } from './part';
 
@@ -30,9 +30,10 @@ export interface RefundsMembers {
   readonly refundDeps: Promise<RefundDeps>;
 }
 
-export const refunds = /* @__PURE__ */ definePart<RefundsMembers>()('refunds', [base, dynamo, financeStore, paymentStore, paymentProviders, receiptRequests], (c, { once, tableName }) => ({
+export const refunds = /* @__PURE__ */ definePart<RefundsMembers>()('refunds', [base, dynamo, secrets, financeStore, paymentStore, receiptRequests], (c, { once, tableName }) => ({
   get refundGateways() {
-    return once('refundGateways', async () => ({ vnpay: new VnpayRefunds(settingsOf(vnpay, (await c.paymentSettings).providers)) }));
+    // VNPay's settings alone: a refund function carries no other provider (nor vietnam-qr-pay) and reads no other secret.
+    return once('refundGateways', async () => ({ vnpay: new VnpayRefunds(await vnpay.settings.load(c.settingsSource)) }));
   },
   get refundDeps() {
     return once('refundDeps', async () => ({

@@ -171,7 +171,8 @@ export async function requestRefund(deps: RefundDeps, principal: Principal, paym
   }
 }
 
-export async function listRefunds(deps: RefundDeps, principal: Principal, paymentId: string) {
+/** A read: only the stores (the refund list function builds no gateway, reads no secret). */
+export async function listRefunds(deps: Pick<RefundDeps, 'payments' | 'finance'>, principal: Principal, paymentId: string) {
   const payment = await agencyPayment(deps, principal, paymentId);
   const refunds = await deps.finance.refundsOf(payment.paymentId);
   // What remains of the payment's own money (money an exception holds beside it is refunded from that exception).
