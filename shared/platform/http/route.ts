@@ -1,5 +1,4 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { logger } from '../observability/logger';
@@ -9,6 +8,7 @@ import { correlationId, withRequestScope } from './middleware/correlation-id';
 import { cors } from './middleware/cors';
 import { httpErrorHandler } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
+import { logContext } from './middleware/log-context';
 import { authorize, principalOf, type Principal } from './principal';
 import type { HttpEvent, HttpResult, ParsedHttpEvent } from './types';
 import { parseOrThrow } from './validation';
@@ -54,8 +54,8 @@ function lowerCased(headers: ParsedHttpEvent['headers'] | undefined): Record<str
   return copy;
 }
 
-// Written without per-call closures: this runs on every request.
-function parseInput<Op extends OperationDefinition>(operation: Op, event: ParsedHttpEvent) {
+// Written without per-call closures or intermediate objects: this runs on every request.
+function routeInput<Op extends OperationDefinition>(operation: Op, event: ParsedHttpEvent, principal: Principal): RouteInput<Op> {
   const { request } = operation;
   return {
     params: request.params ? parseOrThrow(request.params, event.pathParameters ?? {}) : undefined,
@@ -63,7 +63,10 @@ function parseInput<Op extends OperationDefinition>(operation: Op, event: Parsed
     // Copied only for an operation that declares headers.
     headers: request.headers ? parseOrThrow(request.headers, lowerCased(event.headers)) : undefined,
     body: request.body ? parseOrThrow(request.body, event.jsonBody) : undefined,
-  };
+    principal,
+    rawBody: event.rawBody,
+    event,
+  } as RouteInput<Op>;
 }
 
 function toResult(response: RouteResponse): HttpResult {
@@ -92,7 +95,7 @@ export function httpRoute<const Op extends OperationDefinition>(
   options: RouteOptions = {},
 ) {
   const handler = middy<ParsedHttpEvent, HttpResult, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logContext(logger))
     .use(correlationId())
     .use(accessLog())
     .use(cors({ origins: options.corsOrigins ?? [] }))
@@ -101,13 +104,9 @@ export function httpRoute<const Op extends OperationDefinition>(
     .handler(async (event, context) => {
       const principal = principalOf(event);
       authorize(operation.auth, principal);
-      await options.before?.(event);
-      const input = parseInput(operation, event);
-      const response = await implementation(
-        { ...input, principal, rawBody: event.rawBody, event } as RouteInput<Op>,
-        context,
-      );
-      return toResult(response);
+      // Awaited only when there is one: an await of nothing still costs the request a turn.
+      if (options.before) await options.before(event);
+      return toResult(await implementation(routeInput(operation, event, principal), context));
     });
   return withRequestScope(handler);
 }

@@ -132,8 +132,8 @@ class RequestScopedLogger extends Logger {
 
   /**
    * Sets the level for every later invocation too. Powertools' `setLogLevel` lasts one invocation:
-   * on each warm one, `injectLambdaContext` refreshes the debug sampling, which puts back the level
-   * the logger was built with (POWERTOOLS_LOG_LEVEL). A process that sets its level after the
+   * on each warm one, the log context middleware (as Powertools' `injectLambdaContext`) refreshes
+   * the debug sampling, which puts back the level the logger was built with (POWERTOOLS_LOG_LEVEL). A process that sets its level after the
    * modules are loaded (the local runtime, the bench) pins it instead.
    */
   pinLogLevel(level: LogLevel): void {
@@ -161,8 +161,8 @@ class RequestScopedLogger extends Logger {
   }
 
   /**
-   * `injectLambdaContext({ resetKeys: true })` clears Powertools' temporary keys after every request,
-   * which reads the environment three times; the project's own keys are request-scoped
+   * The log context middleware (as Powertools' `injectLambdaContext({ resetKeys: true })`) clears
+   * Powertools' temporary keys after every request, which reads the environment three times; the project's own keys are request-scoped
    * ({@link appendRequestKeys}), so the reset runs only after someone appended keys.
    */
   override appendKeys(attributes: Parameters<Logger['appendKeys']>[0]): void {
