@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UNITS_DATA_DIR } from '../../local/runtime';
 import { fromVietnamTimestamp, vietnamTimestamp } from '../../shared/platform/kernel/time';
 import { addWorkingDays } from '../../shared/platform/kernel/working-days';
 import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
-import { sqs, uniqueCode, until } from '../support/emulators';
+import { documents, sqs, uniqueCode, until } from '../support/emulators';
 import { runOperatorScript } from '../support/operator';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
 
@@ -75,6 +76,16 @@ describe('National Public Service Portal sync', () => {
     expect(portal.snapshot).not.toHaveProperty('NgayHenTra');
     expect(portal.progress.at(-1).TrangThai).toBe('10');
     expect(done.nationalPortalSync).toMatchObject({ status: 'synced', attempts: 0, lastSyncedAt: expect.any(String) });
+    // Every request and reply is kept: one audit item per push attempt with its exchanges in order (the upsert first, after a login if one was needed).
+    const audit = (await documents().send(new QueryCommand({ TableName: inject('tableName'), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': `NPSYNC#${no}`, ':sk': 'AUDIT#' } }))).Items ?? [];
+    expect(audit.length).toBeGreaterThan(0);
+    for (const record of audit) {
+      const services = (record.exchanges as { service: string; dossierNo: string }[]).map((e) => e.service);
+      expect(services.filter((s) => s !== 'login')[0]).toBe('DongBoHoSoMC');
+      expect(record.exchanges.every((e: { dossierNo: string }) => e.dossierNo === no)).toBe(true);
+    }
+    const progressSent = audit.flatMap((r) => r.exchanges).filter((e: { service: string }) => e.service === 'CapNhatTienDoHoSoMC').flatMap((e: { request: { data: unknown[] } }) => e.request.data);
+    expect(progressSent).toHaveLength(portal.progress.length);
   }, 60_000);
 
   it('an outage during three changes delays the push; after recovery the portal holds the newest snapshot and every step', async () => {

@@ -44,6 +44,9 @@ describe('Receipt numbering on DynamoDB Local', () => {
     const [firstOf2027] = await reserveReceipts(at('2026-12-31T17:00:00Z'), [draft(agency, 3)]);
     expect([lastOf2026!.number, lastOf2026!.series, lastOf2026!.receiptDate]).toEqual([2, 'AA-26E', '2026-12-31']);
     expect([firstOf2027!.number, firstOf2027!.series, firstOf2027!.receiptDate]).toEqual([1, 'AA-27E', '2027-01-01']);
+    // The day's agency row comes with the day's first reservation only; the summary job finds the agency on both days.
+    expect((await store.agenciesOn('2026-12-31')).filter((a) => a === agency)).toEqual([agency]);
+    expect((await store.agenciesOn('2027-01-01')).filter((a) => a === agency)).toEqual([agency]);
   });
 });
 
