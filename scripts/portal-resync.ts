@@ -60,7 +60,7 @@ if (failed) {
 } else {
   const found = await resyncDossier(deps, dossierNo!);
   if (!found) {
-    console.error(`Dossier ${dossierNo} has no national portal sync state (${table.where}): unknown, or never changed.`);
+    console.error(`Dossier ${dossierNo} has no national portal sync state (${table.where}): unknown, or no push of it was tried yet.`);
     process.exitCode = 1;
   } else {
     console.log(`Queued a fresh push of ${dossierNo} to the national portal (${table.where}).`);
