@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { AddressSchema } from '../../addresses';
 import { printableText } from '../../../platform/api/common';
 import { VietnamesePhoneSchema } from '../../dossiers';
-import { PostagePayerSchema } from './delivery';
+import { PostagePayerSchema } from './postage-payer';
 
 /**
  * POST /v1/dossiers/{dossierNo}/delivery: return of the result by post. Its own module: the phone

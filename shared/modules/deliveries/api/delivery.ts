@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { FAILURE_REASONS, type FailureReason } from '../domain/failure-reason';
-import { POSTAGE_PAYERS, TIMELINE_SOURCES, type DeliveryTimelineEntry, type PostagePayer } from '../domain/delivery';
+import { TIMELINE_SOURCES, type DeliveryTimelineEntry, type PostagePayer } from '../domain/delivery';
+import { PostagePayerSchema } from './postage-payer';
 import { AddressSchema } from '../../addresses';
 import { InstantSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { DeliveryStatusSchema, DossierNoSchema } from '../../dossiers';
 
 // Built from the domain's vocabularies, and checked against its types so the two cannot drift.
-export const PostagePayerSchema = z.enum(POSTAGE_PAYERS) satisfies z.ZodType<PostagePayer>;
+export { PostagePayerSchema } from './postage-payer';
 export type { PostagePayer };
 
 /** Why a postal item could not be delivered (Postal Law 49/2010, Art. 17). */

@@ -15,6 +15,7 @@ import {
   type ReturnChannel,
   type TimelineEntry,
 } from '../domain/dossier';
+import type { DossierRegistration } from '../domain/register';
 import { FeeAssessmentSchema } from '../../fees';
 
 export const CitizenIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit citizen id (số định danh cá nhân)');
@@ -34,7 +35,8 @@ export const ApplicantViewSchema = z.strictObject({
 export type { Applicant, DossierDelivery, DossierPayment, Level4, ReturnChannel, TimelineEntry };
 // Registration: its own module (libphonenumber-js), re-exported for the types and the phone only.
 export { VietnamesePhoneSchema } from './phone';
-export type { RegisterDossierRequest } from './registration';
+/** What a registration request parses to (./registration.ts checks that its schema gives exactly this). */
+export type RegisterDossierRequest = DossierRegistration;
 
 export const DossierPathSchema = z.strictObject({ dossierNo: DossierNoSchema });
 

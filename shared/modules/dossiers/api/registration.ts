@@ -24,7 +24,6 @@ export const RegisterDossierRequestSchema = z
     beneficiary: BeneficiarySchema.optional(),
   })
   .meta({ id: 'RegisterDossierRequest' });
-export type RegisterDossierRequest = z.infer<typeof RegisterDossierRequestSchema>;
 
 /* The schemas parse exactly the domain's types (each way assignable, same keys). */
 export const registrationSchemasMatchDomain: [
