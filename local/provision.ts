@@ -40,6 +40,7 @@ export function createTableInput(definition: TableDefinition, tableName = defini
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
+    ...(definition.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } } : {}),
   };
 }
 
@@ -59,7 +60,14 @@ export async function ensureTable(client: DynamoDBClient, definition: TableDefin
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  if (existing) return { addedIndexes: await addMissingIndexes(client, definition, tableName, existing) };
+  if (existing) {
+    const addedIndexes = await addMissingIndexes(client, definition, tableName, existing);
+    // A data folder older than the table's stream: turn it on, as a deployment of the stack would.
+    if (definition.stream && !existing.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }));
+    }
+    return { addedIndexes };
+  }
   await client.send(new CreateTableCommand(createTableInput(definition, tableName)));
   await client.send(
     new UpdateTimeToLiveCommand({
@@ -117,6 +125,11 @@ async function createQueue(client: SQSClient, name: string, attributes: Record<s
   const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
   const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
   return { url: QueueUrl!, arn: Attributes!.QueueArn! };
+}
+
+/** A stream's failure queue (Lambda's on-failure destination): a standard queue, no consumer. */
+export async function ensureFailureQueue(client: SQSClient, queue: { readonly name: string; readonly retentionDays: number }): Promise<{ url: string; arn: string }> {
+  return createQueue(client, queue.name, { MessageRetentionPeriod: String(queue.retentionDays * 24 * 60 * 60) });
 }
 
 /** Creates a queue and its dead-letter queue with the redrive policy of the definition. */

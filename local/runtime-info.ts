@@ -9,6 +9,8 @@ export interface RuntimeInfo {
   readonly sqsEndpoint: string;
   readonly tableName: string;
   readonly queues: Record<string, { url: string; deadLetterUrl: string }>;
+  /** Each table stream's failure queue, by stream key (npm run dlq:redrive -- dossierOutbox --local). */
+  readonly streamFailureQueues?: Record<string, { url: string }>;
 }
 
 const FILE = 'runtime.json';

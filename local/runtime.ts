@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import { createContainer, type Container } from '../shared/app/container';
-import { Functions, type FunctionDefinition, type HttpFunction, type QueueFunction, type ScheduledFunction } from '../shared/app/functions';
+import { Functions, type FunctionDefinition, type HttpFunction, type QueueFunction, type ScheduledFunction, type StreamFunction } from '../shared/app/functions';
 import type { Settings } from '../shared/app/settings';
 import type { SettingValues } from '../shared/platform/config/env';
-import { deadLetterQueueName, MainTable, queueName, Queues, type QueueDefinition, type QueueKey } from '../shared/platform/config/resources';
+import { deadLetterQueueName, MainTable, queueName, Queues, Streams, type QueueDefinition, type QueueKey, type StreamDefinition, type StreamKey } from '../shared/platform/config/resources';
 import { logger } from '../shared/platform/observability/logger';
 import { DynamoCatalogueRepository } from '../shared/modules/catalogue/dynamodb';
 import { validateCatalogue } from '../shared/modules/catalogue/use-cases/validate-catalogue';
@@ -19,7 +20,8 @@ import { devTokenRoute } from './dev-token-route';
 import { localCredentials, LOCAL_REGION } from './emulators/credentials';
 import { startDynamoDbLocal, type DynamoDbLocal } from './emulators/dynamodb-local';
 import { startSqsLocal, type SqsLocal } from './emulators/sqs-local';
-import { ensureQueue, ensureTable, type ProvisionedQueue } from './provision';
+import { ensureFailureQueue, ensureQueue, ensureTable, type ProvisionedQueue } from './provision';
+import { DynamoDbStreamSource } from './dynamodb-stream-source';
 import { keepQueueSnapshot, restoreQueueSnapshot } from './queue-snapshot';
 import { SqsEventSource } from './sqs-event-source';
 import { lambdaContext } from './lambda-context';
@@ -55,6 +57,8 @@ export interface LocalRuntimeOptions {
   readonly pollWaitSeconds?: number;
   /** Changes to queue settings for tests that cannot wait a real visibility timeout. */
   readonly queueOverrides?: Partial<Record<QueueKey, Partial<Pick<QueueDefinition, 'visibilityTimeoutSeconds' | 'maxReceiveCount'>>>>;
+  /** Changes to stream settings for tests that cannot wait for a record's every retry. */
+  readonly streamOverrides?: Partial<Record<StreamKey, Partial<Pick<StreamDefinition, 'retryAttempts'>>>>;
   /** Runs scheduled functions this often instead of their schedule; 0 runs them never. */
   readonly scheduleIntervalMs?: number;
   /** Folder with the official provinces/communes CSVs, imported when no list is loaded. */
@@ -80,6 +84,8 @@ export interface LocalRuntime {
   readonly sqsEndpoint: string;
   readonly tableName: string;
   readonly queues: Readonly<Record<QueueKey, ProvisionedQueue>>;
+  /** Each table stream's failure queue (Lambda's on-failure destination). */
+  readonly streamFailureQueues: Readonly<Record<StreamKey, { url: string; arn: string }>>;
   readonly tokens: DevTokenIssuer;
   /** The container every handler of this runtime was made with (its own clients, stores, settings). */
   readonly container: Container;
@@ -136,6 +142,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     for (const key of Object.keys(Queues) as QueueKey[]) {
       queues[key] = await ensureQueue(sqsClient, { ...Queues[key], ...options.queueOverrides?.[key] });
     }
+    const streamFailureQueues = {} as Record<StreamKey, { url: string; arn: string }>;
+    for (const key of Object.keys(Streams) as StreamKey[]) streamFailureQueues[key] = await ensureFailureQueue(sqsClient, Streams[key].failureQueue);
     const queueNames = Object.values(Queues).flatMap((q) => [queueName(q), deadLetterQueueName(q)]);
     if (options.dataDir) {
       const urls = Object.fromEntries(
@@ -228,6 +236,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stoppers.unshift(() => source.stop());
     }
 
+    // The table's stream feeds its functions as Lambda's event source mapping would (filter, retries, failure queue).
+    const streamFunctions = functions.filter((f): f is StreamFunction => f.trigger.kind === 'stream');
+    if (streamFunctions.length > 0) {
+      const streamArn = (await dynamoClient.send(new DescribeTableCommand({ TableName: MainTable.id }))).Table?.LatestStreamArn;
+      if (!streamArn) throw new Error(`Table ${MainTable.id} has no stream`);
+      const streamsClient = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: localCredentials });
+      for (const fn of streamFunctions) {
+        const definition = { ...Streams[fn.trigger.stream], ...options.streamOverrides?.[fn.trigger.stream] };
+        const source = new DynamoDbStreamSource(streamsClient, sqsClient, await loadHandler(fn, container, options.onInvocation), {
+          functionName: fn.name,
+          streamArn,
+          filter: definition.filter,
+          sortKeyName: MainTable.sortKey.name,
+          batchSize: definition.batchSize,
+          retryAttempts: definition.retryAttempts,
+          timeoutSeconds: fn.timeoutSeconds ?? 10,
+          region: LOCAL_REGION,
+          failureQueueUrl: streamFailureQueues[fn.trigger.stream].url,
+          ...(options.dataDir ? { checkpointFile: join(options.dataDir, 'stream-checkpoints.json') } : {}),
+          onError: reportError,
+        });
+        source.start();
+        stoppers.unshift(() => source.stop());
+      }
+    }
+
     // Every HTTP function and consumer is loaded: the API is up. Before the runtime info is written,
     // which is how tools and tests learn the runtime is ready (scheduled functions need no route).
     gateway.open();
@@ -239,6 +273,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         sqsEndpoint: sqs.endpoint,
         tableName: MainTable.id,
         queues,
+        streamFailureQueues,
       });
       stoppers.unshift(async () => removeInfo());
     }
@@ -255,13 +290,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
 
     const count = (kind: FunctionDefinition['trigger']['kind']) => functions.filter((f) => f.trigger.kind === kind).length;
-    progress(`  ${count('http')} HTTP functions, ${count('queue')} queue consumers, ${count('schedule')} scheduled functions running (${secondsSince(started)} in all)`);
+    progress(`  ${count('http')} HTTP functions, ${count('queue')} queue consumers, ${count('stream')} stream consumers, ${count('schedule')} scheduled functions running (${secondsSince(started)} in all)`);
     return {
       baseUrl,
       dynamoDbEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
       tableName: MainTable.id,
       queues,
+      streamFailureQueues,
       tokens,
       container,
       receiptProvider: receiptProvider.state,

@@ -3,6 +3,7 @@ import {
   AttributeType,
   BillingMode,
   ProjectionType,
+  StreamViewType,
   Table,
   TableEncryption,
   type Attribute,
@@ -37,6 +38,8 @@ export class DataTables extends Construct {
       sortKey: toAttribute(definition.sortKey),
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: definition.timeToLiveAttribute,
+      // The outbox rows' inserts are read from here (resources' Streams: PublishDossierEvents).
+      ...(definition.stream ? { stream: StreamViewType[definition.stream] } : {}),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // The AWS-owned default key leaves no CloudTrail record of use; the AWS-managed key does,
       // without the cost and key-policy upkeep of a customer-managed one.

@@ -1,10 +1,14 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { QueueFunction, ScheduledFunction } from '../../shared/app/functions';
+import type { QueueFunction, ScheduledFunction, StreamFunction } from '../../shared/app/functions';
+import type { StreamDefinition } from '../../shared/platform/config/resources';
+import { lambdaFilterPattern } from '../../shared/platform/dynamodb/stream-records';
 import type { QueueResource } from './messaging';
 
 /** Subscribes a queue consumer; failed records are returned individually, not the whole batch. */
@@ -38,4 +42,34 @@ export function addScheduleTrigger(scope: Construct, fn: IFunction, definition: 
     schedule: Schedule.rate(Duration.minutes(everyMinutes)),
     targets: [new LambdaFunction(fn, { retryAttempts: 2 })],
   });
+}
+
+/**
+ * Subscribes a function to a table's stream as resources' `Streams` entry says: only the records its
+ * filter selects reach the function (Lambda event filtering), a record the function reports failed
+ * is retried from there (ReportBatchItemFailures), bisecting the batch, `retryAttempts` times, then
+ * the batch's description goes to the failure queue (whose alarm lives in the Monitoring stack).
+ */
+export function addStreamTrigger(fn: IFunction, stream: StreamDefinition, table: ITable, sortKeyName: string, failureQueue: IQueue): void {
+  const { batchSize, maxBatchingWindowSeconds, retryAttempts, filter } = stream;
+  fn.addEventSource(
+    new DynamoEventSource(table, {
+      // From the oldest record still kept: a first deployment publishes rows written before it too.
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize,
+      ...(maxBatchingWindowSeconds > 0 ? { maxBatchingWindow: Duration.seconds(maxBatchingWindowSeconds) } : {}),
+      bisectBatchOnError: true,
+      retryAttempts,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(failureQueue),
+      filters: [{ pattern: JSON.stringify(lambdaFilterPattern(filter, sortKeyName)) }],
+    }),
+  );
+  // dynamodb:ListStreams has no resource-level permission; the stream reads are on this table's stream.
+  if (fn.role) {
+    Validations.of(fn.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'The DynamoDB stream event source grants dynamodb:ListStreams, which only accepts Resource "*"; GetRecords and GetShardIterator are on this table\u2019s stream.',
+    });
+  }
 }

@@ -20,6 +20,8 @@ export interface ServiceAlarmsProps {
   readonly queues: ReadonlyMap<string, MonitoredQueue>;
   /** The `service` dimension the functions' metrics carry (POWERTOOLS_SERVICE_NAME). */
   readonly serviceName: string;
+  /** Each table stream's failure queue (Lambda's on-failure destination), keyed like `Streams`. */
+  readonly streamFailureQueues?: ReadonlyMap<string, { readonly name: string; readonly queue: IQueue }>;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -115,9 +117,31 @@ export class ServiceAlarms extends Construct {
       }),
       threshold: 1,
     });
+    this.streamFailureAlarms(props);
     this.receiptAlarms(props);
     this.notificationAlarms(props);
     this.paymentAlarms(props);
+  }
+
+  /**
+   * A table stream's consumer gave up on a record (the dossier outbox: an event not published to its
+   * queue after every retry): page at the first one, and again before the queue would drop it.
+   */
+  private streamFailureAlarms(props: ServiceAlarmsProps): void {
+    for (const [key, { name, queue }] of props.streamFailureQueues ?? []) {
+      const id = key.charAt(0).toUpperCase() + key.slice(1);
+      this.add(`${id}StreamFailures`, {
+        description: `${name}: the ${key} stream's consumer gave up on a record (e.g. a dossier event not published to its queue). Fix the cause (its logs) and run npm run dlq:redrive -- ${key} within 24 h, while the stream still holds the record.`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 1,
+      });
+      const deadThreshold = deadLetterAgeThresholdSeconds(DEAD_LETTER_RETENTION_DAYS);
+      this.add(`${id}StreamFailuresOldestAge`, {
+        description: `${name}: a failure record is over ${deadThreshold / DAY_SECONDS} days old and SQS drops it at ${DEAD_LETTER_RETENTION_DAYS}. Run npm run dlq:redrive -- ${key}.`,
+        metric: oldestAge(queue),
+        threshold: deadThreshold,
+      });
+    }
   }
 
   /**

@@ -18,6 +18,8 @@ export interface MonitoringStackProps extends NestedStackProps {
   readonly functionNames: ReadonlyMap<string, string>;
   /** Keyed like the `Queues` record. */
   readonly queues: ReadonlyMap<string, QueueDefinition>;
+  /** Each table stream's failure queue by name, keyed like the `Streams` record. */
+  readonly streamFailureQueues?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -50,7 +52,8 @@ export class MonitoringStack extends NestedStack {
     );
     const monitored = { stage: props.stage, api, functions, queues, serviceName: props.serviceName };
     const alarmTopic = Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn);
-    this.alarms = new ServiceAlarms(this, 'ServiceAlarms', { ...monitored, alarmTopic });
+    const streamFailureQueues = new Map([...(props.streamFailureQueues ?? [])].map(([key, name]) => [key, { name, queue: importQueue(`${key}StreamFailureQueue`, name) }]));
+    this.alarms = new ServiceAlarms(this, 'ServiceAlarms', { ...monitored, alarmTopic, streamFailureQueues });
     this.dashboard = new OperationsDashboard(this, 'Operations', monitored);
   }
 }

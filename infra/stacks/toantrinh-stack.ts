@@ -6,12 +6,15 @@ import {
   type HttpFunction,
   type QueueFunction,
   type ScheduledFunction,
+  type StreamFunction,
 } from '../../shared/app/functions';
-import { Queues, Tables, type QueueDefinition, type TableDefinition } from '../../shared/platform/config/resources';
+import { Queues, Streams, Tables, type QueueDefinition, type StreamDefinition, type TableDefinition } from '../../shared/platform/config/resources';
 import type { StackConfig } from '../config';
 import { AlarmTopic } from '../constructs/alarm-topic';
 import { DataTables, type TableResource } from '../constructs/data-tables';
-import { addQueueTrigger, addScheduleTrigger } from '../constructs/function-triggers';
+import { addQueueTrigger, addScheduleTrigger, addStreamTrigger } from '../constructs/function-triggers';
+import { StreamFailures } from '../constructs/stream-failures';
+import { outputIdOf } from '../constructs/operator-outputs';
 import { PublicHttpApi, type HttpApiRoutesTarget } from '../constructs/http-api';
 import { Messaging, type QueueResource } from '../constructs/messaging';
 import { addOperatorOutputs } from '../constructs/operator-outputs';
@@ -25,6 +28,7 @@ export interface ToantrinhStackProps extends StackProps {
   readonly functions?: readonly FunctionDefinition[];
   readonly tables?: Readonly<Record<string, TableDefinition>>;
   readonly queues?: Readonly<Record<string, QueueDefinition>>;
+  readonly streams?: Readonly<Record<string, StreamDefinition>>;
 }
 
 /** The logger's and metrics' service name; the alarms and dashboard select metrics by it. */
@@ -63,6 +67,11 @@ export class ToantrinhStack extends Stack {
       CORS_ALLOWED_ORIGINS: config.portalOrigins.join(','),
     };
 
+    // The failure queues of the table streams that functions read (tests pass lists without one).
+    const streamKeys = new Set(definitions.filter(isStreamConsumer).map((d) => d.trigger.stream as string));
+    const allStreams: Readonly<Record<string, StreamDefinition>> = props.streams ?? Streams;
+    const streamFailures = new StreamFailures(this, 'StreamFailures', { streams: Object.fromEntries(Object.entries(allStreams).filter(([key]) => streamKeys.has(key))) });
+
     // Only when a function reads settlement files (tests pass lists without one).
     const settlementFiles = definitions.some((d) => d.access.readSettlementFiles) ? new SettlementFiles(this, 'SettlementFiles') : undefined;
 
@@ -92,6 +101,12 @@ export class ToantrinhStack extends Stack {
         addQueueTrigger(service.fn, definition, queue);
       } else if (isScheduled(definition)) {
         addScheduleTrigger(service, service.fn, definition);
+      } else if (isStreamConsumer(definition)) {
+        const failures = streamFailures.queues.get(definition.trigger.stream);
+        const stream = failures?.definition;
+        const table = stream && data.tables.find((t) => t.definition.id === Tables[stream.table].id);
+        if (!failures || !stream || !table?.table.tableStreamArn) throw new Error(`Function ${definition.name} reads stream "${definition.trigger.stream}" of a table without one`);
+        addStreamTrigger(service.fn, stream, table.table, table.definition.sortKey.name, failures.queue);
       }
     }
     this.functions = functions;
@@ -111,6 +126,7 @@ export class ToantrinhStack extends Stack {
       httpApiId: this.api.api.apiId,
       functionNames,
       queues: new Map([...messaging.queues].map(([key, { definition }]) => [key, definition])),
+      streamFailureQueues: new Map([...streamFailures.queues].map(([key, { definition }]) => [key, definition.failureQueue.name])),
     });
 
     new CfnOutput(this, 'ApiUrl', {
@@ -118,6 +134,9 @@ export class ToantrinhStack extends Stack {
       value: this.api.stage.url,
     });
     addOperatorOutputs(this, data.tables, messaging.queues);
+    for (const [key, { definition, queue }] of streamFailures.queues) {
+      new CfnOutput(this, outputIdOf(definition.failureQueue.envVar), { description: `Set ${definition.failureQueue.envVar} from this for npm run dlq:redrive -- ${key}`, value: queue.queueUrl });
+    }
     if (settlementFiles) {
       new CfnOutput(this, 'SettlementBucketName', {
         description: 'Put each provider\u2019s day-T settlement file here as <provider>/<yyyy-mm-dd>.csv (npm run reconcile reads s3://<this>/<key>)',
@@ -131,3 +150,4 @@ export class ToantrinhStack extends Stack {
 const isHttp = (f: FunctionDefinition): f is HttpFunction => f.trigger.kind === 'http';
 const isQueueConsumer = (f: FunctionDefinition): f is QueueFunction => f.trigger.kind === 'queue';
 const isScheduled = (f: FunctionDefinition): f is ScheduledFunction => f.trigger.kind === 'schedule';
+const isStreamConsumer = (f: FunctionDefinition): f is StreamFunction => f.trigger.kind === 'stream';

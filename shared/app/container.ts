@@ -4,7 +4,7 @@ import { dynamo } from './container/dynamo';
 import { sqs } from './container/sqs';
 import { secrets } from './container/secrets';
 import { addresses, catalogue } from './container/catalogue';
-import { dossierEvents, dossierListing, dossiers, dossierStore, relay } from './container/dossiers';
+import { dossierEvents, dossierListing, dossiers, dossierStore } from './container/dossiers';
 import { paymentProviders, paymentStore, settlement } from './container/payments';
 import { vnpayCallbacks } from './container/vnpay';
 import { nationalPlatformCallbacks } from './container/national-platform';
@@ -37,7 +37,6 @@ export const AllParts = [
   dossierListing,
   dossierEvents,
   dossiers,
-  relay,
   paymentStore,
   settlement,
   paymentProviders,

@@ -1,5 +1,5 @@
 import { requiresJwt, type HttpMethod, type OperationDefinition, type RouteAuth } from '../platform/api/operation';
-import type { QueueKey } from '../platform/config/resources';
+import type { QueueKey, StreamKey } from '../platform/config/resources';
 import { paymentProviders } from '../modules/payments/providers/registry';
 import type { SecretName } from '../platform/config/secrets';
 import { getProcedureOperation, listProceduresOperation } from '../modules/catalogue/api/operations';
@@ -73,7 +73,12 @@ export interface ScheduledFunction extends FunctionBase {
   readonly trigger: { readonly kind: 'schedule'; readonly everyMinutes: number };
 }
 
-export type FunctionDefinition = HttpFunction | QueueFunction | ScheduledFunction;
+/** Fed by a table's stream (resources' `Streams`: filter, batching, retries, failure queue). */
+export interface StreamFunction extends FunctionBase {
+  readonly trigger: { readonly kind: 'stream'; readonly stream: StreamKey };
+}
+
+export type FunctionDefinition = HttpFunction | QueueFunction | ScheduledFunction | StreamFunction;
 
 /**
  * The route API Gateway serves for an operation: its method and path, behind the JWT authorizer
@@ -129,7 +134,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'RegisterDossier',
     entry: 'functions/http/register-dossier.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    access: { table: 'readWrite' },
     trigger: httpTrigger(registerDossierOperation),
   },
   {
@@ -147,13 +152,13 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'MarkResultReady',
     entry: 'functions/http/mark-result-ready.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    access: { table: 'readWrite' },
     trigger: httpTrigger(resultReadyOperation),
   },
   {
     name: 'MarkCollected',
     entry: 'functions/http/mark-collected.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    access: { table: 'readWrite' },
     trigger: httpTrigger(collectedOperation),
   },
   {
@@ -201,7 +206,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'VnpayIpn',
     entry: 'functions/http/vnpay-ipn.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: [...paymentProviders.secrets(), ...paymentProviders.callbackSecrets('vnpay')], settings: ['payments'] },
+    access: { table: 'readWrite', secrets: [...paymentProviders.secrets(), ...paymentProviders.callbackSecrets('vnpay')], settings: ['payments'] },
     trigger: httpTrigger(vnpayIpnOperation),
   },
   {
@@ -213,20 +218,20 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'VietqrWebhook',
     entry: 'functions/http/vietqr-webhook.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: paymentProviders.callbackSecrets('vietqr'), settings: ['payments'] },
+    access: { table: 'readWrite', secrets: paymentProviders.callbackSecrets('vietqr'), settings: ['payments'] },
     trigger: httpTrigger(vietqrWebhookOperation),
   },
   {
     name: 'NationalPlatformConfirm',
     entry: 'functions/http/national-platform-confirm.ts',
     // Reads the platform's settings alone: its secret verifies the Confirm and signs our reply.
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: [...paymentProviders.module('national_platform').settings.secrets, ...paymentProviders.callbackSecrets('national_platform')], settings: ['payments'] },
+    access: { table: 'readWrite', secrets: [...paymentProviders.module('national_platform').settings.secrets, ...paymentProviders.callbackSecrets('national_platform')], settings: ['payments'] },
     trigger: httpTrigger(nationalPlatformConfirmOperation),
   },
   {
     name: 'ExpirePayments',
     entry: 'functions/scheduled/expire-payments.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: paymentProviders.secrets(), settings: ['payments'] },
+    access: { table: 'readWrite', secrets: paymentProviders.secrets(), settings: ['payments'] },
     timeoutSeconds: 60,
     trigger: { kind: 'schedule', everyMinutes: 1 },
   },
@@ -239,7 +244,7 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'RegisterDelivery',
     entry: 'functions/http/register-delivery.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    access: { table: 'readWrite' },
     trigger: httpTrigger(registerDeliveryOperation),
   },
   {
@@ -251,20 +256,20 @@ export const Functions: readonly FunctionDefinition[] = [
   {
     name: 'PostalWebhook',
     entry: 'functions/http/postal-webhook.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: Carriers.webhookSecrets() },
+    access: { table: 'readWrite', secrets: Carriers.webhookSecrets() },
     trigger: httpTrigger(postalWebhookOperation),
   },
   {
     name: 'SendPostalOrders',
     entry: 'functions/queue/send-postal-orders.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: Carriers.apiSecrets(), settings: ['postal'] },
+    access: { table: 'readWrite', secrets: Carriers.apiSecrets(), settings: ['postal'] },
     timeoutSeconds: 30,
     trigger: { kind: 'queue', queue: 'postalOrders' },
   },
   {
     name: 'ReconcileDeliveries',
     entry: 'functions/scheduled/reconcile-deliveries.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'], secrets: Carriers.apiSecrets(), settings: ['postal'] },
+    access: { table: 'readWrite', secrets: Carriers.apiSecrets(), settings: ['postal'] },
     timeoutSeconds: 120,
     trigger: { kind: 'schedule', everyMinutes: 15 },
   },
@@ -279,7 +284,7 @@ export const Functions: readonly FunctionDefinition[] = [
     name: 'ReconcilePayments',
     entry: 'functions/scheduled/reconcile-payments.ts',
     // Reads payments and dossiers, takes confirmed payments out of their index, writes outbox rows.
-    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
+    access: { table: 'readWrite' },
     timeoutSeconds: 120,
     trigger: { kind: 'schedule', everyMinutes: 15 },
   },
@@ -292,11 +297,12 @@ export const Functions: readonly FunctionDefinition[] = [
     trigger: { kind: 'schedule', everyMinutes: 30 },
   },
   {
-    name: 'RelayOutbox',
-    entry: 'functions/scheduled/relay-outbox.ts',
-    access: { table: 'readWrite', sendTo: ['dossierEvents'] },
-    timeoutSeconds: 60,
-    trigger: { kind: 'schedule', everyMinutes: 1 },
+    name: 'PublishDossierEvents',
+    entry: 'functions/stream/publish-dossier-events.ts',
+    // Reads nothing of the table: the stream records carry the outbox rows (the event source reads the stream).
+    access: { sendTo: ['dossierEvents'] },
+    timeoutSeconds: 30,
+    trigger: { kind: 'stream', stream: 'dossierOutbox' },
   },
   {
     name: 'PushNationalPortal',
@@ -442,6 +448,10 @@ export function queueFunctions(): QueueFunction[] {
 
 export function scheduledFunctions(): ScheduledFunction[] {
   return Functions.filter((f): f is ScheduledFunction => f.trigger.kind === 'schedule');
+}
+
+export function streamFunctions(): StreamFunction[] {
+  return Functions.filter((f): f is StreamFunction => f.trigger.kind === 'stream');
 }
 
 export function routeKey(route: Pick<Route, 'method' | 'path'>): string {

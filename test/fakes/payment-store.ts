@@ -4,10 +4,6 @@ import { dossierNosOf, type Payment, type PaymentProviderName } from '../../shar
 import type { IdempotencyBegin, LedgerEntry, PaymentStore, Settlement } from '../../shared/modules/payments/ports';
 import type { SettledPayments } from '../../shared/modules/payments/settled-payments-port';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
-import type { SettleDeps } from '../../shared/modules/payments/use-cases/settle-payment';
-
-/** Settlement writes its events through the store (FakePaymentStore.events); the outbox is not read here. */
-export const unusedOutbox = new Proxy({}, { get: (_t, name) => { throw new Error(`outbox.${String(name)} is not expected`); } }) as SettleDeps['outbox'];
 
 /** An in-memory PaymentStore with the DynamoDB store's rules: version checks (a retryable conflict), unique transactions, paging. */
 export class FakePaymentStore implements PaymentStore, SettledPayments {

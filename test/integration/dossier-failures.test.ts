@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { GetQueueAttributesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
 import type { DossierStore } from '../../shared/modules/dossiers/ports';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import { applyEventToDossier } from '../../shared/modules/dossiers/use-cases/apply-dossier-events';
-import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
 import type { DossierReaction } from '../../shared/modules/dossiers/reactions';
 import { systemClock, vietnamDate } from '../../shared/platform/kernel/time';
 import { devToken, registerOnlineDossier } from '../support/api-client';
 import { runOperatorScript } from '../support/operator';
-import { dossierStore, kpiCountsOfMonth, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
+import { documents, dossierStore, kpiCountsOfMonth, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 
 const queue = sqs();
 const store = dossierStore();
@@ -106,15 +105,54 @@ describe('A follow-up lost with a crash after the write', () => {
   });
 });
 
-describe('The outbox relay', () => {
-  it('publishes an event whose request died after the write, and clears it', async () => {
+async function failureDepth(): Promise<number> {
+  const { Attributes } = await queue.send(
+    new GetQueueAttributesCommand({ QueueUrl: inject('dossierOutboxFailuresUrl'), AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+  );
+  return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+}
+
+describe('The table stream publishes the outbox', () => {
+  it('publishes an event whose request died right after the write (no one sent it)', async () => {
     const no = await register();
     const event = payment(no);
-    await store.enqueue([event]); // written, never published
-    const publisher = new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl'));
-    const relayed = await relayOutbox(store, publisher, new Date(Date.now() + 60_000));
-    expect(relayed).toBeGreaterThanOrEqual(1);
+    await store.enqueue([event]); // written, never published by the writer
     await until(() => store.get(no), (d) => d?.status === 'PROCESSING');
-    expect((await store.pending(new Date(Date.now() + 60_000), 100)).map((e) => e.id)).not.toContain(event.id);
   });
+
+  it('retries a record that fails, then describes it on the failure queue and goes on; redrive publishes it once fixed, applied once', async () => {
+    const poisoned = await register();
+    const event = payment(poisoned);
+    const depthBefore = await failureDepth();
+    // A row no writer of ours would make: its event does not parse, so publishing it fails every time.
+    const db = documents();
+    await db.send(new PutCommand({ TableName: inject('tableName'), Item: { pk: `DOSSIER#${poisoned}`, sk: `OUTBOX#${event.id}`, event: { ...event, amount: 'a lot' } } }));
+    const behind = await register();
+    await store.enqueue([payment(behind)]); // after the poison in the stream
+    await until(failureDepth, (depth) => depth >= depthBefore + 1, 30_000);
+    await until(() => store.get(behind), (d) => d?.status === 'PROCESSING');
+    expect((await store.get(poisoned))!.status).toBe('AWAITING_PAYMENT');
+
+    // The failure record says where the record is, not what it holds.
+    const { Messages } = await queue.send(new ReceiveMessageCommand({ QueueUrl: inject('dossierOutboxFailuresUrl'), MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
+    const infos = (Messages ?? []).map((m) => JSON.parse(m.Body!).DDBStreamBatchInfo);
+    expect(infos).toContainEqual(expect.objectContaining({ shardId: expect.any(String), startSequenceNumber: expect.any(String), streamArn: expect.stringContaining('/stream/') }));
+
+    // The cause fixed (here the row, which the stream then carries by itself; after an SQS outage
+    // longer than the retries nothing would): redrive publishes what the failure record names, from
+    // the row as it is now. The queue and the consumer drop the repeat.
+    await db.send(new PutCommand({ TableName: inject('tableName'), Item: { pk: `DOSSIER#${poisoned}`, sk: `OUTBOX#${event.id}`, event, emittedAt: 'repaired' } }));
+    const result = runOperatorScript('scripts/dlq-redrive.ts', ['dossierOutbox'], {
+      DOSSIER_OUTBOX_FAILURES_QUEUE_URL: inject('dossierOutboxFailuresUrl'),
+      DOSSIER_EVENTS_QUEUE_URL: inject('dossierEventsQueueUrl'),
+      TABLE_NAME: inject('tableName'),
+      AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'),
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: inject('dynamoDbEndpoint'),
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Re-published [1-9]\d* dossier event\(s\)/);
+    const dossier = await until(() => store.get(poisoned), (d) => d?.status === 'PROCESSING');
+    expect(dossier!.timeline.filter((t) => t.cause === 'PaymentSucceeded')).toHaveLength(1);
+    expect(await failureDepth()).toBe(0);
+  }, 90_000);
 });

@@ -15,6 +15,7 @@ declare module 'vitest' {
     postalOrdersDlqUrl: string;
     nationalPortalSyncQueueUrl: string;
     nationalPortalSyncDlqUrl: string;
+    dossierOutboxFailuresUrl: string;
   }
 }
 
@@ -32,7 +33,6 @@ export default async function setup(project: TestProject) {
     logLevel: 'SILENT',
     // Failed messages come back after 2 s instead of 60, so a poison message reaches the DLQ in ~10 s.
     queueOverrides: { dossierEvents: { visibilityTimeoutSeconds: 2 }, postalOrders: { visibilityTimeoutSeconds: 2, maxReceiveCount: 3 }, nationalPortalSync: { visibilityTimeoutSeconds: 2, maxReceiveCount: 5 }, notifications: { visibilityTimeoutSeconds: 2 }, portalWebhooks: { visibilityTimeoutSeconds: 2 } },
-    // The outbox relay is exercised directly by its test.
     scheduleIntervalMs: 0,
   });
   project.provide('baseUrl', runtime.baseUrl);
@@ -45,5 +45,6 @@ export default async function setup(project: TestProject) {
   project.provide('postalOrdersDlqUrl', runtime.queues.postalOrders.deadLetterUrl);
   project.provide('nationalPortalSyncQueueUrl', runtime.queues.nationalPortalSync.url);
   project.provide('nationalPortalSyncDlqUrl', runtime.queues.nationalPortalSync.deadLetterUrl);
+  project.provide('dossierOutboxFailuresUrl', runtime.streamFailureQueues.dossierOutbox.url);
   return () => runtime.stop();
 }

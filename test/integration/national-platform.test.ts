@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
 import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
 import type { Payment } from '../../shared/modules/payments/domain/payment';
 import { NationalPlatformProvider } from '../../shared/modules/payments/providers/national-platform/provider';
@@ -160,8 +159,6 @@ describe('A pending transaction (TrangThaiGD 3)', () => {
   const base = () => inject('baseUrl');
   const expiryDeps = (now: Date) => ({
     payments,
-    outbox: dossierStore(),
-    publisher: new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl')),
     clock: { now: () => now },
     providers: sandboxProviders(),
   });

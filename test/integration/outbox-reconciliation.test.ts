@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoPaymentStore } from '../../shared/modules/payments/dynamodb';
-import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
 import { vietnamDate } from '../../shared/platform/kernel/time';
 import { systemClock } from '../../shared/platform/kernel/time';
 import type { DossierEvent } from '../../shared/modules/dossiers/api/dossier-events';
 import { paymentSucceededEvent, reconcilePayments } from '../../shared/modules/payments/use-cases/reconcile-payments';
-import { relayOutbox } from '../../shared/modules/dossiers/use-cases/relay-outbox';
 import { agencyAndCitizen, api, registerOnlineDossier } from '../support/api-client';
 import { documents, dossierStore, sendDossierEvent, sqs, uniqueCode, until } from '../support/emulators';
 import { ipn, ipnParams, returnUrl, txnRefOf } from '../support/payments';
@@ -56,44 +54,36 @@ async function succeededButLost(no: string): Promise<string> {
 }
 
 const reconcile = () =>
-  reconcilePayments({ payments, dossiers: store, publisher: new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl')), clock: systemClock }, 0);
+  reconcilePayments({ payments, dossiers: store, clock: systemClock }, 0);
 
-describe('The outbox holds every event not yet applied', () => {
-  it('keeps a row after the send, drops it with the write that applies the event, or records it as refused', async () => {
+describe('The outbox rows are the publication', () => {
+  it('publishes a row written by itself (the table\u2019s stream), keeps it to its TTL, and applies a row written again once', async () => {
     const no = await registerOwing();
     const paid: DossierEvent = {
       type: 'PaymentSucceeded', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: no,
       paymentId: `pay-${randomUUID()}`, provider: 'vietqr', amount: 5_000, paidAt: new Date().toISOString(),
     };
-    await store.enqueue([paid]);
-    await sendDossierEvent(queue, paid);
+    await store.enqueue([paid]); // nothing sent to the queue by us
     await until(() => dossier(no), (d) => d.status === 'PROCESSING');
-    expect(await outboxRow(no, paid.id)).toBeUndefined();
+    const row = await outboxRow(no, paid.id);
+    expect(row).toMatchObject({ event: paid, ttl: expect.any(Number) });
+    expect(row!.ttl * 1000).toBeGreaterThan(Date.now() + 14 * 24 * 3_600_000);
 
-    // Not valid while PROCESSING: recorded on the timeline, and its row goes all the same.
+    // Not valid while PROCESSING: recorded on the timeline.
     const refused: DossierEvent = { type: 'SupplementReceived', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: no };
     await store.enqueue([refused]);
-    await sendDossierEvent(queue, refused);
     await until(() => dossier(no), (d) => d.timeline.some((t: { eventId: string }) => t.eventId === refused.id));
-    expect(await outboxRow(no, refused.id)).toBeUndefined();
 
-    // The same id written again (a reconciliation re-emitting it) is cleared by the duplicate.
+    // The same id written again (a reconciliation re-emitting it) and sent again by hand: applied once.
+    const version = (await store.get(no))!.version;
     await store.enqueue([paid]);
     await sendDossierEvent(queue, paid, `${paid.id}-again`);
-    await until(() => outboxRow(no, paid.id), (row) => row === undefined);
-    expect((await dossier(no)).timeline.filter((t: { cause: string }) => t.cause === 'PaymentSucceeded')).toHaveLength(1);
-  });
-
-  it('parks a row that never applies after the relay re-sent it maxAttempts times, keeping it for the operator', async () => {
-    const orphan: DossierEvent = { type: 'SupplementReceived', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: uniqueCode('H31.26') };
-    await store.enqueue([orphan]);
-    const sent: string[] = [];
-    const publisher = { publish: async (events: readonly DossierEvent[]) => void sent.push(...events.map((e) => e.id)) };
-    const settings = { graceMs: 0, baseDelayMs: 1_000, maxDelayMs: 1_000, maxAttempts: 2 };
-    for (let minute = 1; minute <= 5; minute++) await relayOutbox(store, publisher, new Date(Date.now() + minute * 60_000), settings);
-    expect(sent.filter((id) => id === orphan.id)).toHaveLength(2);
-    expect(await outboxRow(orphan.dossierNo, orphan.id)).toMatchObject({ attempts: 2, parkedAt: expect.any(String) });
-    expect((await outboxRow(orphan.dossierNo, orphan.id))?.gsi1pk).toBeUndefined();
+    const marker: DossierEvent = { type: 'SupplementReceived', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: no };
+    await store.enqueue([marker]); // behind the repeats in the dossier's FIFO group
+    await until(() => dossier(no), (d) => d.timeline.some((t: { eventId: string }) => t.eventId === marker.id));
+    const after = await store.get(no);
+    expect(after!.timeline.filter((t) => t.cause === 'PaymentSucceeded')).toHaveLength(1);
+    expect(after!.version).toBe(version + 1); // only the marker event wrote
   });
 });
 
@@ -125,7 +115,9 @@ describe('Payment reconciliation', () => {
     const again = paymentSucceededEvent((await payments.get(paymentId))!);
     await store.enqueue([again]);
     await sendDossierEvent(queue, again, randomUUID());
-    await until(() => outboxRow(no, again.id), (row) => row === undefined);
+    const marker: DossierEvent = { type: 'SupplementReceived', version: 1, id: randomUUID(), occurredAt: new Date().toISOString(), dossierNo: no };
+    await sendDossierEvent(queue, marker); // behind the repeats in the dossier's FIFO group
+    await until(() => dossier(no), (d) => d.timeline.some((t: { eventId: string }) => t.eventId === marker.id));
     expect((await dossier(no)).timeline.filter((t: { cause: string }) => t.cause === 'PaymentSucceeded')).toHaveLength(1);
   });
 

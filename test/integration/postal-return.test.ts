@@ -10,7 +10,6 @@ import { DynamoDeliveryStore } from '../../shared/modules/deliveries/dynamodb';
 import { VnPostClient } from '../../shared/modules/deliveries/carriers/vnpost/client';
 import { VNPOST_CODES } from '../../shared/modules/deliveries/carriers/vnpost/status-codes';
 import { redriveDeadLetters } from '../../shared/platform/sqs/redrive';
-import { SqsDossierEventPublisher } from '../../shared/modules/dossiers/sqs-publisher';
 import { signatureHeader } from '../../shared/platform/kernel/timestamped-hmac';
 import { UNITS_DATA_DIR } from '../../local/runtime';
 import { reconcileDeliveries } from '../../shared/modules/deliveries/use-cases/deliveries';
@@ -221,7 +220,6 @@ describe('Pull reconciliation', () => {
     const deps = {
       deliveries: new DynamoDeliveryStore(client, inject('tableName')),
       dossiers: dossierStore(),
-      publisher: new SqsDossierEventPublisher(queue, inject('dossierEventsQueueUrl')),
       catalogue: new CachedCatalogue(new DynamoCatalogueRepository(client, inject('tableName'))),
       units: new DynamoAdministrativeUnitsRepository(client, inject('tableName')),
       clock: { now: () => new Date(Date.now() + 3 * 3_600_000) },

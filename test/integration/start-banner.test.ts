@@ -48,7 +48,7 @@ describe('npm start on an empty data folder', () => {
       /communes: loading 3,321 from communes-2025\.csv…/,
       /communes: 3,321 loaded \(\d+\.\d s\)/,
       /provinces: 34 loaded \(\d+\.\d s\)/,
-      /\d+ HTTP functions, \d+ queue consumers, \d+ scheduled functions running \(\d+\.\d s in all\)/,
+      /\d+ HTTP functions, \d+ queue consumers, \d+ stream consumers, \d+ scheduled functions running \(\d+\.\d s in all\)/,
       /toantrinh local API: http:\/\/127\.0\.0\.1:\d+/,
     ];
     const positions = steps.map((step) => log.search(step));

@@ -11,7 +11,7 @@ import { addresses, catalogue } from './catalogue';
 import { dynamo } from './dynamo';
 import { secrets } from './secrets';
 import { sqs } from './sqs';
-import { dossierEvents, dossierStore } from './dossiers';
+import { dossierStore } from './dossiers';
 import { definePart } from './part';
 
 /** Asks the postal-orders consumer to order a delivery; the order is idempotent on the delivery id. */
@@ -26,7 +26,7 @@ export interface DeliveriesMembers {
 
 export const deliveries = /* @__PURE__ */ definePart<DeliveriesMembers>()(
   'deliveries',
-  [base, dynamo, dossierStore, dossierEvents, catalogue, addresses],
+  [base, dynamo, dossierStore, catalogue, addresses],
   (c, { once, tableName, settings }) => ({
     get deliveryStore() {
       return once('deliveryStore', () => new DynamoDeliveryStore(c.documentClient, tableName()));
@@ -38,7 +38,6 @@ export const deliveries = /* @__PURE__ */ definePart<DeliveriesMembers>()(
       return once('deliveryDeps', () => ({
         deliveries: c.deliveryStore,
         dossiers: c.dossierStore,
-        publisher: c.dossierEvents,
         catalogue: c.catalogue,
         units: c.units,
         clock: c.clock,

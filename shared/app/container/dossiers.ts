@@ -1,11 +1,10 @@
-import { integerEnv, submittedAtMaxAgeDays } from '../../platform/config/env';
-import type { DossierEventPublisher, DossierListing, DossierStore, Outbox } from '../../modules/dossiers/ports';
+import { submittedAtMaxAgeDays } from '../../platform/config/env';
+import type { DossierEventPublisher, DossierListing, DossierStore } from '../../modules/dossiers/ports';
 import { DynamoDossierStore } from '../../modules/dossiers/dynamodb';
 import { DynamoDossierListing } from '../../modules/dossiers/dynamodb-listing';
 import { SqsDossierEventPublisher } from '../../modules/dossiers/sqs-publisher';
 import { DEFAULT_SUBMISSION_WINDOW } from '../../modules/dossiers/domain/register';
 import type { DossierDeps } from '../../modules/dossiers/use-cases/dossiers';
-import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../modules/dossiers/use-cases/relay-outbox';
 import { base } from './base';
 import { catalogue } from './catalogue';
 import { dynamo } from './dynamo';
@@ -13,7 +12,7 @@ import { sqs } from './sqs';
 import { definePart } from './part';
 
 export interface DossierStoreMembers {
-  readonly dossierStore: DossierStore & Outbox;
+  readonly dossierStore: DossierStore;
 }
 
 export const dossierStore = /* @__PURE__ */ definePart<DossierStoreMembers>()('dossierStore', [dynamo], (c, { once, tableName }) => ({
@@ -46,28 +45,13 @@ export interface DossiersMembers {
   readonly dossierDeps: DossierDeps;
 }
 
-export const dossiers = /* @__PURE__ */ definePart<DossiersMembers>()('dossiers', [base, dossierStore, dossierEvents, catalogue], (c, { once, settings }) => ({
+export const dossiers = /* @__PURE__ */ definePart<DossiersMembers>()('dossiers', [base, dossierStore, catalogue], (c, { once, settings }) => ({
   get dossierDeps() {
     return once('dossierDeps', () => ({
       store: c.dossierStore,
-      publisher: c.dossierEvents,
       catalogue: c.catalogue,
       clock: c.clock,
       submissionWindow: { ...DEFAULT_SUBMISSION_WINDOW, maxAgeDays: submittedAtMaxAgeDays(settings.values) },
-    }));
-  },
-}));
-
-export interface RelayMembers {
-  readonly relaySettings: RelaySettings;
-}
-
-export const relay = /* @__PURE__ */ definePart<RelayMembers>()('relay', [], (_c, { once, settings }) => ({
-  get relaySettings() {
-    return once('relaySettings', () => ({
-      ...DEFAULT_RELAY_SETTINGS,
-      graceMs: integerEnv('OUTBOX_RELAY_GRACE_SECONDS', DEFAULT_RELAY_SETTINGS.graceMs / 1000, 0, settings.values) * 1000,
-      baseDelayMs: integerEnv('OUTBOX_RELAY_BASE_DELAY_SECONDS', DEFAULT_RELAY_SETTINGS.baseDelayMs / 1000, 1, settings.values) * 1000,
     }));
   },
 }));

@@ -10,14 +10,14 @@ import type { SettleDeps } from '../../modules/payments/use-cases/settle-payment
 import { base } from './base';
 import { dynamo } from './dynamo';
 import { secrets } from './secrets';
-import { dossierEvents, dossierStore } from './dossiers';
+import { dossierStore } from './dossiers';
 import { financeStore } from './finance-store';
 import { raiseUnclaimedMoney } from '../../modules/finance';
 import { definePart } from './part';
 
 export interface PaymentStoreMembers {
   readonly paymentStore: PaymentStore & SettledPayments;
-  /** Succeeded payments younger than this are left to the outbox relay (RECONCILE_PAYMENTS_AFTER_MINUTES [30]). */
+  /** Succeeded payments younger than this are left to the outbox's stream (RECONCILE_PAYMENTS_AFTER_MINUTES [30]). */
   readonly reconcilePaymentsAfterMs: number;
 }
 
@@ -35,10 +35,10 @@ export interface SettlementMembers {
 }
 
 /** Settlement, and where it raises money taken but not the payment's (the finance exceptions queue). */
-export const settlement = /* @__PURE__ */ definePart<SettlementMembers>()('settlement', [base, paymentStore, dossierStore, dossierEvents, financeStore], (c, { once }) => ({
+export const settlement = /* @__PURE__ */ definePart<SettlementMembers>()('settlement', [base, paymentStore, financeStore], (c, { once }) => ({
   get settleDeps() {
     return once('settleDeps', (): SettleDeps => ({
-      payments: c.paymentStore, outbox: c.dossierStore, publisher: c.dossierEvents, clock: c.clock,
+      payments: c.paymentStore, clock: c.clock,
       raiseUnclaimedMoney: async (money) => void (await raiseUnclaimedMoney({ finance: c.financeStore, clock: c.clock }, money)),
     }));
   },

@@ -6,8 +6,7 @@ export type { DeliveryStatus, DossierEvent, DossierEventOf, DossierEventType, Po
 export type { Dossier } from './domain/dossier';
 export { DossierExistsError, DuplicateEventError } from './domain/errors';
 export { DossierMachine } from './domain/transitions';
-export type { DossierEventPublisher, DossierStore, Outbox } from './ports';
+export type { DossierEventPublisher, DossierStore } from './ports';
 export type { DossierReaction } from './reactions';
 export { canSee, visibleDossier } from './use-cases/dossiers';
-export { publishQueued } from './use-cases/relay-outbox';
 export { queueInOutbox } from './outbox';

@@ -18,38 +18,21 @@ export interface DossierStore {
   get(dossierNo: string): Promise<Dossier | undefined>;
   /** Creates the dossier and queues its events in one transaction; throws DossierExistsError if present. */
   create(dossier: Dossier, events: readonly DossierEvent[]): Promise<void>;
-  /** Queues events for the dossier (transactional outbox), idempotent per event id. */
+  /**
+   * Writes the events' outbox rows again (a re-emission): the table's stream publishes each once
+   * more, and the consumer applies each id once.
+   */
   enqueue(events: readonly DossierEvent[]): Promise<void>;
   /**
-   * Records the event as processed, writes the new state (if it changed), adds the KPI increments (one
-   * counter item: the agency's submission day, see the kpis module) and
-   * removes the event's outbox row, all or nothing. Throws DuplicateEventError (after removing a row
-   * left for an event applied before), or RetryableWriteConflict when the dossier changed since
-   * `before` was read (read again and retry).
+   * Writes the new state, conditional on `before`'s version (the state records the event's id, see
+   * domain/applied-events.ts), with the KPI increments (one counter item: the agency's submission
+   * day, see the kpis module) and the list rows, all or nothing. Throws RetryableWriteConflict when
+   * the dossier changed since `before` was read (read again and retry).
    */
   applyEvent(applied: AppliedEvent): Promise<void>;
 }
 
-/** An event written with a state change and not yet applied, with how often the relay re-sent it. */
-export interface OutboxEntry {
-  readonly event: DossierEvent;
-  readonly attempts: number;
-}
-
-/**
- * Events written with a state change and not yet applied to their dossier. A row leaves the outbox
- * only when the consumer applies (or has applied) its event, never when it is sent.
- */
-export interface Outbox {
-  /** Rows the relay may re-send now: due before `dueBefore`, oldest first; parked rows are not listed. */
-  due(dueBefore: Date, limit: number): Promise<readonly OutboxEntry[]>;
-  /**
-   * After a re-send: counts the attempt and makes the row due again at `nextAt`, or parks it (kept,
-   * no longer listed by `due`) when `nextAt` is undefined. A row applied meanwhile stays deleted.
-   */
-  reschedule(entry: OutboxEntry, nextAt: Date | undefined, now: Date): Promise<void>;
-}
-
+/** Sends dossier events to the FIFO queue (the stream publisher's port). */
 export interface DossierEventPublisher {
   publish(events: readonly DossierEvent[]): Promise<void>;
 }

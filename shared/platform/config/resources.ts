@@ -26,6 +26,8 @@ export interface TableDefinition {
   readonly globalSecondaryIndexes: readonly IndexDefinition[];
   /** Attribute holding an epoch-seconds expiry (idempotency records, expired sessions). */
   readonly timeToLiveAttribute: string;
+  /** The table's change stream, read by the functions triggered by its streams (see `Streams`). */
+  readonly stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
 }
 
 export interface QueueDefinition {
@@ -77,9 +79,48 @@ export const MainTable = {
     },
   ],
   timeToLiveAttribute: 'ttl',
+  /** The outbox rows' inserts are the dossier events' publication (Streams.dossierOutbox). */
+  stream: 'NEW_IMAGE',
 } as const satisfies TableDefinition;
 
 export const Tables = { main: MainTable } as const satisfies Record<string, TableDefinition>;
+
+/**
+ * A function fed by a table's stream, as Lambda's event source mapping reads it: only the records the
+ * filter selects, in batches, a failed record retried (bisecting the batch) `retryAttempts` times,
+ * then its batch's description (shard and sequence numbers, not the items) sent to the failure queue.
+ */
+export interface StreamDefinition {
+  readonly id: string;
+  readonly table: keyof typeof Tables;
+  /** Selected records: these event names, on items whose sort key starts with `skPrefix`. */
+  readonly filter: { readonly eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; readonly sortKeyPrefix: string };
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  /** Retries of a failing record before it is given up (to the failure queue); the stream keeps records 24 h. */
+  readonly retryAttempts: number;
+  /** The on-failure destination: a standard queue, no consumer; an alarm at its first message. */
+  readonly failureQueue: { readonly id: string; readonly name: string; readonly envVar: string; readonly retentionDays: number };
+}
+
+export const Streams = {
+  /**
+   * Outbox rows (`OUTBOX#<event id>`) inserted with a state change, or written again by a
+   * re-emission (a MODIFY), become messages on the dossier FIFO queue (PublishDossierEvents). A row's
+   * TTL removal is a REMOVE, not selected.
+   */
+  dossierOutbox: {
+    id: 'DossierOutbox',
+    table: 'main',
+    filter: { eventNames: ['INSERT', 'MODIFY'], sortKeyPrefix: 'OUTBOX#' },
+    batchSize: 100,
+    maxBatchingWindowSeconds: 0,
+    retryAttempts: 8,
+    failureQueue: { id: 'DossierOutboxFailures', name: 'dossier-outbox-failures', envVar: 'DOSSIER_OUTBOX_FAILURES_QUEUE_URL', retentionDays: 14 },
+  },
+} as const satisfies Record<string, StreamDefinition>;
+
+export type StreamKey = keyof typeof Streams;
 
 export const Queues = {
   /** Dossier state transitions; grouped by dossier number so one dossier's events apply in order. */

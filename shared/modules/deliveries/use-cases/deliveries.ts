@@ -16,17 +16,16 @@ import { withOptimisticRetry, type RetryPolicy } from '../../../platform/dynamod
 import type { AdministrativeUnitsReader } from '../../addresses';
 import type { CatalogueReader } from '../../catalogue';
 import type { DeliveryStore } from '../ports';
-import type { DossierEventPublisher, DossierStore, Outbox } from '../../dossiers';
+import type { DossierStore } from '../../dossiers';
 import type { PostalService } from '../carrier-port';
 import { PostalWebhookEventSchema, type DeliveryView, type RegisterDeliveryRequest } from '../api/delivery';
 import type { DeliveryStatus, DossierEvent } from '../../dossiers';
 import { canSee, DossierMachine, visibleDossier } from '../../dossiers';
-import { publishQueued } from '../../dossiers';
 
 export interface DeliveryDeps {
   readonly deliveries: DeliveryStore;
-  readonly dossiers: DossierStore & Outbox;
-  readonly publisher: DossierEventPublisher;
+  /** Read only: the delivery store writes the dossier events (outbox rows the table's stream publishes). */
+  readonly dossiers: DossierStore;
   readonly catalogue: CatalogueReader;
   readonly units: AdministrativeUnitsReader;
   readonly clock: Clock;
@@ -106,7 +105,6 @@ export async function registerDelivery(deps: DeliveryDeps, principal: Principal,
     if (error instanceof DossierExistsError) throw new ConflictError(error.message, { details: [{ path: 'dossierNo', message: 'postal return already registered' }] });
     throw error;
   }
-  await publishQueued(deps.publisher, [event]);
   return toDeliveryView(delivery);
 }
 
@@ -150,7 +148,6 @@ export async function sendPostalOrder(deps: DeliveryDeps & { readonly postal: Po
     };
     const event = statusEvent(after, status, 'order-created', at);
     await deps.deliveries.update(delivery, after, [event]);
-    await publishQueued(deps.publisher, [event]);
     return 'ordered' as const;
   }, ORDER_RETRY);
 }
@@ -189,7 +186,6 @@ export async function applyCarrierReport(deps: DeliveryDeps, trackingNumber: str
       throw error;
     }
     if (events.length > 0) deliveryStatusChanged(after.status);
-    if (events.length > 0) await publishQueued(deps.publisher, events);
     return result.moved ? 'applied' : 'recorded';
   }, CARRIER_REPORT_RETRY);
 }

@@ -96,6 +96,8 @@ export interface Dossier {
   readonly delivery?: DossierDelivery;
   readonly level4: Level4;
   readonly timeline: readonly TimelineEntry[];
+  /** Events applied without a timeline line (DossierRegistered), see applied-events.ts. */
+  readonly appliedEventIds?: readonly string[];
   /** Incremented by every write; each write is conditional on the version it read. */
   readonly version: number;
   readonly createdAt: string;

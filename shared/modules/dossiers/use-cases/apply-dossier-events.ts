@@ -1,6 +1,6 @@
 import { applyDossierEvent } from '../domain/apply-event';
+import { hasApplied, recordingEvent } from '../domain/applied-events';
 import type { Dossier } from '../domain/dossier';
-import { DuplicateEventError } from '../domain/errors';
 import type { DossierEvent } from '../domain/events';
 import { NotFoundError } from '../../../platform/kernel/errors';
 import type { Clock } from '../../../platform/kernel/time';
@@ -12,10 +12,11 @@ import { runReactions, type DossierReaction } from '../reactions';
 export type ApplyOutcome = 'applied' | 'recorded' | 'duplicate';
 
 /**
- * Applies one dossier event exactly once: read, apply the pure transition, then write conditionally
- * together with the event's marker. A redelivery finds the marker and changes nothing; a concurrent
- * writer makes the write fail and the event is applied again to the fresh state (withOptimisticRetry
- * decides how often). Then the reactions run, on the state written, or on the current state for a
+ * Applies one dossier event exactly once: read, apply the pure transition, then write the dossier
+ * conditionally on the version read; the written dossier records the event's id (applied-events.ts).
+ * A redelivery finds the id and writes nothing; a concurrent writer (the same event delivered twice
+ * at once included) makes the write fail and the event is applied again to the fresh state, where
+ * the id may now be (withOptimisticRetry decides how often). Then the reactions run, on the state written, or on the current state for a
  * redelivery: the process may have died between the write and the reactions.
  */
 export async function applyEventToDossier(
@@ -29,13 +30,9 @@ export async function applyEventToDossier(
     const before = await store.get(event.dossierNo);
     // Not acknowledged: it will be retried and, if the dossier never appears, land in the DLQ.
     if (!before) throw new NotFoundError(`Event ${event.id} is for unknown dossier ${event.dossierNo}`);
-    const result = applyDossierEvent(before, event, clock.now());
-    try {
-      await store.applyEvent({ event, before, after: result.dossier, applied: result.applied, kpi: result.kpi });
-    } catch (error) {
-      if (error instanceof DuplicateEventError) return { outcome: 'duplicate' };
-      throw error;
-    }
+    if (hasApplied(before, event.id)) return { outcome: 'duplicate' };
+    const result = recordingEvent(before, applyDossierEvent(before, event, clock.now()), event.id);
+    await store.applyEvent({ event, before, after: result.dossier, applied: result.applied, kpi: result.kpi });
     if (result.applied) dossierEventApplied(event.type);
     return { outcome: result.applied ? 'applied' : 'recorded', dossier: result.dossier };
   }, retry);

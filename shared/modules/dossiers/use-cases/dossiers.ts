@@ -9,15 +9,13 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/
 import type { Clock } from '../../../platform/kernel/time';
 import type { Principal } from '../../../platform/http/principal';
 import type { CatalogueReader } from '../../catalogue';
-import type { DossierEventPublisher, DossierStore, Outbox } from '../ports';
+import type { DossierStore } from '../ports';
 import type { DossierView, RegisterDossierRequest } from '../api/dossier';
 import type { DossierEvent } from '../domain/events';
 import { assessFeesForDossier } from '../../fees';
-import { publishQueued } from './relay-outbox';
 
 export interface DossierDeps {
-  readonly store: DossierStore & Outbox;
-  readonly publisher: DossierEventPublisher;
+  readonly store: DossierStore;
   readonly catalogue: CatalogueReader;
   readonly clock: Clock;
   /** Accepted range of `submittedAt` at registration; the default when not configured. */
@@ -101,7 +99,6 @@ export async function registerDossier(deps: DossierDeps, principal: Principal, d
     if (!winner) throw error;
     return repeated(winner, requestHash);
   }
-  await publishQueued(deps.publisher, [registered]);
   return { created: true, dossier: toDossierView(dossier) };
 }
 
@@ -124,7 +121,7 @@ type AgencyEventPayload<T extends AgencyEvent['type']> = Omit<Extract<AgencyEven
  * consumer in order. The event id derives from the request, so a retried request is one event.
  */
 export async function submitAgencyEvent<T extends AgencyEvent['type']>(
-  deps: Pick<DossierDeps, 'store' | 'publisher' | 'clock'>,
+  deps: Pick<DossierDeps, 'store' | 'clock'>,
   principal: Principal,
   dossierNo: string,
   type: T,
@@ -145,8 +142,8 @@ export async function submitAgencyEvent<T extends AgencyEvent['type']>(
     dossierNo,
     ...payload,
   } as unknown as DossierEvent;
+  // Written as a row of the outbox: the table's stream publishes it (a repeat writes it again).
   await deps.store.enqueue([event]);
-  await publishQueued(deps.publisher, [event]);
   return event;
 }
 

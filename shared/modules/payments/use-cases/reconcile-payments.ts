@@ -4,11 +4,10 @@ import { settlementEventId, sharesOf, type Payment } from '../domain/payment';
 import type { PaymentShare } from '../domain/basket';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
-import type { DossierEventPublisher, DossierStore } from '../../dossiers';
+import type { DossierStore } from '../../dossiers';
 import type { PaymentStore } from '../ports';
 import type { SettledPayments } from '../settled-payments-port';
 import type { DossierEvent } from '../../dossiers';
-import { publishQueued } from '../../dossiers';
 
 /**
  * The id settlement gives a payment's PaymentSucceeded event (settle-payment.ts), per dossier paid.
@@ -31,7 +30,6 @@ export function paymentSucceededEvent(payment: Payment, share: PaymentShare = sh
 export interface ReconcilePaymentsDeps {
   readonly payments: SettledPayments;
   readonly dossiers: Pick<DossierStore, 'get' | 'enqueue'>;
-  readonly publisher: DossierEventPublisher;
   readonly clock: Clock;
 }
 
@@ -50,7 +48,7 @@ const records = (dossier: Dossier, payment: Payment) => dossier.payments.some((p
 /**
  * Finds succeeded payments (settled at least `afterMs` ago) whose dossier does not record them, i.e.
  * "paid but the dossier never moved on", and emits their PaymentSucceeded again with the same id,
- * through the outbox, so the relay keeps at it if this send is lost too. Payments whose dossier
+ * through the outbox (the table's stream publishes it, and retries a failed publish). Payments whose dossier
  * records them leave the index, so a run reads the few recent settlements plus any stuck ones.
  */
 export async function reconcilePayments(deps: ReconcilePaymentsDeps, afterMs: number): Promise<ReconcileResult> {
@@ -86,8 +84,8 @@ export async function reconcilePayments(deps: ReconcilePaymentsDeps, afterMs: nu
   }
   if (reemit.length > 0) {
     logger.warn('succeeded payments not recorded by their dossier: PaymentSucceeded emitted again', { eventIds: reemit.map((e) => e.id) });
-    await deps.dossiers.enqueue(reemit); // a row still there (the relay has it) is kept as it is
-    await publishQueued(deps.publisher, reemit);
+    // The rows are written again: the table's stream publishes them once more.
+    await deps.dossiers.enqueue(reemit);
   }
   return { checked, confirmed, reemitted: reemit.length, missingDossier };
 }

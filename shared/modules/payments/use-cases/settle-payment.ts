@@ -4,10 +4,8 @@ import { withOptimisticRetry } from '../../../platform/dynamodb/optimistic';
 import type { Clock } from '../../../platform/kernel/time';
 import { logger } from '../../../platform/observability/logger';
 import { paymentSettled } from '../../../platform/observability/metrics';
-import type { DossierEventPublisher, Outbox } from '../../dossiers';
 import type { LedgerEntry, PaymentStore, RaiseUnclaimedMoney, UnclaimedMoney } from '../ports';
 import type { DossierEvent } from '../../dossiers';
-import { publishQueued } from '../../dossiers';
 
 /** A provider's word on a payment, normalised: VND amounts, UTC instants. */
 export interface ProviderReport {
@@ -25,8 +23,6 @@ export type SettleResult = 'not_found' | 'amount_mismatch' | 'already_confirmed'
 
 export interface SettleDeps {
   readonly payments: PaymentStore;
-  readonly outbox: Outbox;
-  readonly publisher: DossierEventPublisher;
   readonly clock: Clock;
   /**
    * Where money taken but not taken as the payment's goes (finance's exceptions queue), whichever
@@ -66,8 +62,8 @@ function dossierEvents(payment: Payment, report: ProviderReport, at: string): Do
  * caller) → payment exists → amount → still pending → durable write → answer, except that a payment
  * already paid is "already confirmed" whatever the amount: a second transaction's money is its own
  * (a second success), never a reason to review the paid payment. The payment's state, its ledger
- * entry and the dossier events (one per dossier paid) are one transaction; the events then go to
- * the queue, and the outbox relay re-sends them if this process dies first. Money taken at a wrong
+ * entry and the dossier events (one per dossier paid, as outbox rows) are one transaction; the
+ * table's stream then carries the events to the queue, whether or not this process lives on. Money taken at a wrong
  * amount or by a second transaction is then raised for finance (raiseUnclaimedMoney) before the
  * answer: if that fails, the provider asks again and it is raised then, once.
  */
@@ -135,7 +131,6 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
       return { result: 'already_confirmed' };
     }
     paymentSettled(payment.provider, status);
-    await publishQueued(deps.publisher, events);
     return { result: lateSuccess ? 'late_success' : status === 'succeeded' ? 'applied' : 'recorded_failure' };
   });
   if (decision.unclaimed) await deps.raiseUnclaimedMoney?.(decision.unclaimed);

@@ -1,10 +1,11 @@
-import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DossierKeys, DynamoDossierStore } from '../../../../../shared/modules/dossiers/dynamodb';
 import { listingRows } from '../../../../../shared/modules/dossiers/dynamodb-listing';
-import { DossierExistsError, DuplicateEventError } from '../../../../../shared/modules/dossiers/domain/errors';
+import { DossierExistsError } from '../../../../../shared/modules/dossiers/domain/errors';
+import { OUTBOX_TTL_SECONDS } from '../../../../../shared/modules/dossiers/outbox';
 import type { AppliedEvent } from '../../../../../shared/modules/dossiers/ports';
 import { RetryableWriteConflict } from '../../../../../shared/platform/dynamodb/optimistic';
 import { dossierOwing, event, T0 } from '../../../../support/dossiers';
@@ -44,7 +45,11 @@ describe('DynamoDossierStore.create', () => {
     const items = transactItems();
     expect(items.map((i) => i.Put!.Item!.sk)).toEqual(['DOSSIER', `OUTBOX#${registered.id}`, 'LISTING#CITIZEN', 'LISTING#AGENCY']);
     expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
-    expect(items[1]!.Put!.Item).toMatchObject({ gsi1pk: 'OUTBOX', gsi1sk: `${registered.occurredAt}#${registered.id}`, attempts: 0, event: registered });
+    // The row is the publication (the table's stream) and expires by itself: no index keys, a TTL.
+    const row = items[1]!.Put!.Item!;
+    expect(row).toMatchObject({ pk: `DOSSIER#${before.dossierNo}`, event: registered, emittedAt: expect.any(String) });
+    expect(row.ttl).toBe(Math.floor(Date.parse(row.emittedAt as string) / 1000) + OUTBOX_TTL_SECONDS);
+    expect(row).not.toHaveProperty('gsi1pk');
     // The list rows ride on the dossier's condition: listed exactly when registered.
     expect(items.slice(2).map((i) => i.Put)).toEqual(listingRows(before).map((row) => ({ TableName: 'main', Item: row.item })));
   });
@@ -66,25 +71,26 @@ describe('DynamoDossierStore.create', () => {
 });
 
 describe('DynamoDossierStore.enqueue', () => {
-  it('treats an event already queued under its id as done, and lets any other failure through', async () => {
-    // Prepare: one event is one outbox row, written as a single conditional put (UnitOfWork).
-    ddb
-      .on(PutCommand)
-      .rejectsOnce(new ConditionalCheckFailedException({ $metadata: {}, message: 'The conditional request failed' }))
-      .rejectsOnce(new TransactionConflictException({ $metadata: {}, message: 'conflict' }));
+  it('writes the row again unconditionally with a new emittedAt (a re-emission the stream carries as a MODIFY)', async () => {
+    // Prepare
+    ddb.on(PutCommand).resolves({});
 
     // Act
-    const repeat = store().enqueue([paid]);
-    const conflict = store().enqueue([paid]);
+    await store().enqueue([paid]);
+    await store().enqueue([paid]);
 
     // Assess
-    await expect(repeat).resolves.toBeUndefined();
-    await expect(conflict).rejects.toBeInstanceOf(RetryableWriteConflict);
+    const puts = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+    expect(puts).toHaveLength(2);
+    for (const put of puts) {
+      expect(put).toMatchObject({ TableName: 'main', Item: { ...DossierKeys.outbox(paid.dossierNo, paid.id), event: paid, emittedAt: expect.any(String) } });
+      expect(put.ConditionExpression).toBeUndefined();
+    }
   });
 });
 
 describe('DynamoDossierStore.applyEvent', () => {
-  it('writes marker, dossier (on the version read), KPI increments and the outbox row removal in one transaction', async () => {
+  it('writes the dossier (on the version read) and the KPI increments in one transaction: no marker, no outbox removal', async () => {
     // Prepare
     ddb.on(TransactWriteCommand).resolves({});
 
@@ -92,45 +98,41 @@ describe('DynamoDossierStore.applyEvent', () => {
     await store().applyEvent(write());
 
     // Assess
-    const [marker, dossier, kpi, outbox] = transactItems();
-    expect(marker!.Put).toMatchObject({ Item: { ...DossierKeys.marker(paid.dossierNo, paid.id), type: 'PaymentSucceeded', applied: true }, ConditionExpression: 'attribute_not_exists(sk)' });
+    const [dossier, kpi, ...rest] = transactItems();
     expect(dossier!.Put).toMatchObject({ Item: { sk: 'DOSSIER', status: 'PROCESSING', version: 2 }, ExpressionAttributeValues: { ':expected': 1 } });
     expect(kpi!.Update).toMatchObject({ Key: KpiKeys.day('HP-PX', vietnamDate(new Date(before.submittedAt))), UpdateExpression: 'ADD #c0 :v0', ExpressionAttributeNames: { '#c0': 'paidOnline' } });
-    expect(outbox!.Delete).toMatchObject({ Key: DossierKeys.outbox(paid.dossierNo, paid.id) });
+    expect(rest.map((i) => i.Put?.Item?.sk)).toEqual(['LISTING#CITIZEN', 'LISTING#AGENCY']);
   });
 
   it('moves the list rows with the dossier: the agency row to the partition of its new status', async () => {
     ddb.on(TransactWriteCommand).resolves({});
     await store().applyEvent(write());
-    const rows = transactItems().slice(4).map((i) => i.Put!.Item!);
+    const rows = transactItems().slice(2).map((i) => i.Put!.Item!);
     expect(rows.map((r) => r.sk)).toEqual(['LISTING#CITIZEN', 'LISTING#AGENCY']);
     expect(rows[1]).toMatchObject({ status: 'PROCESSING', version: 2, gsi1pk: 'DOSSIERS#AGENCY#HP-PX#STATUS#PROCESSING', gsi2pk: 'DOSSIERS#AGENCY#HP-PX' });
   });
 
-  it('writes only the marker and the outbox removal for an event that changes nothing', async () => {
+  it('writes the dossier and the counters, not the list rows, for an event that changes no summary (a registration counted)', async () => {
     ddb.on(TransactWriteCommand).resolves({});
-    await store().applyEvent(write({ after: before, kpi: {} }));
-    expect(transactItems().map((i) => Object.keys(i)[0])).toEqual(['Put', 'Delete']);
+    const counted = { ...before, appliedEventIds: ['registered-1'], version: before.version + 1 };
+    await store().applyEvent(write({ after: counted, kpi: { dossiers: 1 } }));
+    expect(transactItems().map((i) => Object.keys(i)[0])).toEqual(['Put', 'Update']);
+    expect(transactItems()[0]!.Put!.Item).toMatchObject({ appliedEventIds: ['registered-1'], version: 2 });
   });
 
-  it('answers an event applied before with DuplicateEventError, after removing a row re-written since', async () => {
-    // Prepare
-    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None'));
-    ddb.on(DeleteCommand).resolves({});
-
-    // Act
-    const attempt = store().applyEvent(write());
-
-    // Assess
-    await expect(attempt).rejects.toBeInstanceOf(DuplicateEventError);
-    expect(ddb.commandCalls(DeleteCommand)[0]!.args[0].input.Key).toEqual(DossierKeys.outbox(paid.dossierNo, paid.id));
+  it('sends a lone dossier write as one conditional PutItem when there is nothing to count and no row to move', async () => {
+    ddb.on(PutCommand).resolves({});
+    const counted = { ...before, appliedEventIds: ['registered-1'], version: before.version + 1 };
+    await store().applyEvent(write({ after: counted, kpi: {} }));
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({ ConditionExpression: '#version = :expected', ExpressionAttributeValues: { ':expected': 1 } });
   });
 
   it.each([
-    ['the dossier moved past the version read', ['None', 'ConditionalCheckFailed', 'None', 'None']],
-    ['a concurrent transaction', ['None', 'TransactionConflict', 'None', 'None']],
-    ['throttling', ['None', 'None', 'ThrottlingError', 'None']],
-  ] as const)('turns %s into a retryable conflict (never a 409), removing nothing', async (_case, codes) => {
+    ['the dossier moved past the version read', ['ConditionalCheckFailed', 'None', 'None', 'None']],
+    ['a concurrent transaction', ['TransactionConflict', 'None', 'None', 'None']],
+    ['throttling', ['None', 'ThrottlingError', 'None', 'None']],
+  ] as const)('turns %s into a retryable conflict (never a 409)', async (_case, codes) => {
     // Prepare
     ddb.on(TransactWriteCommand).rejects(cancelled(...codes));
 
@@ -139,35 +141,5 @@ describe('DynamoDossierStore.applyEvent', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(RetryableWriteConflict);
-    expect(ddb.commandCalls(DeleteCommand)).toHaveLength(0);
-  });
-});
-
-describe('DynamoDossierStore outbox reads', () => {
-  it('lists due rows from the sparse index, rows written before attempts were counted as 0', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [{ event: paid }, { event: paid, attempts: 2 }] });
-    expect(await store().due(T0, 10)).toEqual([{ event: paid, attempts: 0 }, { event: paid, attempts: 2 }]);
-    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': 'OUTBOX', ':cutoff': T0.toISOString() }, Limit: 10 });
-  });
-
-  it('parks a row out of the index, and ignores a row applied (deleted) or counted meanwhile', async () => {
-    // Prepare
-    ddb.on(UpdateCommand).resolvesOnce({}).rejectsOnce(new ConditionalCheckFailedException({ $metadata: {}, message: 'gone' }));
-
-    // Act
-    await store().reschedule({ event: paid, attempts: 9 }, undefined, T0);
-    const meanwhile = store().reschedule({ event: paid, attempts: 9 }, undefined, T0);
-
-    // Assess
-    await expect(meanwhile).resolves.toBeUndefined();
-    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
-      UpdateExpression: 'SET attempts = :attempts, lastSentAt = :now, parkedAt = :now REMOVE gsi1pk, gsi1sk',
-      ConditionExpression: 'attribute_exists(sk) AND attempts = :seen',
-    });
-  });
-
-  it('lets a throttled reschedule through (the relay run fails and tries again)', async () => {
-    ddb.on(UpdateCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
-    await expect(store().reschedule({ event: paid, attempts: 0 }, new Date(T0.getTime() + 60_000), T0)).rejects.toThrow('slow down');
   });
 });

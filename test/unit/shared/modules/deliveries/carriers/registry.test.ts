@@ -4,7 +4,6 @@ import { handlePostalWebhook, sendPostalOrder, type DeliveryDeps } from '../../.
 import { Functions } from '../../../../../../shared/app/functions';
 import { dossierOwing, T0 } from '../../../../../support/dossiers';
 import { InMemoryDossierStore } from '../../../../../fakes/dossier-store';
-import { RecordingDossierPublisher } from '../../../../../fakes/dossier-publisher';
 import { InMemoryCatalogue } from '../../../../../fakes/catalogue-in-memory';
 import { InMemoryAdministrativeUnits } from '../../../../../fakes/units-in-memory';
 import { InMemoryDeliveryStore } from '../../../../../fakes/delivery-store';
@@ -58,7 +57,7 @@ describe('A test-only carrier added to the registry', () => {
     const dossier = { ...dossierOwing(0), status: 'RESULT_READY' as const, result: { kind: 'paper' as const, issuedAt: T0.toISOString() }, delivery: { deliveryId: 'dlv_fake', status: 'REQUESTED', postage: 0, postagePayer: 'on_delivery' as const } };
     const deliveries = new InMemoryDeliveryStore().add(delivery);
     const deps: DeliveryDeps = {
-      deliveries, dossiers: new InMemoryDossierStore().add(dossier), publisher: new RecordingDossierPublisher(), catalogue: InMemoryCatalogue.seeded(),
+      deliveries, dossiers: new InMemoryDossierStore().add(dossier), catalogue: InMemoryCatalogue.seeded(),
       units: new InMemoryAdministrativeUnits(), clock: { now: () => NOW }, maxFailedAttempts: 2, carrierStatusCodes: carrier.statusCodes,
     };
 

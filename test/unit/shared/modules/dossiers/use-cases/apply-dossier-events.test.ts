@@ -27,8 +27,20 @@ class RacedStore extends InMemoryDossierStore {
   }
 }
 
+/** The same event's other delivery is applied by another consumer just before this one writes. */
+class SameEventRacedStore extends InMemoryDossierStore {
+  private raced = false;
+  override async applyEvent(write: AppliedEvent): Promise<void> {
+    if (!this.raced) {
+      this.raced = true;
+      await super.applyEvent(write);
+    }
+    return super.applyEvent(write);
+  }
+}
+
 describe('Use case: applyEventToDossier', () => {
-  it('applies an event once, with its KPI increments and without its outbox row', async () => {
+  it('applies an event once, with its KPI increments, and leaves its outbox row to its TTL', async () => {
     // Prepare
     const store = new InMemoryDossierStore().add(dossierOwing(5_000));
     const paid = payment();
@@ -41,7 +53,38 @@ describe('Use case: applyEventToDossier', () => {
     expect(outcome).toBe('applied');
     expect(await store.get('H31-0001')).toMatchObject({ status: 'PROCESSING', amountDue: 0, version: 2 });
     expect((await store.counts('HP-PX', '2026-03')).paidOnline).toBe(1);
-    expect(store.outboxIds()).toEqual([]);
+    expect(store.outboxIds()).toEqual([paid.id]);
+  });
+
+  it('counts a registration once: its id is kept on the dossier, so a redelivery weeks later is a duplicate', async () => {
+    // Prepare
+    const store = new InMemoryDossierStore().add(dossierOwing(5_000));
+    const registered = event('DossierRegistered', { channel: 'online', feesTotal: 5_000 });
+
+    // Act
+    const first = await applyEventToDossier(store, clock, registered);
+    const later = await applyEventToDossier(store, { now: () => new Date(T0.getTime() + 40 * 24 * 3_600_000) }, registered);
+
+    // Assess
+    expect([first, later]).toEqual(['applied', 'duplicate']);
+    expect(await store.get('H31-0001')).toMatchObject({ status: 'AWAITING_PAYMENT', version: 2, appliedEventIds: [registered.id] });
+    expect((await store.counts('HP-PX', '2026-03')).dossiers).toBe(1);
+    expect(store.applied).toHaveLength(1);
+  });
+
+  it('applies an event delivered twice at once exactly once: the loser of the version race finds it recorded', async () => {
+    // Prepare: the other delivery of the same event commits between this one's read and write.
+    const store = new SameEventRacedStore().add(dossierOwing(5_000));
+    const paid = payment();
+
+    // Act
+    const outcome = await applyEventToDossier(store, clock, paid, [], noWait);
+
+    // Assess
+    expect(outcome).toBe('duplicate');
+    expect(store.applied).toHaveLength(1);
+    expect((await store.get('H31-0001'))!.payments).toHaveLength(1);
+    expect((await store.counts('HP-PX', '2026-03')).paidOnline).toBe(1);
   });
 
   it('records an event not valid in the state it finds, and answers a redelivery as a duplicate', async () => {

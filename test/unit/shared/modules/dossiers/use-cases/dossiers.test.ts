@@ -4,7 +4,6 @@ import { DossierExistsError } from '../../../../../../shared/modules/dossiers/do
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../../../../../shared/platform/kernel/errors';
 import type { Principal } from '../../../../../../shared/platform/http/principal';
 import { InMemoryDossierStore } from '../../../../../fakes/dossier-store';
-import { RecordingDossierPublisher } from '../../../../../fakes/dossier-publisher';
 import { InMemoryCatalogue } from '../../../../../fakes/catalogue-in-memory';
 import { dossierOwing, registration, T0 } from '../../../../../support/dossiers';
 
@@ -23,15 +22,14 @@ class ReadsLateStore extends InMemoryDossierStore {
 }
 
 function deps(store = new InMemoryDossierStore()) {
-  const publisher = new RecordingDossierPublisher();
-  const d: DossierDeps = { store, publisher, catalogue: InMemoryCatalogue.seeded(), clock: { now: () => NOW } };
-  return { deps: d, store, publisher };
+  const d: DossierDeps = { store, catalogue: InMemoryCatalogue.seeded(), clock: { now: () => NOW } };
+  return { deps: d, store };
 }
 
 describe('Use case: registerDossier', () => {
-  it('creates the dossier with its locked fees and queues then publishes DossierRegistered', async () => {
+  it('creates the dossier with its locked fees and DossierRegistered as its outbox row (the stream publishes it)', async () => {
     // Prepare
-    const { deps: d, store, publisher } = deps();
+    const { deps: d, store } = deps();
 
     // Act
     const { created, dossier } = await registerDossier(d, agency, 'H31-0001', registration());
@@ -41,13 +39,13 @@ describe('Use case: registerDossier', () => {
     expect(dossier).toMatchObject({ dossierNo: 'H31-0001', status: 'AWAITING_PAYMENT', nationalPortalStatus: 6, version: 1 });
     expect(dossier.amountDue).toBe(dossier.fees.total);
     expect(dossier.fees.total).toBeGreaterThan(0);
-    expect(publisher.sent).toEqual([expect.objectContaining({ type: 'DossierRegistered', dossierNo: 'H31-0001', channel: 'online', feesTotal: dossier.fees.total })]);
-    expect(store.outboxIds()).toEqual([publisher.sent[0]!.id]);
+    expect(store.emitted).toEqual([expect.objectContaining({ type: 'DossierRegistered', dossierNo: 'H31-0001', channel: 'online', feesTotal: dossier.fees.total })]);
+    expect(store.outboxIds()).toEqual([store.emitted[0]!.id]);
   });
 
   it('answers the same body again with the dossier as it is, and another body with DossierExistsError', async () => {
     // Prepare
-    const { deps: d, publisher } = deps();
+    const { deps: d, store } = deps();
     await registerDossier(d, agency, 'H31-0001', registration());
 
     // Act
@@ -57,7 +55,7 @@ describe('Use case: registerDossier', () => {
     // Assess
     expect(again.created).toBe(false);
     await expect(other).rejects.toBeInstanceOf(DossierExistsError);
-    expect(publisher.sent).toHaveLength(1);
+    expect(store.emitted).toHaveLength(1);
   });
 
   it('answers the winner of a concurrent registration of the same body, and refuses another body', async () => {
@@ -76,19 +74,6 @@ describe('Use case: registerDossier', () => {
     await expect(other).rejects.toBeInstanceOf(DossierExistsError);
   });
 
-  it('keeps the event in the outbox when the queue is down (the relay sends it later)', async () => {
-    // Prepare
-    const { deps: d, store, publisher } = deps();
-    publisher.failing = true;
-
-    // Act
-    const { created } = await registerDossier(d, agency, 'H31-0001', registration());
-
-    // Assess
-    expect(created).toBe(true);
-    expect(store.outboxIds()).toHaveLength(1);
-  });
-
   it.each([
     ['another agency', otherAgency, registration(), ForbiddenError],
     ['a citizen', applicant, registration(), ForbiddenError],
@@ -96,14 +81,14 @@ describe('Use case: registerDossier', () => {
     ['a submission older than the window', agency, registration({ submittedAt: '2026-01-01T00:00:00Z' }), InvalidInputError],
   ] as const)('refuses %s before any write', async (_case, principal, request, error) => {
     // Prepare
-    const { deps: d, store, publisher } = deps();
+    const { deps: d, store } = deps();
 
     // Act
     const attempt = registerDossier(d, principal, 'H31-0001', request);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(error);
-    expect(store.dossiers.size + publisher.sent.length).toBe(0);
+    expect(store.dossiers.size + store.emitted.length).toBe(0);
   });
 });
 
@@ -135,9 +120,9 @@ describe('Use case: getDossier', () => {
 describe('Use case: submitAgencyEvent (mark result ready / collected)', () => {
   const readyPayload = { kind: 'paper' as const, issuedAt: T0.toISOString() };
 
-  it('queues and publishes an event whose id derives from the request, so a retry is the same event', async () => {
+  it('writes an outbox row whose event id derives from the request, so a retry is the same event (written again: published again)', async () => {
     // Prepare
-    const { deps: d, store, publisher } = deps(new InMemoryDossierStore().add(dossierOwing(0)));
+    const { deps: d, store } = deps(new InMemoryDossierStore().add(dossierOwing(0)));
 
     // Act
     const first = await submitAgencyEvent(d, agency, 'H31-0001', 'ResultReady', 'ResultReady', readyPayload);
@@ -147,7 +132,7 @@ describe('Use case: submitAgencyEvent (mark result ready / collected)', () => {
     expect(first).toMatchObject({ type: 'ResultReady', dossierNo: 'H31-0001', kind: 'paper', occurredAt: NOW.toISOString() });
     expect(retry.id).toBe(first.id);
     expect(store.outboxIds()).toEqual([first.id]);
-    expect(publisher.sentIds()).toEqual([first.id, first.id]);
+    expect(store.emittedIds()).toEqual([first.id, first.id]);
   });
 
   it('refuses an action the dossier cannot take now with a 409 naming its status', async () => {

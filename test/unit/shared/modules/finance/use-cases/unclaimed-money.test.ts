@@ -11,7 +11,7 @@ import { raiseUnclaimedMoney } from '../../../../../../shared/modules/finance/us
 import { resolveException } from '../../../../../../shared/modules/finance/use-cases/exceptions';
 import { vietnamTimestamp } from '../../../../../../shared/platform/kernel/time';
 import { InMemoryFinanceStore } from '../../../../../fakes/finance-store';
-import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
+import { FakePaymentStore, pendingPayment } from '../../../../../fakes/payment-store';
 import { stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 
 /**
@@ -29,7 +29,7 @@ function setup(payment: Payment) {
   store.add(payment);
   const finance = new InMemoryFinanceStore();
   const deps: SettleDeps = {
-    payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock,
+    payments: store, clock,
     raiseUnclaimedMoney: async (money) => void (await raiseUnclaimedMoney({ finance, clock }, money)),
   };
   return { store, finance, deps };

@@ -5,7 +5,7 @@ import { loadPaymentSettings } from '../../../../../../shared/modules/payments/s
 import { createPayment } from '../../../../../../shared/modules/payments/use-cases/create-payment';
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
 import type { Dossier, DossierStore } from '../../../../../../shared/modules/dossiers';
-import { FakePaymentStore, unusedOutbox } from '../../../../../fakes/payment-store';
+import { FakePaymentStore } from '../../../../../fakes/payment-store';
 import { expiryMinutesOfEvery, FAKEPAY, fakepay, FakepayProvider, settleFakepay, stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 
 const NOW = new Date('2026-11-21T01:00:00Z');
@@ -86,7 +86,7 @@ describe('A new provider added with one registry entry (fakepay)', () => {
     const created = await createPayment(deps, { kind: 'citizen', citizenId: CITIZEN }, 'H31.26-7', request, 'key-1', '1.2.3.4');
     const payment = [...payments.payments.values()][0]!;
     const settled = await settleFakepay(
-      { payments, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock },
+      { payments, clock },
       { ref: payment.providerRef, amount: 50_000, paid: true, transactionId: 'FP-TX-1' },
     );
 
@@ -109,7 +109,7 @@ describe('A new provider added with one registry entry (fakepay)', () => {
       paymentId: 'pay_FAKE000000000001', dossierNo: 'H31.26-7', citizenId: CITIZEN, agencyCode: 'HP-STP', provider: FAKEPAY, providerRef: 'FP-1',
       amount: 50_000, currency: 'VND', status: 'pending', returnUrl: `${PORTAL}/r`, createdAt: '2026-11-21T00:00:00.000Z', expiresAt: '2026-11-21T00:05:00.000Z', version: 1,
     });
-    const counts = await expirePayments({ payments, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW }, providers }, { now: () => NOW });
+    const counts = await expirePayments({ payments, clock: { now: () => NOW }, providers }, { now: () => NOW });
     expect(counts).toEqual({ expired: 1, paid: 0, skipped: 0 });
   });
 });

@@ -11,7 +11,7 @@ import { reconcilePayments } from '../../../../../../shared/modules/payments/use
 import { receiptsReaction } from '../../../../../../shared/app/reactions';
 import type { ReceiptRequest } from '../../../../../../shared/app/container/receipts';
 import type { DomainError } from '../../../../../../shared/platform/kernel/errors';
-import { FakePaymentStore, unusedOutbox } from '../../../../../fakes/payment-store';
+import { FakePaymentStore } from '../../../../../fakes/payment-store';
 import { expiryMinutesOfEvery, stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 import { dossierOwing, T0 } from '../../../../../support/dossiers';
 
@@ -52,7 +52,7 @@ function setup(dossiers: readonly Dossier[], maxAmount = 9_999_999_999) {
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as DomainError);
 
-const settleDeps = (payments: FakePaymentStore) => ({ payments, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW } });
+const settleDeps = (payments: FakePaymentStore) => ({ payments, clock: { now: () => NOW } });
 const report = (payment: Payment, overrides: Partial<ProviderReport> = {}): ProviderReport => ({
   provider: 'vnpay', ref: payment.providerRef, amount: payment.amount, outcome: 'succeeded', transactionId: '14012345', paidAt: NOW.toISOString(), kind: 'callback', received: {}, ...overrides,
 });
@@ -155,7 +155,6 @@ describe('Settling a basket', () => {
     const deps = {
       payments,
       dossiers: { get: async (no: string) => recorded.get(no), enqueue: async (events: readonly DossierEvent[]) => void enqueued.push(...events) },
-      publisher: { publish: async () => undefined },
       clock: { now: () => new Date(NOW.getTime() + 3_600_000) },
     };
     expect(await reconcilePayments(deps, 30 * 60_000)).toMatchObject({ checked: 1, confirmed: 0, reemitted: 1 });

@@ -3,7 +3,7 @@ import { BusinessMetric, useMetricsWriter } from '../../../../../../shared/platf
 import { NationalPlatformProvider } from '../../../../../../shared/modules/payments/providers/national-platform/provider';
 import { signed, type WireFields } from '../../../../../../shared/modules/payments/providers/national-platform/protocol';
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
-import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
+import { FakePaymentStore, pendingPayment } from '../../../../../fakes/payment-store';
 import { stubProviders } from '../../../../../fakes/payment-provider';
 
 const SECRET = 'requery-secret';
@@ -30,7 +30,7 @@ function setup(states: readonly (string | undefined)[]) {
   const providers = stubProviders({ national_platform: platform.provider });
   const run = (iso: string) => {
     const clock = { now: () => new Date(iso) };
-    return expirePayments({ payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock, providers }, clock);
+    return expirePayments({ payments: store, clock, providers }, clock);
   };
   return { store, platform, run, current: () => store.payments.get(payment.paymentId)! };
 }

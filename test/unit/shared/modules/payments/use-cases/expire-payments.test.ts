@@ -4,7 +4,7 @@ import type { Payment } from '../../../../../../shared/modules/payments/domain/p
 import { signQuerydrResponse, toVnpAmount, type VnpParams } from '../../../../../../shared/modules/payments/providers/vnpay/protocol';
 import type { PaymentProvider, ProviderStatus } from '../../../../../../shared/modules/payments/ports';
 import { expirePayments } from '../../../../../../shared/modules/payments/use-cases/expire-payments';
-import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
+import { FakePaymentStore, pendingPayment } from '../../../../../fakes/payment-store';
 import { stubProvider, stubProviders } from '../../../../../fakes/payment-provider';
 
 const NOW = new Date('2026-11-21T02:00:00Z');
@@ -15,8 +15,6 @@ function deps(store: FakePaymentStore, vnpay: PaymentProvider) {
   const vietqr = stubProvider('vietqr', { query: async () => ({ outcome: 'not_queryable' }) });
   return {
     payments: store,
-    outbox: unusedOutbox,
-    publisher: { publish: async () => undefined },
     clock: { now: () => NOW },
     providers: stubProviders({ vnpay, vietqr }),
   };

@@ -33,12 +33,12 @@ class FakeSettled implements SettledPayments {
 
 function harness(dossiers: Record<string, Dossier>, unconfirmed: Payment[], nowAt = minutes(60)) {
   const enqueued: DossierEvent[] = [];
-  const published: DossierEvent[] = [];
+  // The rows written are the publication: the table's stream carries each to the queue.
+  const published = enqueued;
   const settled = new FakeSettled(unconfirmed);
   const deps = {
     payments: settled,
     dossiers: { get: async (no: string) => dossiers[no], enqueue: async (events: readonly DossierEvent[]) => void enqueued.push(...events) },
-    publisher: { publish: async (events: readonly DossierEvent[]) => void published.push(...events) },
     clock: { now: () => nowAt },
   };
   return { deps, settled, enqueued, published };

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { settlePayment, type ProviderReport } from '../../../../../../shared/modules/payments/use-cases/settle-payment';
-import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../fakes/payment-store';
+import { FakePaymentStore, pendingPayment } from '../../../../../fakes/payment-store';
 import { RetryableWriteConflict } from '../../../../../../shared/platform/dynamodb/optimistic';
 import { DomainError } from '../../../../../../shared/platform/kernel/errors';
 import type { UnclaimedMoney } from '../../../../../../shared/modules/payments/ports';
 
 const deps = (store: FakePaymentStore) => ({
   payments: store,
-  outbox: unusedOutbox,
-  publisher: { publish: async () => undefined },
   clock: { now: () => new Date('2026-11-21T01:00:00Z') },
 });
 const report = (ref: string, overrides: Partial<ProviderReport> = {}): ProviderReport => ({

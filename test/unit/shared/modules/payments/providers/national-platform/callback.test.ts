@@ -4,7 +4,7 @@ import { ConfirmReply, maXacThuc, signed, verifyMaXacThuc } from '../../../../..
 import type { NationalPlatformSettings } from '../../../../../../../shared/modules/payments/providers/national-platform/settings';
 import type { PlatformConfirm } from '../../../../../../../shared/modules/payments/providers/national-platform/api';
 import type { UnclaimedMoney } from '../../../../../../../shared/modules/payments/ports';
-import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../../fakes/payment-store';
+import { FakePaymentStore, pendingPayment } from '../../../../../../fakes/payment-store';
 
 const NOW = new Date('2026-11-21T02:10:00Z');
 const platform: NationalPlatformSettings = {
@@ -16,7 +16,7 @@ function setup() {
   const payment = pendingPayment(1, { provider: 'national_platform', amount: 150_000 });
   store.add(payment);
   const raised: UnclaimedMoney[] = [];
-  const deps = { payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW }, raiseUnclaimedMoney: async (money: UnclaimedMoney) => void raised.push(money) };
+  const deps = { payments: store, clock: { now: () => NOW }, raiseUnclaimedMoney: async (money: UnclaimedMoney) => void raised.push(money) };
   /** The platform's Confirm, signed like the platform signs it (or with another secret: a forgery). */
   const confirm = (overrides: Partial<PlatformConfirm> = {}, secret = platform.secret): PlatformConfirm =>
     signed(
@@ -116,7 +116,7 @@ describe('National platform Confirm', () => {
   it('answers 99 unsigned when our secret cannot be read (there is nothing to sign with)', async () => {
     const { confirm } = setup();
     const store = new FakePaymentStore();
-    const deps = { payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW } };
+    const deps = { payments: store, clock: { now: () => NOW } };
     const reply = await answerConfirm(deps, async () => Promise.reject(new Error('SSM unavailable')), confirm());
     expect(reply).toMatchObject({ MaLoi: '99', MaXacThuc: '' });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settleTransfer } from '../../../../../../../shared/modules/payments/providers/vietqr/callback';
-import { FakePaymentStore, pendingPayment, unusedOutbox } from '../../../../../../fakes/payment-store';
+import { FakePaymentStore, pendingPayment } from '../../../../../../fakes/payment-store';
 
 const NOW = new Date('2026-11-21T00:10:00Z');
 
@@ -8,7 +8,7 @@ function setup(status: 'pending' | 'expired' = 'pending') {
   const store = new FakePaymentStore();
   const payment = pendingPayment(1, { provider: 'vietqr', providerRef: 'TT1234567890', status });
   store.add(payment);
-  const deps = { payments: store, outbox: unusedOutbox, publisher: { publish: async () => undefined }, clock: { now: () => NOW } };
+  const deps = { payments: store, clock: { now: () => NOW } };
   const transfer = (overrides = {}) => ({ eventId: 'evt-1', reference: 'TT1234567890', amount: 5_000, transactionId: 'FT26325123', paidAt: '2026-11-21T07:05:00+07:00', ...overrides });
   return { store, payment, deps, transfer };
 }
