@@ -1,7 +1,7 @@
 /**
  * What a Lambda bundle carries and why, for chasing the bundle-size goal:
  *   npx tsx bench/profile-bundles.ts                      every function's size as a ratio to the baseline
- *   npx tsx bench/profile-bundles.ts <Function>           its 25 biggest inputs (packages folded)
+ *   npx tsx bench/profile-bundles.ts <Function>           its 25 biggest inputs (packages folded), and what it adds to the baseline
  *   npx tsx bench/profile-bundles.ts <Function> <needle>  the shortest import chain to a package or path
  * Bundles are built in memory with the stack's own esbuild settings; nothing is written.
  */
@@ -22,7 +22,15 @@ async function metafileOf(input: BuildOptions): Promise<Metafile> {
 const onlyOutput = (metafile: Metafile) => Object.values(metafile.outputs)[0]!;
 const packageOf = (path: string) => (path.includes('node_modules') ? path.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : path);
 
-const baseline = onlyOutput(await metafileOf({ stdin: { contents: "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n", resolveDir: process.cwd(), loader: 'js' } })).bytes;
+const baselineOutput = onlyOutput(await metafileOf({ stdin: { contents: "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n", resolveDir: process.cwd(), loader: 'js' } }));
+const baseline = baselineOutput.bytes;
+
+function bytesByPackage(output: Metafile['outputs'][string]): Record<string, number> {
+  const bytes: Record<string, number> = {};
+  for (const [path, input] of Object.entries(output.inputs)) bytes[packageOf(path)] = (bytes[packageOf(path)] ?? 0) + input.bytesInOutput;
+  return bytes;
+}
+const baselineBytes = bytesByPackage(baselineOutput);
 console.log('baseline', (baseline / 1024).toFixed(0), 'KB');
 
 for (const fn of Functions) {
@@ -32,9 +40,13 @@ for (const fn of Functions) {
   console.log(fn.name.padEnd(24), (output.bytes / 1024).toFixed(0).padStart(6), 'KB', (output.bytes / baseline).toFixed(2));
   if (!functionName) continue;
 
-  const bytesByInput: Record<string, number> = {};
-  for (const [path, input] of Object.entries(output.inputs)) bytesByInput[packageOf(path)] = (bytesByInput[packageOf(path)] ?? 0) + input.bytesInOutput;
+  const bytesByInput = bytesByPackage(output);
   for (const [name, bytes] of Object.entries(bytesByInput).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log('   ', name.padEnd(70), (bytes / 1024).toFixed(1));
+  // What the function carries beyond the baseline (the SDK core both share folds out): where the ratio goes.
+  const added = Object.entries(bytesByInput).map(([name, bytes]) => [name, bytes - (baselineBytes[name] ?? 0)] as const).filter(([, bytes]) => bytes > 0);
+  const total = added.reduce((sum, [, bytes]) => sum + bytes, 0);
+  console.log('  beyond the baseline:', (total / 1024).toFixed(0), 'KB, of which');
+  for (const [name, bytes] of added.sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log('   ', name.padEnd(70), (bytes / 1024).toFixed(1));
 
   if (needle) {
     // Breadth-first over the import graph: the first path that reaches the needle is a shortest chain.
