@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromRepoRoot } from '../../infra/paths';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
 import { Functions, type FunctionDefinition } from '../../shared/app/functions';
-import { Queues, Tables } from '../../shared/platform/config/resources';
+import { Queues, Streams, Tables } from '../../shared/platform/config/resources';
 import {
   actionsOf,
   buildTestApp,
@@ -86,8 +86,10 @@ describe('functions', () => {
   it.each(Functions)('$name role has no managed policies and no wildcard beyond X-Ray', (definition) => {
     // statementsOfFunction throws on managed or inline role policies.
     const statements = statementsOfFunction(template, functionName(definition));
+    // A stream consumer's event source also needs dynamodb:ListStreams, which has no resource-level permission.
+    const wildcardOk = (a: string) => a.startsWith('xray:') || (definition.trigger.kind === 'stream' && a === 'dynamodb:ListStreams');
     for (const statement of statements.filter((s) => resourcesOf(s).includes('*'))) {
-      expect(actionsOf(statement).every((a) => a.startsWith('xray:')), JSON.stringify(statement)).toBe(true);
+      expect(actionsOf(statement).every(wildcardOk), JSON.stringify(statement)).toBe(true);
     }
     for (const statement of statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')))) {
       expect(resourcesOf(statement)).toEqual([getAtt(lambdaOf(definition).LoggingConfig.LogGroup.Ref)]);
@@ -96,7 +98,10 @@ describe('functions', () => {
 
   it.each(Functions)('$name has DynamoDB actions matching its access', (definition) => {
     const actions = statementsOfFunction(template, functionName(definition)).flatMap(actionsOf);
-    const dynamo = actions.filter((a) => a.startsWith('dynamodb:'));
+    // A stream consumer reads its table's stream (the event source's grant), never the table's items.
+    const STREAM_READS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+    const dynamo = actions.filter((a) => a.startsWith('dynamodb:') && !(definition.trigger.kind === 'stream' && STREAM_READS.includes(a)));
+    if (definition.trigger.kind === 'stream') expect(actions).toEqual(expect.arrayContaining(STREAM_READS));
     if (definition.access.table === undefined) expect(dynamo).toEqual([]);
     if (definition.access.table === 'read') {
       expect(dynamo).toContain('dynamodb:Query');
@@ -110,6 +115,8 @@ describe('functions', () => {
       .filter((s) => actionsOf(s).includes('sqs:SendMessage'))
       .flatMap(resourcesOf);
     const declared = (definition.access.sendTo ?? []).map((key) => getAtt(logicalId(stack.queues.get(key)!.queue)));
+    // A stream consumer also sends its failure records to its stream's failure queue (the on-failure destination).
+    if (definition.trigger.kind === 'stream') declared.push(getAtt(Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { QueueName: Streams[definition.trigger.stream].failureQueue.name } }))[0]!));
     expect(sendTargets).toEqual(expect.arrayContaining(declared));
     expect(sendTargets).toHaveLength(declared.length);
   });

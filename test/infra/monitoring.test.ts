@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { Functions } from '../../shared/app/functions';
-import { deadLetterEnvVar, deadLetterQueueName, queueName, Queues, type QueueDefinition } from '../../shared/platform/config/resources';
+import { deadLetterEnvVar, deadLetterQueueName, queueName, Queues, Streams, type QueueDefinition } from '../../shared/platform/config/resources';
 import { outputIdOf } from '../../infra/constructs/operator-outputs';
 import { TriggerFunctions } from './fixtures/definitions';
 import { buildTestApp, logicalId, PROD_CONTEXT, ref, templateOf, withFixtureEntries } from './support';
@@ -164,6 +164,7 @@ describe('monitoring of a prod stage', () => {
     // Every queue of resources.ts, and its DLQ, has its output (one rule: the variable in PascalCase);
     // the settlement bucket is where an operator puts the providers' day-T files.
     const perQueue = Object.values(Queues).flatMap((q) => [outputIdOf(q.envVar), outputIdOf(deadLetterEnvVar(q))]);
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'SettlementBucketName', ...perQueue].sort());
+    const perStream = Object.values(Streams).map((s) => outputIdOf(s.failureQueue.envVar));
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'SettlementBucketName', ...perQueue, ...perStream].sort());
   });
 });

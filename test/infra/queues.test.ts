@@ -2,7 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ToantrinhStack } from '../../infra/stacks/toantrinh-stack';
 import { Functions } from '../../shared/app/functions';
-import { deadLetterQueueName, queueName, Queues } from '../../shared/platform/config/resources';
+import { deadLetterQueueName, queueName, Queues, Streams } from '../../shared/platform/config/resources';
 import { buildTestApp, getAtt, logicalId, ref, templateOf, withFixtureEntries, fixtureStack } from './support';
 
 const DAY = 24 * 60 * 60;
@@ -22,8 +22,8 @@ describe('queues', () => {
   };
   const resources = () => template.toJSON().Resources;
 
-  it('creates each queue of Queues and its dead-letter queue, nothing else', () => {
-    template.resourceCountIs('AWS::SQS::Queue', Object.keys(Queues).length * 2);
+  it('creates each queue of Queues and its dead-letter queue, and each table stream\u2019s failure queue, nothing else', () => {
+    template.resourceCountIs('AWS::SQS::Queue', Object.keys(Queues).length * 2 + Object.keys(Streams).length);
   });
 
   it.each(Object.entries(Queues))('%s has the defined name, type, timeouts and redrive', (key, definition) => {

@@ -38,7 +38,7 @@ describe('The dossier outbox stream', () => {
   });
 
   it('lets the publisher send to the dossier FIFO queue and to the failure queue, and read nothing of the table', () => {
-    const statements = statementsOfFunction(template, 'PublishDossierEvents');
+    const statements = statementsOfFunction(template, 'toantrinh-dev-PublishDossierEvents');
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]) as string[]);
     expect(actions).toEqual(expect.arrayContaining(['sqs:SendMessage', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']));
     expect(actions).not.toContain('dynamodb:GetItem');
@@ -57,7 +57,7 @@ describe('The dossier outbox stream', () => {
 
   it('pages at the first failure record and before SQS would drop one', () => {
     const alarms = Object.values(monitoring.findResources('AWS::CloudWatch::Alarm')) as { Properties: Record<string, unknown> }[];
-    const onQueue = alarms.filter((a) => JSON.stringify(a.Properties.Dimensions).includes(stream.failureQueue.name));
+    const onQueue = alarms.filter((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(stream.failureQueue.name));
     expect(onQueue.map((a) => [a.Properties.MetricName, a.Properties.Threshold])).toEqual(
       expect.arrayContaining([
         ['ApproximateNumberOfMessagesVisible', 1],
