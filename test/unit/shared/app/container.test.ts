@@ -63,7 +63,8 @@ describe('Function: createContainer', () => {
     // Assess
     expect(container.dossierStore).toBe(store);
     expect(container.dossierDeps).toMatchObject({ store, clock });
-    expect(container.settleDeps).toMatchObject({ outbox: store, clock });
+    expect(container.settleDeps).toMatchObject({ clock });
+    expect(container.settleDeps).not.toHaveProperty('outbox'); // settlement publishes nothing itself: its outbox rows do
   });
 
   it('fails on first use, naming the setting, when a function has no table', () => {
