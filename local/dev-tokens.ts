@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
-import * as z from 'zod';
+import * as z from '../shared/platform/api/zod';
 import { AgencyCodeSchema } from '../shared/platform/api/common';
 
 export const LOCAL_ISSUER = 'https://toantrinh.local/dev-issuer';
@@ -9,10 +9,10 @@ export const LOCAL_AUDIENCE = 'toantrinh-api';
 
 /** Body of `POST /v1/dev/tokens`, a route that exists only in the local runtime. */
 export const DevTokenRequestSchema = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('citizen'), sub: z.string().regex(/^\d{12}$/, 'must be a 12-digit citizen id') }),
+  z.strictObject({ role: z.literal('citizen'), sub: z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit citizen id')) }),
   z.strictObject({ role: z.literal('agency'), agency: AgencyCodeSchema }),
   /** A city official: scope `city`, sees every agency's KPIs and sets their targets. */
-  z.strictObject({ role: z.literal('city'), sub: z.string().regex(/^[a-z0-9._-]{1,40}$/, 'must be 1–40 lower-case letters, digits, dot, dash or underscore').optional() }),
+  z.strictObject({ role: z.literal('city'), sub: z.optional(z.string().check(z.regex(/^[a-z0-9._-]{1,40}$/, 'must be 1–40 lower-case letters, digits, dot, dash or underscore'))) }),
 ]);
 export type DevTokenRequest = z.infer<typeof DevTokenRequestSchema>;
 

@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import { base } from '../../shared/app/container/base';
 import { sqs } from '../../shared/app/container/sqs';
 import { webhookSender } from '../../shared/app/container/portal-webhooks';
@@ -15,7 +15,7 @@ const parts = [base, sqs, webhookSender] as const;
 type Deps = ContainerOf<typeof parts>;
 
 // The first attempt's message carries the body (the delivery is written only with that attempt's outcome).
-const MessageSchema = z.strictObject({ dossierNo: z.string().min(1).max(64), sequence: z.int().min(1), attempt: z.int().min(1), body: z.string().min(2).max(64_000).optional() });
+const MessageSchema = z.strictObject({ dossierNo: z.string().check(z.minLength(1), z.maxLength(64)), sequence: z.int().check(z.gte(1)), attempt: z.int().check(z.gte(1)), body: z.optional(z.string().check(z.minLength(2), z.maxLength(64_000))) });
 
 /** SQS holds a received message invisible for at most 12 hours. */
 const MAX_VISIBILITY_SECONDS = 43_200;

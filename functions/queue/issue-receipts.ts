@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import { base } from '../../shared/app/container/base';
 import { sqs } from '../../shared/app/container/sqs';
 import { receipts } from '../../shared/app/container/receipts';
@@ -14,17 +14,17 @@ import { issueAdjustingReceipt, issueDossierReceipts } from '../../shared/module
 const parts = [base, sqs, receipts] as const;
 type Deps = ContainerOf<typeof parts>;
 
-const DossierNo = z.string().min(1).max(64);
+const DossierNo = z.string().check(z.minLength(1), z.maxLength(64));
 /** A paid dossier's receipts, or a refund's adjusting receipts (the refunds module sends those). */
 const MessageSchema = z.union([
-  z.strictObject({ dossierNo: DossierNo, paymentId: z.string().min(1).optional() }),
+  z.strictObject({ dossierNo: DossierNo, paymentId: z.optional(z.string().check(z.minLength(1))) }),
   z.strictObject({
     dossierNo: DossierNo,
     refund: z.strictObject({
-      refundId: z.string().min(1).max(64),
+      refundId: z.string().check(z.minLength(1), z.maxLength(64)),
       dossierNo: DossierNo,
-      amount: z.int().positive(),
-      lines: z.array(z.strictObject({ kind: z.enum(['fee', 'charge']), amount: z.int().positive() })).optional(),
+      amount: z.int().check(z.positive()),
+      lines: z.optional(z.array(z.strictObject({ kind: z.enum(['fee', 'charge']), amount: z.int().check(z.positive()) }))),
     }),
   }),
 ]);

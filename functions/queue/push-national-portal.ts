@@ -1,7 +1,7 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import { base } from '../../shared/app/container/base';
 import { sqs } from '../../shared/app/container/sqs';
 import { nationalPortal } from '../../shared/app/container/national-portal';
@@ -15,7 +15,7 @@ import { pushDossier } from '../../shared/modules/national-portal/use-cases/sync
 const parts = [base, sqs, nationalPortal] as const;
 type Deps = ContainerOf<typeof parts>;
 
-const MessageSchema = z.strictObject({ dossierNo: z.string().min(1).max(64) });
+const MessageSchema = z.strictObject({ dossierNo: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 /** Exponential backoff through the message's visibility: base, 2×base … up to 15 minutes. */
 async function backOff(container: Deps, record: SQSRecord, receives: number): Promise<void> {

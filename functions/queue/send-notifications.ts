@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import { base } from '../../shared/app/container/base';
 import { sqs } from '../../shared/app/container/sqs';
 import { noticeSender } from '../../shared/app/container/notifications';
@@ -17,9 +17,9 @@ type Deps = ContainerOf<typeof parts>;
 
 const MessageSchema = z.discriminatedUnion('type', [
   // The first message carries the notice (ours, built by the reaction): the sender writes its first row.
-  z.strictObject({ type: z.literal('send'), notificationId: z.string().min(1), notice: z.custom<Notice>((v) => typeof v === 'object' && v !== null && typeof (v as Notice).notificationId === 'string').optional() }),
-  z.strictObject({ type: z.literal('check'), notificationId: z.string().min(1), messageId: z.string().min(1) }),
-  z.strictObject({ type: z.literal('receipt'), trackingId: z.string().min(1), messageId: z.string().min(1), deliveredAt: z.iso.datetime() }),
+  z.strictObject({ type: z.literal('send'), notificationId: z.string().check(z.minLength(1)), notice: z.optional(z.custom<Notice>((v) => typeof v === 'object' && v !== null && typeof (v as Notice).notificationId === 'string')) }),
+  z.strictObject({ type: z.literal('check'), notificationId: z.string().check(z.minLength(1)), messageId: z.string().check(z.minLength(1)) }),
+  z.strictObject({ type: z.literal('receipt'), trackingId: z.string().check(z.minLength(1)), messageId: z.string().check(z.minLength(1)), deliveredAt: z.iso.datetime() }),
 ]);
 
 /** Backoff through the message's visibility: base, doubling per receive, up to 15 minutes; then the DLQ. */

@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import { base } from '../../shared/app/container/base';
 import { sqs } from '../../shared/app/container/sqs';
 import { deliveries, postalService } from '../../shared/app/container/deliveries';
@@ -15,7 +15,7 @@ import { sendPostalOrder } from '../../shared/modules/deliveries/use-cases/deliv
 const parts = [base, sqs, deliveries, postalService] as const;
 type Deps = ContainerOf<typeof parts>;
 
-const MessageSchema = z.strictObject({ deliveryId: z.string().min(1) });
+const MessageSchema = z.strictObject({ deliveryId: z.string().check(z.minLength(1)) });
 
 /** Exponential backoff through the message's visibility: 30 s, 60 s, 120 s … up to 15 minutes (base configurable). */
 async function backOff(container: Deps, record: SQSRecord): Promise<void> {

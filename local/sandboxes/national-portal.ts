@@ -5,7 +5,7 @@
  * 24-hour `yyyyMMddHHmmss` is refused with a non-zero error_code.
  */
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import type { LocalRoute } from '../api-gateway';
 import { escapeHtml, page } from './html';
 
@@ -21,32 +21,32 @@ export function isPortalTimestamp(value: unknown): boolean {
 }
 
 const timestamp = z.custom<string>(isPortalTimestamp, 'phải là yyyyMMddHHmmss 24 giờ');
-const code = z.string().regex(/^(10|[1-9])$/, 'mã trạng thái không hợp lệ (1–10)');
+const code = z.string().check(z.regex(/^(10|[1-9])$/, 'mã trạng thái không hợp lệ (1–10)'));
 const SnapshotSchema = z.looseObject({
-  MaHoSo: z.string().min(1).max(64),
-  MaTTHC: z.string().min(1).max(100),
-  TrichYeuHoSo: z.string().max(1_000),
-  ChuHoSo: z.string().min(1).max(500),
+  MaHoSo: z.string().check(z.minLength(1), z.maxLength(64)),
+  MaTTHC: z.string().check(z.minLength(1), z.maxLength(100)),
+  TrichYeuHoSo: z.string().check(z.maxLength(1_000)),
+  ChuHoSo: z.string().check(z.minLength(1), z.maxLength(500)),
   LoaiDoiTuong: z.enum(['1', '2', '3', '4']),
   TrangThaiHoSo: code,
   KenhThucHien: z.enum(['1', '2', '3']),
   HinhThuc: z.enum(['0', '1']),
   DuocThanhToanTrucTuyen: z.enum(['0', '1', '3']),
-  DanhSachLePhi: z.array(z.looseObject({ TenPhiLePhi: z.string().min(1), MaPhiLePhi: z.string().min(1), LoaiPhiLePhi: z.enum(['1', '2']), Gia: z.int().nonnegative() })),
+  DanhSachLePhi: z.array(z.looseObject({ TenPhiLePhi: z.string().check(z.minLength(1)), MaPhiLePhi: z.string().check(z.minLength(1)), LoaiPhiLePhi: z.enum(['1', '2']), Gia: z.int().check(z.nonnegative()) })),
   NgayNopHoSo: timestamp,
   NgayTiepNhan: timestamp,
   NgayXuLy: timestamp,
-  NgayHenTra: timestamp.optional(),
-  NgayKetThucXuLy: timestamp.optional(),
-  NgayTra: timestamp.optional(),
-  NgayTuChoi: timestamp.optional(),
-  GhiChu: z.string().max(2_000).optional(),
+  NgayHenTra: z.optional(timestamp),
+  NgayKetThucXuLy: z.optional(timestamp),
+  NgayTra: z.optional(timestamp),
+  NgayTuChoi: z.optional(timestamp),
+  GhiChu: z.optional(z.string().check(z.maxLength(2_000))),
 });
 const ProgressSchema = z.looseObject({
-  MaHoSo: z.string().min(1).max(64),
-  NguoiXuLy: z.string().min(1).max(50),
+  MaHoSo: z.string().check(z.minLength(1), z.maxLength(64)),
+  NguoiXuLy: z.string().check(z.minLength(1), z.maxLength(50)),
   PhongBanXuLy: z.string(),
-  NoiDungXuLy: z.string().min(1),
+  NoiDungXuLy: z.string().check(z.minLength(1)),
   TrangThai: code,
   ThoiDiemXuLy: timestamp,
   NgayBatDau: timestamp,
@@ -92,7 +92,7 @@ export class NationalPortalSandbox {
   }
 
   private upsert(data: unknown, isUpdating: unknown): { status: number; body: unknown } {
-    const parsed = z.array(SnapshotSchema).length(1).safeParse(data);
+    const parsed = z.array(SnapshotSchema).check(z.length(1)).safeParse(data);
     if (!parsed.success) return refusal(parsed.error);
     const snapshot = parsed.data[0]!;
     const ma = snapshot.MaHoSo;
@@ -106,7 +106,7 @@ export class NationalPortalSandbox {
   }
 
   private progress(data: unknown): { status: number; body: unknown } {
-    const parsed = z.array(ProgressSchema).min(1).max(10).safeParse(data);
+    const parsed = z.array(ProgressSchema).check(z.minLength(1), z.maxLength(10)).safeParse(data);
     if (!parsed.success) return refusal(parsed.error);
     for (const row of parsed.data) {
       const held = this.dossiers.get(row.MaHoSo);
@@ -120,7 +120,7 @@ export class NationalPortalSandbox {
   }
 }
 
-function refusal(error: z.ZodError): { status: number; body: unknown } {
+function refusal(error: z.core.$ZodError): { status: number; body: unknown } {
   const first = error.issues[0];
   return { status: 200, body: { error_code: '-1', message: `Dữ liệu không hợp lệ: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim() } };
 }

@@ -11,7 +11,7 @@
  *   PUT  /sandbox/portal-webhooks/failures        {"times": 2, "status": 503, "dossierNo"?: "…"}
  *   PUT  /sandbox/portal-webhooks/secrets         {"secrets": ["…"]}: what the portal holds
  */
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import type { LocalRoute } from '../api-gateway';
 import { verifySignature } from '../../shared/platform/kernel/timestamped-hmac';
 import { escapeHtml, page } from './html';
@@ -41,8 +41,8 @@ export interface ReceivedPush {
   readonly signatures: number;
 }
 
-const FailuresSchema = z.strictObject({ times: z.int().min(0).max(100), status: z.int().min(300).max(599).default(503), dossierNo: z.string().min(1).optional() });
-const SecretsSchema = z.strictObject({ secrets: z.array(z.string().min(1)).min(1).max(5) });
+const FailuresSchema = z.strictObject({ times: z.int().check(z.gte(0), z.lte(100)), status: z._default(z.int().check(z.gte(300), z.lte(599)), 503), dossierNo: z.optional(z.string().check(z.minLength(1))) });
+const SecretsSchema = z.strictObject({ secrets: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(5)) });
 
 /** What one sandbox portal holds; one per local runtime. */
 export class PortalWebhookReceiver {

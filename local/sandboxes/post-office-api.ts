@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as z from 'zod';
+import * as z from '../../shared/platform/api/zod';
 import type { FailureReason } from '../../shared/modules/deliveries/domain/failure-reason';
 import { nextDeliveryStatus, type DeliveryStatus } from '../../shared/modules/deliveries/domain/status';
 import { normaliseVietnamesePhone } from '../../shared/modules/identity/domain/phone';
@@ -38,16 +38,16 @@ export interface PostOfficeEvent {
   readonly description?: string;
 }
 
-const phone = z.string().refine((value) => normaliseVietnamesePhone(value) !== undefined, 'not a Vietnamese phone number');
-const place = { provinceCode: z.string().min(1), communeCode: z.string().min(1), address: z.string().trim().min(1) };
+const phone = z.string().check(z.refine((value) => normaliseVietnamesePhone(value) !== undefined, 'not a Vietnamese phone number'));
+const place = { provinceCode: z.string().check(z.minLength(1)), communeCode: z.string().check(z.minLength(1)), address: z.string().check(z.trim(), z.minLength(1)) };
 /** What `wireOrder` of the VNPost client sends. */
 const WireOrderSchema = z.object({
-  orderNumber: z.string().min(1).max(100),
-  sender: z.object({ name: z.string().trim().min(1), phone: phone.optional(), ...place }),
-  receiver: z.object({ fullName: z.string().trim().min(1), phone, ...place }),
-  weightGrams: z.number().int().positive(),
-  codAmount: z.number().int().nonnegative(),
-  note: z.string().optional(),
+  orderNumber: z.string().check(z.minLength(1), z.maxLength(100)),
+  sender: z.object({ name: z.string().check(z.trim(), z.minLength(1)), phone: z.optional(phone), ...place }),
+  receiver: z.object({ fullName: z.string().check(z.trim(), z.minLength(1)), phone, ...place }),
+  weightGrams: z.number().check(z.int(), z.positive()),
+  codAmount: z.number().check(z.int(), z.nonnegative()),
+  note: z.optional(z.string()),
 });
 export type WireOrder = z.infer<typeof WireOrderSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../platform/api/zod';
 import { HealthSchema } from './health';
 import { defineOperation } from '../../platform/api/operation';
 

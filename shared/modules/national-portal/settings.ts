@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../platform/api/zod';
 import type { SecretName } from '../../platform/config/secrets';
 import type { SettingsSource } from '../../platform/config/source';
 import { integerEnv } from '../../platform/config/env';
@@ -26,10 +26,10 @@ export const NationalPortalSecrets: readonly SecretName[] = [NATIONAL_PORTAL_PAS
 
 const SettingsSchema = z.object({
   url: z.url(),
-  username: z.string().min(1),
-  password: z.string().min(1),
-  dstcode: z.string().min(1),
-  unitCode: z.string().min(1),
+  username: z.string().check(z.minLength(1)),
+  password: z.string().check(z.minLength(1)),
+  dstcode: z.string().check(z.minLength(1)),
+  unitCode: z.string().check(z.minLength(1)),
 });
 export type NationalPortalSettings = z.infer<typeof SettingsSchema> & { readonly timeoutMs: number };
 

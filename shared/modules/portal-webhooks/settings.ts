@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../platform/api/zod';
 import { readSecretList, type SecretName, type SecretReader } from '../../platform/config/secrets';
 import { integerEnv, optionalEnv, type SettingValues } from '../../platform/config/env';
 import { MAX_ACTIVE_SECRETS } from './domain/signature';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { BENEFICIARY_CATEGORIES, CHANNELS, type BeneficiaryCategory, type BilingualText, type Channel } from '../kernel/vocabulary';
 
 export { Channels } from '../kernel/vocabulary';
@@ -14,17 +14,16 @@ export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] ex
 /** An integer number of Vietnamese đồng. VND has no minor unit. */
 export const VndSchema = z
   .int()
-  .min(0)
-  .max(Number.MAX_SAFE_INTEGER)
-  .meta({ description: 'Integer amount in VND (no minor unit)', example: 200000 });
+  .check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))
+  .register(z.globalRegistry, { description: 'Integer amount in VND (no minor unit)', example: 200000 });
 
 /** A calendar date as written in Vietnamese legal texts (dates are those of Viet Nam, GMT+7). */
-export const LegalDateSchema = z.iso.date().meta({ description: 'Date (YYYY-MM-DD) in Viet Nam time' });
+export const LegalDateSchema = z.iso.date().register(z.globalRegistry, { description: 'Date (YYYY-MM-DD) in Viet Nam time' });
 
 /** An instant in UTC, ISO-8601 with a `Z` or an offset. */
 export const InstantSchema = z.iso
   .datetime({ offset: true })
-  .meta({ description: 'ISO-8601 instant', example: '2026-03-01T02:30:00Z' });
+  .register(z.globalRegistry, { description: 'ISO-8601 instant', example: '2026-03-01T02:30:00Z' });
 
 /**
  * Code points a name or street must not contain: controls (NUL, BEL, C1…), format characters (bidi
@@ -47,11 +46,7 @@ function codePointLabel(char: string): string {
 export function printableText(max: number) {
   return z
     .string()
-    .trim()
-    .normalize('NFC')
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .superRefine((value, ctx) => {
+    .check(z.trim(), z.normalize('NFC'), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`), z.superRefine((value, ctx) => {
       const match = NOT_PRINTABLE.exec(value);
       if (match) {
         ctx.addIssue({
@@ -59,36 +54,36 @@ export function printableText(max: number) {
           message: `must contain printable characters only (${codePointLabel(match[0])} at position ${match.index + 1} is a control, format or bidirectional character)`,
         });
       }
-    })
-    .meta({ pattern: '^[^\\p{C}\\p{Zl}\\p{Zp}]+$' });
+    }))
+    .register(z.globalRegistry, { pattern: '^[^\\p{C}\\p{Zl}\\p{Zp}]+$' });
 }
 
 export const BilingualTextSchema = z.strictObject({
-  vi: z.string().min(1).max(500),
-  en: z.string().min(1).max(500),
-}) satisfies z.ZodType<BilingualText>;
+  vi: z.string().check(z.minLength(1), z.maxLength(500)),
+  en: z.string().check(z.minLength(1), z.maxLength(500)),
+}) satisfies z.ZodMiniType<BilingualText>;
 
 /** Procedure code (mã thủ tục hành chính), e.g. `1.001234` or `2.000908`. */
 export const ProcedureCodeSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, dot, dash or underscore')
-  .meta({ example: '2.000908' });
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, dot, dash or underscore'))
+  .register(z.globalRegistry, { example: '2.000908' });
 
 export const AgencyCodeSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, dot, dash or underscore')
-  .meta({ example: 'HP-STP' });
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, dot, dash or underscore'))
+  .register(z.globalRegistry, { example: 'HP-STP' });
 
 /** How a dossier is submitted. */
-export const ChannelSchema = z.enum(CHANNELS) satisfies z.ZodType<Channel>;
+export const ChannelSchema = z.enum(CHANNELS) satisfies z.ZodMiniType<Channel>;
 
-export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/, 'must be a 2-digit province code');
+export const ProvinceCodeSchema = z.string().check(z.regex(/^\d{2}$/, 'must be a 2-digit province code'));
 
-export const BeneficiaryCategorySchema = z.enum(BENEFICIARY_CATEGORIES) satisfies z.ZodType<BeneficiaryCategory>;
+export const BeneficiaryCategorySchema = z.enum(BENEFICIARY_CATEGORIES) satisfies z.ZodMiniType<BeneficiaryCategory>;
 
 /** A list page: pass `nextCursor` back as `?cursor=` for the next one. */
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.strictObject({ items: z.array(item), nextCursor: z.string().optional() });
+export function pageOf<T extends z.ZodMiniType>(item: T) {
+  return z.strictObject({ items: z.array(item), nextCursor: z.optional(z.string()) });
 }
 
 /**
@@ -99,8 +94,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const SignatureHeadersSchema = z.looseObject({
   'x-signature': z
     .string()
-    .max(1024)
-    .meta({
+    .check(z.maxLength(1024))
+    .register(z.globalRegistry, {
       description: '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`; several `v1=` while secrets rotate. Missing, wrong or older than 300 s: 401 UNAUTHORIZED',
       example: 't=1795512300,v1=5d41402abc4b2a76b9719d911017c592a3f1e0b7c4d6e8f9a0b1c2d3e4f5a6b7',
     }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 
 /**
  * The one error shape of every 4xx/5xx answer.
@@ -7,12 +7,10 @@ import * as z from 'zod';
 export const ErrorResponseSchema = z
   .strictObject({
     error: z.strictObject({
-      code: z.string().meta({ example: 'VALIDATION_FAILED' }),
+      code: z.string().register(z.globalRegistry, { example: 'VALIDATION_FAILED' }),
       message: z.string(),
-      details: z
-        .array(z.strictObject({ path: z.string(), message: z.string() }))
-        .optional(),
+      details: z.optional(z.array(z.strictObject({ path: z.string(), message: z.string() }))),
     }),
   })
-  .meta({ id: 'Error' });
+  .register(z.globalRegistry, { id: 'Error' });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { ErrorResponseSchema } from './error';
 import { ErrorCatalogue, type ErrorCode } from './error-catalogue';
 import { errorCodesOf, requiresJwt, type OperationDefinition } from './operation';
@@ -14,7 +14,7 @@ type JsonObject = Record<string, unknown>;
 class SchemaCollector {
   readonly components: Record<string, JsonObject> = {};
 
-  toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  toSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
     const json = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonObject;
     const defs = (json.$defs ?? {}) as Record<string, JsonObject>;
     const renames: Record<string, string> = {};
@@ -42,7 +42,7 @@ class SchemaCollector {
 }
 
 function parametersOf(
-  schema: z.ZodType | undefined,
+  schema: z.ZodMiniType | undefined,
   location: 'path' | 'query' | 'header',
   collector: SchemaCollector,
   examples: Readonly<Record<string, string>> = {},

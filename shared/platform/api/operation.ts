@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from './zod';
 import type { ErrorCode } from './error-catalogue';
 
 /**
@@ -9,7 +9,7 @@ export type OperationAuth = 'public' | 'signed' | 'citizen' | 'agency' | 'citize
 
 export interface ResponseSpec {
   readonly description: string;
-  readonly schema?: z.ZodType;
+  readonly schema?: z.ZodMiniType;
   /** Defaults to application/json. */
   readonly contentType?: string;
   /** Response headers worth documenting (a redirect's Location), each with an example. */
@@ -32,10 +32,10 @@ export interface OperationExamples {
 }
 
 export interface OperationRequest {
-  readonly body?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly params?: z.ZodType;
-  readonly headers?: z.ZodType;
+  readonly body?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly params?: z.ZodMiniType;
+  readonly headers?: z.ZodMiniType;
 }
 
 /** One API operation: the single source of its validation, its types and its OpenAPI entry. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from './zod';
 import type { HttpMethod, ResponseSpec } from './operation';
 
 /**
@@ -16,8 +16,8 @@ export interface WebhookDefinition {
   readonly tags: readonly string[];
   readonly request: {
     /** What we send, read as output (the shape the integrator parses). */
-    readonly body: z.ZodType;
-    readonly headers?: z.ZodType;
+    readonly body: z.ZodMiniType;
+    readonly headers?: z.ZodMiniType;
   };
   /** The answers the integrator may give and what each makes us do, by status (`default` for any other). */
   readonly responses: Readonly<Record<string, Pick<ResponseSpec, 'description'>>>;

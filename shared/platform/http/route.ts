@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '../api/zod';
 import { logger } from '../observability/logger';
 import type { OperationDefinition } from '../api/operation';
 import { accessLog } from './middleware/access-log';
@@ -13,7 +13,7 @@ import { authorize, principalOf, type Principal } from './principal';
 import type { HttpEvent, HttpResult, ParsedHttpEvent } from './types';
 import { parseOrThrow } from './validation';
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RouteInput<Op extends OperationDefinition> {
   readonly body: Parsed<Op['request']['body']>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../api/zod';
 import type { FieldIssue } from '../kernel/errors';
 import { InvalidInputError } from '../kernel/errors';
 
@@ -8,7 +8,7 @@ function joinPath(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 /** zod issues as field issues named by the path the client used; unknown keys are named one by one. */
-export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
+export function fieldIssues(error: z.core.$ZodError, prefix = ''): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: joinPath(prefix, [...issue.path, key]), message: 'unknown field' }));
@@ -18,7 +18,7 @@ export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
 }
 
 /** Parses `value` with `schema`, or throws a 400-class error naming every failing field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, prefix = ''): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new InvalidInputError('Request is invalid', { details: fieldIssues(result.error, prefix) });

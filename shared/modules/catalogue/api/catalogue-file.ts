@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { PostageTariffSchema } from '../../fees';
 import type { FieldIssue } from '../../../platform/kernel/errors';
 import type { CatalogueFile } from '../domain/catalogue';
@@ -7,10 +7,10 @@ import { AgencySchema, ProcedureDefinitionSchema } from './procedure';
 
 /** The file an operator imports with `npm run catalogue:import -- <file>`. */
 export const CatalogueFileSchema = z.strictObject({
-  agencies: z.array(AgencySchema).min(1),
-  procedures: z.array(ProcedureDefinitionSchema).min(1),
+  agencies: z.array(AgencySchema).check(z.minLength(1)),
+  procedures: z.array(ProcedureDefinitionSchema).check(z.minLength(1)),
   postageTariff: PostageTariffSchema,
-}) satisfies z.ZodType<CatalogueFile>;
+}) satisfies z.ZodMiniType<CatalogueFile>;
 
 /** Names an entry by its code as well as its index, so an operator finds it in a long file. */
 function describeZodPath(file: unknown, path: readonly PropertyKey[]): string {
@@ -28,7 +28,7 @@ function describeZodPath(file: unknown, path: readonly PropertyKey[]): string {
     .replace(/^\./, '');
 }
 
-function zodIssues(error: z.ZodError, file: unknown): FieldIssue[] {
+function zodIssues(error: z.core.$ZodError, file: unknown): FieldIssue[] {
   return error.issues.map((issue) => ({ path: describeZodPath(file, issue.path) || '(file)', message: issue.message }));
 }
 

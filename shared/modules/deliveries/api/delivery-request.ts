@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { AddressSchema } from '../../addresses';
 import { printableText } from '../../../platform/api/common';
 import { VietnamesePhoneSchema } from '../../dossiers';
@@ -13,7 +13,7 @@ export const RegisterDeliveryRequestSchema = z
   .strictObject({
     recipient: z.strictObject({ fullName: printableText(200), phone: VietnamesePhoneSchema }),
     address: AddressSchema,
-    postagePayer: PostagePayerSchema.default('prepaid'),
+    postagePayer: z._default(PostagePayerSchema, 'prepaid'),
   })
-  .meta({ id: 'RegisterDeliveryRequest' });
+  .register(z.globalRegistry, { id: 'RegisterDeliveryRequest' });
 export type RegisterDeliveryRequest = z.infer<typeof RegisterDeliveryRequestSchema>;

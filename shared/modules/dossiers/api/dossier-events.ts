@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { ChannelSchema, InstantSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { DELIVERY_STATUSES, POSTAGE_PAYERS, RESULT_KINDS, type DeliveryStatus, type DossierEvent } from '../domain/events';
 
@@ -8,14 +8,14 @@ export type { DeliveryStatus, DossierEvent, DossierEventType } from '../domain/e
 /** Dossier number (mã hồ sơ) as the one-stop systems issue it, e.g. `000.00.31.H26-261121-0001`. */
 export const DossierNoSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{2,63}$/, 'must be 3–64 letters, digits, dot, dash or underscore')
-  .meta({ example: 'H31.26-261121-0001' });
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{2,63}$/, 'must be 3–64 letters, digits, dot, dash or underscore'))
+  .register(z.globalRegistry, { example: 'H31.26-261121-0001' });
 
-export const DeliveryStatusSchema = z.enum(DELIVERY_STATUSES) satisfies z.ZodType<DeliveryStatus>;
+export const DeliveryStatusSchema = z.enum(DELIVERY_STATUSES) satisfies z.ZodMiniType<DeliveryStatus>;
 
 const envelope = {
   version: z.literal(1),
-  id: z.string().min(8).max(128).meta({ description: 'event id: the FIFO deduplication id and the idempotency key of the consumer' }),
+  id: z.string().check(z.minLength(8), z.maxLength(128)).register(z.globalRegistry, { description: 'event id: the FIFO deduplication id and the idempotency key of the consumer' }),
   occurredAt: InstantSchema,
   dossierNo: DossierNoSchema,
 };
@@ -25,30 +25,30 @@ const event = <T extends string, S extends z.core.$ZodLooseShape>(type: T, paylo
 
 export const DossierRegisteredSchema = event('DossierRegistered', { channel: ChannelSchema, feesTotal: VndSchema });
 export const PaymentSucceededSchema = event('PaymentSucceeded', {
-  paymentId: z.string().min(1).max(128),
-  provider: z.string().min(1).max(32),
+  paymentId: z.string().check(z.minLength(1), z.maxLength(128)),
+  provider: z.string().check(z.minLength(1), z.maxLength(32)),
   amount: VndSchema,
   paidAt: InstantSchema,
 });
-export const PaymentFailedSchema = event('PaymentFailed', { paymentId: z.string().min(1).max(128), reason: z.string().max(200) });
+export const PaymentFailedSchema = event('PaymentFailed', { paymentId: z.string().check(z.minLength(1), z.maxLength(128)), reason: z.string().check(z.maxLength(200)) });
 export const ResultReadySchema = event('ResultReady', {
   kind: z.enum(RESULT_KINDS),
-  documentRef: z.string().max(200).optional(),
+  documentRef: z.optional(z.string().check(z.maxLength(200))),
   issuedAt: InstantSchema,
 });
 export const ResultCollectedSchema = event('ResultCollected', { collectedAt: InstantSchema });
 export const DeliveryStatusChangedSchema = event('DeliveryStatusChanged', {
-  deliveryId: z.string().min(1).max(128),
+  deliveryId: z.string().check(z.minLength(1), z.maxLength(128)),
   status: DeliveryStatusSchema,
-  reason: z.string().max(200).optional(),
+  reason: z.optional(z.string().check(z.maxLength(200))),
   /** With REQUESTED: the postage quoted and who pays it. */
-  postage: z.strictObject({ amount: VndSchema, payer: z.enum(POSTAGE_PAYERS) }).optional(),
+  postage: z.optional(z.strictObject({ amount: VndSchema, payer: z.enum(POSTAGE_PAYERS) })),
 });
-export const SupplementRequestedSchema = event('SupplementRequested', { reason: z.string().max(500) });
+export const SupplementRequestedSchema = event('SupplementRequested', { reason: z.string().check(z.maxLength(500)) });
 export const SupplementReceivedSchema = event('SupplementReceived', {});
-export const DossierWithdrawnSchema = event('DossierWithdrawn', { reason: z.string().max(500).optional() });
-export const DossierRejectedSchema = event('DossierRejected', { reason: z.string().max(500) });
-export const DossierStoppedSchema = event('DossierStopped', { reason: z.string().max(500) });
+export const DossierWithdrawnSchema = event('DossierWithdrawn', { reason: z.optional(z.string().check(z.maxLength(500))) });
+export const DossierRejectedSchema = event('DossierRejected', { reason: z.string().check(z.maxLength(500)) });
+export const DossierStoppedSchema = event('DossierStopped', { reason: z.string().check(z.maxLength(500)) });
 
 /** Every message on the dossier FIFO queue (grouped by dossierNo, deduplicated by id). */
 export const DossierEventSchema = z.discriminatedUnion('type', [

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { DOSSIER_STATUSES, type DossierStatus } from '../domain/status';
 import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { DossierNoSchema } from './dossier-events';
@@ -18,9 +18,9 @@ import {
 import type { DossierRegistration } from '../domain/register';
 import { FeeAssessmentSchema } from '../../fees';
 
-export const CitizenIdSchema = z.string().regex(/^\d{12}$/, 'must be a 12-digit citizen id (số định danh cá nhân)');
+export const CitizenIdSchema = z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit citizen id (số định danh cá nhân)'));
 
-export const DossierStatusSchema = z.enum(DOSSIER_STATUSES) satisfies z.ZodType<DossierStatus>;
+export const DossierStatusSchema = z.enum(DOSSIER_STATUSES) satisfies z.ZodMiniType<DossierStatus>;
 
 /**
  * The applicant as the API shows it: the phone as stored (E.164). A registration validates it
@@ -30,7 +30,7 @@ export const ApplicantViewSchema = z.strictObject({
   citizenId: CitizenIdSchema,
   fullName: printableText(200),
   phone: z.string(),
-  email: z.email().max(254).optional(),
+  email: z.optional(z.email().check(z.maxLength(254))),
 });
 export type { Applicant, DossierDelivery, DossierPayment, Level4, ReturnChannel, TimelineEntry };
 // Registration: its own module (libphonenumber-js), re-exported for the types and the phone only.
@@ -42,13 +42,13 @@ export const DossierPathSchema = z.strictObject({ dossierNo: DossierNoSchema });
 
 export const TimelineEntrySchema = z.strictObject({
   at: InstantSchema,
-  from: DossierStatusSchema.nullable(),
+  from: z.nullable(DossierStatusSchema),
   to: DossierStatusSchema,
-  cause: z.string().meta({ description: 'the event that caused it, e.g. PaymentSucceeded' }),
-  eventId: z.string().optional(),
+  cause: z.string().register(z.globalRegistry, { description: 'the event that caused it, e.g. PaymentSucceeded' }),
+  eventId: z.optional(z.string()),
   /** false for an event that was not valid in the state it found: recorded, not applied. */
   applied: z.boolean(),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const DossierPaymentSchema = z.strictObject({
@@ -56,32 +56,32 @@ export const DossierPaymentSchema = z.strictObject({
   provider: z.string(),
   amount: VndSchema,
   status: z.enum(DOSSIER_PAYMENT_STATUSES),
-  paidAt: InstantSchema.optional(),
+  paidAt: z.optional(InstantSchema),
   /** Money taken when the dossier no longer awaited it: to be refunded, not counted as paid. */
-  refundReview: z.boolean().optional(),
+  refundReview: z.optional(z.boolean()),
 });
 
-export const ReturnChannelSchema = z.enum(RETURN_CHANNELS) satisfies z.ZodType<ReturnChannel>;
+export const ReturnChannelSchema = z.enum(RETURN_CHANNELS) satisfies z.ZodMiniType<ReturnChannel>;
 
 /** Level-4 (toàn trình) completion: submitted online, fees paid online or none owed, result online or by post. */
 export const Level4Schema = z.strictObject({
   completed: z.boolean(),
-  completedAt: InstantSchema.optional(),
-  submissionChannel: ChannelSchema.optional(),
-  paymentChannel: z.enum(LEVEL4_PAYMENT_CHANNELS).optional(),
-  returnChannel: ReturnChannelSchema.optional(),
+  completedAt: z.optional(InstantSchema),
+  submissionChannel: z.optional(ChannelSchema),
+  paymentChannel: z.optional(z.enum(LEVEL4_PAYMENT_CHANNELS)),
+  returnChannel: z.optional(ReturnChannelSchema),
   /** Why a returned dossier does not count as level 4. */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 
 export const DossierResultSchema = z.strictObject({
   kind: z.enum(RESULT_KINDS),
-  documentRef: z.string().optional(),
+  documentRef: z.optional(z.string()),
   issuedAt: InstantSchema,
-  returnedAt: InstantSchema.optional(),
-  returnChannel: ReturnChannelSchema.optional(),
+  returnedAt: z.optional(InstantSchema),
+  returnChannel: z.optional(ReturnChannelSchema),
   /** Set when a postal delivery came back: the citizen collects at the counter. */
-  counterPickup: z.strictObject({ reason: z.string() }).optional(),
+  counterPickup: z.optional(z.strictObject({ reason: z.string() })),
 });
 
 export const DossierDeliverySchema = z.strictObject({
@@ -101,50 +101,45 @@ export const DossierSchema = z
     submittedAt: InstantSchema,
     applicant: ApplicantViewSchema,
     status: DossierStatusSchema,
-    nationalPortalStatus: z.int().meta({ description: 'status code on the National Public Service Portal' }),
+    nationalPortalStatus: z.int().register(z.globalRegistry, { description: 'status code on the National Public Service Portal' }),
     fees: FeeAssessmentSchema,
     amountDue: VndSchema,
     payments: z.array(DossierPaymentSchema),
-    result: DossierResultSchema.optional(),
-    delivery: DossierDeliverySchema.optional(),
+    result: z.optional(DossierResultSchema),
+    delivery: z.optional(DossierDeliverySchema),
     level4: Level4Schema,
     timeline: z.array(TimelineEntrySchema),
     version: z.int(),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,
     /** Filled by GET /v1/dossiers/{dossierNo} from the national-portal module (which depends on this one). */
-    nationalPortalSync: z
-      .strictObject({
+    nationalPortalSync: z.optional(z.strictObject({
         status: z.enum(['synced', 'pending', 'failed']),
-        lastSyncedAt: InstantSchema.optional(),
-        attempts: z.int().nonnegative(),
-        lastError: z.string().optional(),
-      })
-      .optional()
-      .meta({ description: 'whether the National Public Service Portal holds the latest change (failed: an operator runs portal:resync)' }),
+        lastSyncedAt: z.optional(InstantSchema),
+        attempts: z.int().check(z.nonnegative()),
+        lastError: z.optional(z.string()),
+      }))
+      .register(z.globalRegistry, { description: 'whether the National Public Service Portal holds the latest change (failed: an operator runs portal:resync)' }),
     /** Filled by GET /v1/dossiers/{dossierNo} from the finance module (which depends on this one). */
-    openFinanceExceptions: z
-      .int()
-      .nonnegative()
-      .optional()
-      .meta({ description: 'money about this dossier still open in GET /v1/finance/exceptions (0 when none)' }),
+    openFinanceExceptions: z.optional(z.int().check(z.nonnegative()))
+      .register(z.globalRegistry, { description: 'money about this dossier still open in GET /v1/finance/exceptions (0 when none)' }),
   })
-  .meta({ id: 'Dossier' });
+  .register(z.globalRegistry, { id: 'Dossier' });
 export type DossierView = z.infer<typeof DossierSchema>;
 
 export const ResultReadyRequestSchema = z
   .strictObject({
     kind: z.enum(RESULT_KINDS),
-    documentRef: z.string().trim().min(1).max(200).optional(),
+    documentRef: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
     issuedAt: InstantSchema,
   })
-  .meta({ id: 'ResultReadyRequest' });
+  .register(z.globalRegistry, { id: 'ResultReadyRequest' });
 
-export const CollectedRequestSchema = z.strictObject({ collectedAt: InstantSchema.optional() }).meta({ id: 'CollectedRequest' });
+export const CollectedRequestSchema = z.strictObject({ collectedAt: z.optional(InstantSchema) }).register(z.globalRegistry, { id: 'CollectedRequest' });
 
 export const EventAcceptedSchema = z
   .strictObject({ dossierNo: DossierNoSchema, eventId: z.string(), type: z.string(), status: z.literal('accepted') })
-  .meta({ id: 'EventAccepted' });
+  .register(z.globalRegistry, { id: 'EventAccepted' });
 
 /*
  * The schemas parse exactly the domain's types (each way assignable, same keys): a field or a value

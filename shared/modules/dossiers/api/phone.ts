@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { normaliseVietnamesePhone } from '../../identity';
 
 /**
@@ -6,15 +6,15 @@ import { normaliseVietnamesePhone } from '../../identity';
  * schemas that take a phone import it, so only their functions carry libphonenumber-js.
  */
 export const VietnamesePhoneSchema = z
-  .string()
-  .min(9)
-  .max(20)
-  .transform((value, ctx) => {
-    const phone = normaliseVietnamesePhone(value);
-    if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'must be a Vietnamese mobile or fixed-line number' });
-      return z.NEVER;
-    }
-    return phone.e164;
-  })
-  .meta({ example: '0912345678' });
+  .pipe(
+    z.string().check(z.minLength(9), z.maxLength(20)),
+    z.transform((value: string, ctx) => {
+      const phone = normaliseVietnamesePhone(value);
+      if (!phone) {
+        ctx.issues.push({ code: 'custom', message: 'must be a Vietnamese mobile or fixed-line number', input: value });
+        return z.NEVER;
+      }
+      return phone.e164;
+    }),
+  )
+  .register(z.globalRegistry, { example: '0912345678' });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { AgencyCodeSchema, ChannelSchema, InstantSchema, ProcedureCodeSchema, type SameShape } from '../../../platform/api/common';
 import type { Applicant } from '../domain/dossier';
 import type { DossierRegistration } from '../domain/register';
@@ -7,7 +7,7 @@ import { ApplicantViewSchema } from './dossier';
 import { VietnamesePhoneSchema } from './phone';
 
 /** The applicant of a registration: the phone validated and normalised to E.164. */
-export const ApplicantSchema = ApplicantViewSchema.extend({ phone: VietnamesePhoneSchema });
+export const ApplicantSchema = z.extend(ApplicantViewSchema, { phone: VietnamesePhoneSchema });
 
 /**
  * PUT /v1/dossiers/{dossierNo}: registration by the one-stop system of the agency.
@@ -20,10 +20,10 @@ export const RegisterDossierRequestSchema = z
     channel: ChannelSchema,
     submittedAt: InstantSchema,
     applicant: ApplicantSchema,
-    inputs: FeeInputsSchema.default({}),
-    beneficiary: BeneficiarySchema.optional(),
+    inputs: z._default(FeeInputsSchema, {}),
+    beneficiary: z.optional(BeneficiarySchema),
   })
-  .meta({ id: 'RegisterDossierRequest' });
+  .register(z.globalRegistry, { id: 'RegisterDossierRequest' });
 
 /* The schemas parse exactly the domain's types (each way assignable, same keys). */
 export const registrationSchemasMatchDomain: [

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { BeneficiaryCategorySchema, type SameShape } from '../../../platform/api/common';
 import { APPLICANT_TYPES, UNIT_INPUTS, type Beneficiary, type FeeInputs, type UnitInput } from '../domain/fee-inputs';
 
-const count = (description: string) => z.int().min(1).max(100_000).optional().meta({ description });
+const count = (description: string) => z.optional(z.int().check(z.gte(1), z.lte(100_000))).register(z.globalRegistry, { description });
 
 export const ApplicantTypeSchema = z.enum(APPLICANT_TYPES);
 
@@ -18,23 +18,23 @@ export const FeeInputsSchema = z
     signatures: count('number of signatures'),
     persons: count('number of persons'),
     certificates: count('number of certificates requested'),
-    declaredValue: z.int().min(0).max(1e15).optional().meta({ description: 'declared value in VND' }),
-    applicantType: ApplicantTypeSchema.optional(),
-    assetType: z.string().min(1).max(64).optional(),
-    onTime: z.boolean().optional().meta({ description: 'registration made within the legal time limit' }),
+    declaredValue: z.optional(z.int().check(z.gte(0), z.lte(1e15))).register(z.globalRegistry, { description: 'declared value in VND' }),
+    applicantType: z.optional(ApplicantTypeSchema),
+    assetType: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    onTime: z.optional(z.boolean()).register(z.globalRegistry, { description: 'registration made within the legal time limit' }),
   })
-  .meta({ id: 'FeeInputs' }) satisfies z.ZodType<FeeInputs>;
+  .register(z.globalRegistry, { id: 'FeeInputs' }) satisfies z.ZodMiniType<FeeInputs>;
 
 /** Inputs that count units; rules may price per unit of these. */
-export const UnitInputSchema = z.enum(UNIT_INPUTS) satisfies z.ZodType<UnitInput>;
+export const UnitInputSchema = z.enum(UNIT_INPUTS) satisfies z.ZodMiniType<UnitInput>;
 
 /** A beneficiary category entitles a reduction only with evidence (a document reference). */
 export const BeneficiarySchema = z
   .strictObject({
     category: BeneficiaryCategorySchema,
-    evidenceRef: z.string().trim().min(1).max(200).meta({ description: 'reference of the supporting document' }),
+    evidenceRef: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)).register(z.globalRegistry, { description: 'reference of the supporting document' }),
   })
-  .meta({ id: 'Beneficiary' }) satisfies z.ZodType<Beneficiary>;
+  .register(z.globalRegistry, { id: 'Beneficiary' }) satisfies z.ZodMiniType<Beneficiary>;
 
 /*
  * Schemas without lists parse exactly the domain's types (each way assignable, same keys): a field or a

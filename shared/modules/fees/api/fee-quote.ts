@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { BilingualTextSchema, ChannelSchema, InstantSchema, ProcedureCodeSchema, ProvinceCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import { BeneficiarySchema, FeeInputsSchema } from './fee-inputs';
 import {
@@ -19,34 +19,32 @@ export const FeeQuoteRequestSchema = z
   .strictObject({
     procedureCode: ProcedureCodeSchema,
     channel: ChannelSchema,
-    submittedAt: InstantSchema.optional().meta({ description: 'defaults to now' }),
-    inputs: FeeInputsSchema.default({}),
-    beneficiary: BeneficiarySchema.optional(),
-    delivery: z
-      .strictObject({ provinceCode: ProvinceCodeSchema })
-      .optional()
-      .meta({ description: 'destination of a postal return, to add postage' }),
+    submittedAt: z.optional(InstantSchema).register(z.globalRegistry, { description: 'defaults to now' }),
+    inputs: z._default(FeeInputsSchema, {}),
+    beneficiary: z.optional(BeneficiarySchema),
+    delivery: z.optional(z.strictObject({ provinceCode: ProvinceCodeSchema }))
+      .register(z.globalRegistry, { description: 'destination of a postal return, to add postage' }),
   })
-  .meta({ id: 'FeeQuoteRequest' }) satisfies z.ZodType<FeeQuoteRequest>;
+  .register(z.globalRegistry, { id: 'FeeQuoteRequest' }) satisfies z.ZodMiniType<FeeQuoteRequest>;
 
 export const QuoteItemKindSchema = z.enum(QUOTE_ITEM_KINDS);
 
 export const QuoteItemSchema = z.strictObject({
-  kind: QuoteItemKindSchema.meta({ description: 'fee = phí, charge = lệ phí, postage = cước bưu chính' }),
+  kind: QuoteItemKindSchema.clone().register(z.globalRegistry, { description: 'fee = phí, charge = lệ phí, postage = cước bưu chính' }),
   code: z.string(),
   label: BilingualTextSchema,
-  amount: VndSchema.meta({ description: 'amount owed for this line after reductions' }),
-  basis: z.string().meta({ description: 'the arithmetic', example: '3 trang × 1 bản: 2×2.000 + 1×1.000' }),
-  legalBasis: z.string().meta({ description: 'the legal text that sets the rate', example: 'Thông tư 226/2016/TT-BTC' }),
-}) satisfies z.ZodType<QuoteItem>;
+  amount: VndSchema.clone().register(z.globalRegistry, { description: 'amount owed for this line after reductions' }),
+  basis: z.string().register(z.globalRegistry, { description: 'the arithmetic', example: '3 trang × 1 bản: 2×2.000 + 1×1.000' }),
+  legalBasis: z.string().register(z.globalRegistry, { description: 'the legal text that sets the rate', example: 'Thông tư 226/2016/TT-BTC' }),
+}) satisfies z.ZodMiniType<QuoteItem>;
 
 export const QuoteReductionSchema = z.strictObject({
   code: z.string(),
   ruleCode: z.string(),
-  amount: VndSchema.meta({ description: 'amount taken off the line' }),
+  amount: VndSchema.clone().register(z.globalRegistry, { description: 'amount taken off the line' }),
   reason: BilingualTextSchema,
   basis: z.string(),
-}) satisfies z.ZodType<QuoteReduction>;
+}) satisfies z.ZodMiniType<QuoteReduction>;
 
 /** An itemised quote, the way a receipt is itemised. */
 export const FeeQuoteSchema = z
@@ -60,7 +58,7 @@ export const FeeQuoteSchema = z
     currency: z.literal(CURRENCY),
     scheduleVersion: z.string(),
   })
-  .meta({ id: 'FeeQuote' }) satisfies z.ZodType<FeeQuote>;
+  .register(z.globalRegistry, { id: 'FeeQuote' }) satisfies z.ZodMiniType<FeeQuote>;
 
 /**
  * The fees of a registered dossier, priced once at registration by the schedule in force on its
@@ -76,7 +74,7 @@ export const FeeAssessmentSchema = z
     total: VndSchema,
     currency: z.literal(CURRENCY),
   })
-  .meta({ id: 'FeeAssessment' }) satisfies z.ZodType<FeeAssessment>;
+  .register(z.globalRegistry, { id: 'FeeAssessment' }) satisfies z.ZodMiniType<FeeAssessment>;
 
 /*
  * Schemas without lists parse exactly the domain's types (each way assignable, same keys): a field or a

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { BeneficiaryCategorySchema, BilingualTextSchema, LegalDateSchema, VndSchema } from '../../../platform/api/common';
 import { ApplicantTypeSchema, UnitInputSchema } from './fee-inputs';
 import {
@@ -24,38 +24,36 @@ import {
 
 const PercentSchema = z
   .number()
-  .min(0)
-  .max(100)
-  .refine((p) => Math.abs(p * 10_000 - Math.round(p * 10_000)) < 1e-6, 'at most 4 decimal places')
-  .meta({ description: 'percentage, e.g. 0.5 for 0.5%' });
+  .check(z.gte(0), z.lte(100), z.refine((p) => Math.abs(p * 10_000 - Math.round(p * 10_000)) < 1e-6, 'at most 4 decimal places'))
+  .register(z.globalRegistry, { description: 'percentage, e.g. 0.5 for 0.5%' });
 
 const WindowFields = {
-  validFrom: LegalDateSchema.optional(),
+  validFrom: z.optional(LegalDateSchema),
   /** Inclusive last day. */
-  validTo: LegalDateSchema.optional(),
+  validTo: z.optional(LegalDateSchema),
 };
 
-export const RoundingSchema = z.enum(ROUNDING_MODES) satisfies z.ZodType<Rounding>;
+export const RoundingSchema = z.enum(ROUNDING_MODES) satisfies z.ZodMiniType<Rounding>;
 
 /** The price online: an explicit amount (optionally per unit), a percentage of the counter price, or free. */
 export const OnlinePriceSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal(OnlinePriceTypes.AMOUNT), amount: VndSchema, per: UnitInputSchema.optional(), ...WindowFields }),
+  z.strictObject({ type: z.literal(OnlinePriceTypes.AMOUNT), amount: VndSchema, per: z.optional(UnitInputSchema), ...WindowFields }),
   z.strictObject({ type: z.literal(OnlinePriceTypes.PERCENT), percent: PercentSchema, ...WindowFields }),
   z.strictObject({ type: z.literal(OnlinePriceTypes.FREE), ...WindowFields }),
-]) satisfies z.ZodType<OnlinePrice>;
+]) satisfies z.ZodMiniType<OnlinePrice>;
 
 const RuleBase = {
-  code: z.string().regex(/^[a-z0-9_.-]{1,60}$/),
-  kind: z.enum(FEE_KINDS).meta({ description: 'fee = phí, charge = lệ phí' }),
+  code: z.string().check(z.regex(/^[a-z0-9_.-]{1,60}$/)),
+  kind: z.enum(FEE_KINDS).register(z.globalRegistry, { description: 'fee = phí, charge = lệ phí' }),
   label: BilingualTextSchema,
-  basis: z.string().min(1).max(500).meta({ description: 'legal basis, e.g. "Thông tư 226/2016/TT-BTC"' }),
-  rounding: RoundingSchema.default('half_up'),
-  online: OnlinePriceSchema.optional(),
+  basis: z.string().check(z.minLength(1), z.maxLength(500)).register(z.globalRegistry, { description: 'legal basis, e.g. "Thông tư 226/2016/TT-BTC"' }),
+  rounding: z._default(RoundingSchema, 'half_up'),
+  online: z.optional(OnlinePriceSchema),
 };
 
 const TierSchema = z.strictObject({
-  from: z.int().min(1),
-  to: z.int().min(1).optional(),
+  from: z.int().check(z.gte(1)),
+  to: z.optional(z.int().check(z.gte(1))),
   rate: VndSchema,
 });
 
@@ -66,10 +64,10 @@ export const FeeRuleSchema = z.discriminatedUnion('type', [
     type: z.literal(RuleTypes.PER_UNIT),
     unit: UnitInputSchema,
     /** Priced per unit within each of these (e.g. pages per copy). */
-    multiplier: UnitInputSchema.optional(),
-    tiers: z.array(TierSchema).min(1),
+    multiplier: z.optional(UnitInputSchema),
+    tiers: z.array(TierSchema).check(z.minLength(1)),
     /** Cap per multiplier item (e.g. 200,000 per copy). */
-    cap: VndSchema.optional(),
+    cap: z.optional(VndSchema),
   }),
   z.strictObject({
     ...RuleBase,
@@ -77,21 +75,21 @@ export const FeeRuleSchema = z.discriminatedUnion('type', [
     unit: UnitInputSchema,
     base: VndSchema,
     /** Units covered by the base price; each unit after them costs the surcharge. */
-    includedUnits: z.int().min(0),
+    includedUnits: z.int().check(z.gte(0)),
     surchargePerUnit: VndSchema,
   }),
   z.strictObject({
     ...RuleBase,
     type: z.literal(RuleTypes.PERCENT_OF_VALUE),
     percent: PercentSchema,
-    min: VndSchema.optional(),
-    max: VndSchema.optional(),
+    min: z.optional(VndSchema),
+    max: z.optional(VndSchema),
   }),
   z.strictObject({
     ...RuleBase,
     type: z.literal(RuleTypes.MARGINAL_BANDS),
     /** Ascending bands; the last one has no upper bound. */
-    bands: z.array(z.strictObject({ upTo: VndSchema.optional(), percent: PercentSchema })).min(1),
+    bands: z.array(z.strictObject({ upTo: z.optional(VndSchema), percent: PercentSchema })).check(z.minLength(1)),
   }),
   z.strictObject({
     ...RuleBase,
@@ -100,13 +98,13 @@ export const FeeRuleSchema = z.discriminatedUnion('type', [
       .array(
         z.strictObject({
           applicantType: ApplicantTypeSchema,
-          assetType: z.string().min(1).max(64),
+          assetType: z.string().check(z.minLength(1), z.maxLength(64)),
           amount: VndSchema,
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   }),
-]) satisfies z.ZodType<FeeRule>;
+]) satisfies z.ZodMiniType<FeeRule>;
 
 /** What qualifies a dossier for a reduction: an evidenced beneficiary category, or an input's value. */
 export const ReductionTriggerSchema = z.discriminatedUnion('type', [
@@ -121,25 +119,25 @@ export const ReductionEffectSchema = z.discriminatedUnion('type', [
 ]);
 
 export const ReductionSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9_.-]{1,60}$/),
+  code: z.string().check(z.regex(/^[a-z0-9_.-]{1,60}$/)),
   trigger: ReductionTriggerSchema,
   effect: ReductionEffectSchema,
   /** Rule codes the reduction applies to; absent means every rule of the schedule. */
-  appliesTo: z.array(z.string()).min(1).optional(),
+  appliesTo: z.optional(z.array(z.string()).check(z.minLength(1))),
   reason: BilingualTextSchema,
-  basis: z.string().min(1).max(500),
-}) satisfies z.ZodType<Reduction>;
+  basis: z.string().check(z.minLength(1), z.maxLength(500)),
+}) satisfies z.ZodMiniType<Reduction>;
 
 /**
  * One version of a procedure's fees, in force from `validFrom` to `validTo` (inclusive, Viet Nam
  * dates). The version in force on the submission date applies.
  */
 export const FeeScheduleSchema = z.strictObject({
-  version: z.string().min(1).max(60),
+  version: z.string().check(z.minLength(1), z.maxLength(60)),
   validFrom: LegalDateSchema,
-  validTo: LegalDateSchema.optional(),
+  validTo: z.optional(LegalDateSchema),
   rules: z.array(FeeRuleSchema),
-  reductions: z.array(ReductionSchema).default([]),
+  reductions: z._default(z.array(ReductionSchema), []),
   /** Whether several applicable reductions stack or only the most favourable applies (unverified in law). */
-  reductionPolicy: z.enum(REDUCTION_POLICIES).default('most_favourable'),
-}) satisfies z.ZodType<FeeSchedule>;
+  reductionPolicy: z._default(z.enum(REDUCTION_POLICIES), 'most_favourable'),
+}) satisfies z.ZodMiniType<FeeSchedule>;

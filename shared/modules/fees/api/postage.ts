@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { VndSchema } from '../../../platform/api/common';
 import type { PostageTariff } from '../domain/postage';
 
@@ -7,10 +7,10 @@ import type { PostageTariff } from '../domain/postage';
  * Postage is always its own quote line (Decision 45/2016 Art. 12: the applicant pays it).
  */
 export const PostageTariffSchema = z.strictObject({
-  version: z.string().min(1).max(60),
-  basis: z.string().min(1).max(500),
+  version: z.string().check(z.minLength(1), z.maxLength(60)),
+  basis: z.string().check(z.minLength(1), z.maxLength(500)),
   /** Ascending by weight; a parcel heavier than the last band cannot be priced. */
   bands: z
-    .array(z.strictObject({ upToGrams: z.int().min(1), sameProvince: VndSchema, otherProvince: VndSchema }))
-    .min(1),
-}) satisfies z.ZodType<PostageTariff>;
+    .array(z.strictObject({ upToGrams: z.int().check(z.gte(1)), sameProvince: VndSchema, otherProvince: VndSchema }))
+    .check(z.minLength(1)),
+}) satisfies z.ZodMiniType<PostageTariff>;

@@ -1,18 +1,18 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { AgencyCodeSchema, InstantSchema, LegalDateSchema, printableText, VndSchema } from '../../../platform/api/common';
 import { EXCEPTION_KINDS, EXCEPTION_STATUSES, RESOLUTION_KINDS, UNASSIGNED_AGENCY } from '../domain/exception';
 import { FEE_KINDS } from '../domain/book';
 import { REFUND_STATUSES } from '../domain/refund';
 
-const PaymentIdSchema = z.string().regex(/^pay_[A-Za-z0-9]{10,40}$/);
-const RefundIdSchema = z.string().regex(/^rfd_[a-f0-9]{32}$/);
+const PaymentIdSchema = z.string().check(z.regex(/^pay_[A-Za-z0-9]{10,40}$/));
+const RefundIdSchema = z.string().check(z.regex(/^rfd_[a-f0-9]{32}$/));
 
 export const RefundPathSchema = z.strictObject({ paymentId: PaymentIdSchema });
 export const RefundItemPathSchema = z.strictObject({ paymentId: PaymentIdSchema, refundId: RefundIdSchema });
-export const ExceptionPathSchema = z.strictObject({ exceptionId: z.string().regex(/^exc_[A-Za-z0-9_.:-]{1,200}$/) });
+export const ExceptionPathSchema = z.strictObject({ exceptionId: z.string().check(z.regex(/^exc_[A-Za-z0-9_.:-]{1,200}$/)) });
 
 export const RefundIdempotencyHeadersSchema = z.looseObject({
-  'idempotency-key': z.string({ error: 'the Idempotency-Key header is required' }).min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+  'idempotency-key': z.string({ error: 'the Idempotency-Key header is required' }).check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')),
 });
 
 /**
@@ -21,14 +21,14 @@ export const RefundIdempotencyHeadersSchema = z.looseObject({
  */
 export const RefundRequestSchema = z
   .strictObject({
-    amount: VndSchema.min(1),
+    amount: VndSchema.check(z.gte(1)),
     reason: printableText(500),
     /** The exception this refund resolves once done. */
-    exceptionId: ExceptionPathSchema.shape.exceptionId.optional(),
+    exceptionId: z.optional(ExceptionPathSchema.shape.exceptionId),
     /** A payment of several dossiers is refunded per dossier: which one (required then). */
-    dossierNo: z.string().min(1).max(64).optional().meta({ description: 'the dossier whose money is refunded; required for a payment of several dossiers' }),
+    dossierNo: z.optional(z.string().check(z.minLength(1), z.maxLength(64))).register(z.globalRegistry, { description: 'the dossier whose money is refunded; required for a payment of several dossiers' }),
   })
-  .meta({ id: 'RefundRequest' });
+  .register(z.globalRegistry, { id: 'RefundRequest' });
 
 export const RefundSchema = z
   .strictObject({
@@ -40,39 +40,39 @@ export const RefundSchema = z
     method: z.enum(['provider', 'manual']),
     status: z.enum(REFUND_STATUSES),
     requestedAt: InstantSchema,
-    completedAt: InstantSchema.optional(),
-    providerCode: z.string().optional(),
-    exceptionId: z.string().optional(),
-    dossierNo: z.string().optional().meta({ description: 'the dossier whose share of a payment of several dossiers is refunded' }),
+    completedAt: z.optional(InstantSchema),
+    providerCode: z.optional(z.string()),
+    exceptionId: z.optional(z.string()),
+    dossierNo: z.optional(z.string()).register(z.globalRegistry, { description: 'the dossier whose share of a payment of several dossiers is refunded' }),
   })
-  .meta({ id: 'Refund' });
+  .register(z.globalRegistry, { id: 'Refund' });
 
-export const RefundListSchema = z.strictObject({ items: z.array(RefundSchema), refundable: VndSchema }).meta({ id: 'RefundList' });
+export const RefundListSchema = z.strictObject({ items: z.array(RefundSchema), refundable: VndSchema }).register(z.globalRegistry, { id: 'RefundList' });
 
 /** The officer's record of a manual refund (bank transfer to the citizen). Personal data: stored, never logged. */
 export const ManualRefundSchema = z
   .strictObject({
     bankName: printableText(100),
-    accountNo: z.string().regex(/^[0-9]{6,20}$/, 'must be 6–20 digits'),
+    accountNo: z.string().check(z.regex(/^[0-9]{6,20}$/, 'must be 6–20 digits')),
     accountName: printableText(100),
     officer: printableText(100),
     transferReference: printableText(100),
   })
-  .meta({ id: 'ManualRefund' });
+  .register(z.globalRegistry, { id: 'ManualRefund' });
 
 export const ExceptionsQuerySchema = z.strictObject({
   agencyCode: z.union([AgencyCodeSchema, z.literal(UNASSIGNED_AGENCY)]),
-  status: z.enum(EXCEPTION_STATUSES).default('open'),
+  status: z._default(z.enum(EXCEPTION_STATUSES), 'open'),
 });
 
 export const ResolutionSchema = z
   .strictObject({
     kind: z.enum(RESOLUTION_KINDS),
     note: printableText(1000),
-    dossierNo: z.string().min(1).max(64).optional(),
-    refundId: RefundIdSchema.optional(),
+    dossierNo: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    refundId: z.optional(RefundIdSchema),
   })
-  .meta({ id: 'ExceptionResolution' });
+  .register(z.globalRegistry, { id: 'ExceptionResolution' });
 
 export const FinanceExceptionSchema = z
   .strictObject({
@@ -84,25 +84,21 @@ export const FinanceExceptionSchema = z
     amount: VndSchema,
     reason: z.string(),
     openedAt: InstantSchema,
-    paymentId: z.string().optional(),
-    dossierNo: z.string().optional(),
-    dossierNos: z
-      .array(z.string())
-      .optional()
-      .meta({ description: 'every dossier of a payment of several dossiers whose money this is (a wrong amount, a second transaction): the exception is listed once and shows open on each' }),
-    reference: z.string().optional(),
-    resolution: z
-      .strictObject({ kind: z.enum(RESOLUTION_KINDS), by: z.string(), at: InstantSchema, note: z.string(), refundId: z.string().optional(), dossierNo: z.string().optional() })
-      .optional(),
+    paymentId: z.optional(z.string()),
+    dossierNo: z.optional(z.string()),
+    dossierNos: z.optional(z.array(z.string()))
+      .register(z.globalRegistry, { description: 'every dossier of a payment of several dossiers whose money this is (a wrong amount, a second transaction): the exception is listed once and shows open on each' }),
+    reference: z.optional(z.string()),
+    resolution: z.optional(z.strictObject({ kind: z.enum(RESOLUTION_KINDS), by: z.string(), at: InstantSchema, note: z.string(), refundId: z.optional(z.string()), dossierNo: z.optional(z.string()) })),
   })
-  .meta({ id: 'FinanceException' });
+  .register(z.globalRegistry, { id: 'FinanceException' });
 
-export const ExceptionListSchema = z.strictObject({ items: z.array(FinanceExceptionSchema) }).meta({ id: 'FinanceExceptionList' });
+export const ExceptionListSchema = z.strictObject({ items: z.array(FinanceExceptionSchema) }).register(z.globalRegistry, { id: 'FinanceExceptionList' });
 
 export const SummaryQuerySchema = z.strictObject({ agencyCode: AgencyCodeSchema, date: LegalDateSchema });
 
 const TotalsSchema = z.strictObject({ collected: VndSchema, refunded: VndSchema, net: z.int() });
-const CountSchema = z.strictObject({ count: z.int().min(0), amount: VndSchema });
+const CountSchema = z.strictObject({ count: z.int().check(z.gte(0)), amount: VndSchema });
 
 export const FinanceSummarySchema = z
   .strictObject({
@@ -117,4 +113,4 @@ export const FinanceSummarySchema = z
     pendingRefunds: CountSchema,
     openExceptions: CountSchema,
   })
-  .meta({ id: 'FinanceSummary' });
+  .register(z.globalRegistry, { id: 'FinanceSummary' });

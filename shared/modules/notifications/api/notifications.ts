@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { InstantSchema } from '../../../platform/api/common';
 import { NOTICE_CHANNELS } from '../domain/fallback';
 import { NOTICE_STATUSES } from '../domain/notice';
@@ -10,8 +10,8 @@ export const NoticeAttemptSchema = z.strictObject({
   channel: NoticeChannelSchema,
   at: InstantSchema,
   outcome: z.enum(['accepted', 'sent', 'recipient', 'refused', 'temporary', 'auth', 'receipt_timeout', 'opted_out']),
-  code: z.string().optional().meta({ description: "the partner's error code (ZNS -118, eSMS 99…)" }),
-  messageId: z.string().optional().meta({ description: 'ZNS msg_id, eSMS SMSID or SES MessageId' }),
+  code: z.optional(z.string()).register(z.globalRegistry, { description: "the partner's error code (ZNS -118, eSMS 99…)" }),
+  messageId: z.optional(z.string()).register(z.globalRegistry, { description: 'ZNS msg_id, eSMS SMSID or SES MessageId' }),
 });
 
 /**
@@ -24,17 +24,17 @@ export const NoticeSchema = z
     eventId: z.string(),
     kind: z.enum(NOTICE_KINDS),
     status: z.enum(NOTICE_STATUSES),
-    channel: NoticeChannelSchema.meta({ description: 'the channel tried last (or next, while queued)' }),
-    reason: z.string().optional().meta({ description: 'why a skipped or failed notice went no further: opted_out, no_channel, no_receipt' }),
+    channel: NoticeChannelSchema.clone().register(z.globalRegistry, { description: 'the channel tried last (or next, while queued)' }),
+    reason: z.optional(z.string()).register(z.globalRegistry, { description: 'why a skipped or failed notice went no further: opted_out, no_channel, no_receipt' }),
     dueAt: InstantSchema,
-    deliveredAt: InstantSchema.optional(),
+    deliveredAt: z.optional(InstantSchema),
     attempts: z.array(NoticeAttemptSchema),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,
   })
-  .meta({ id: 'Notice' });
+  .register(z.globalRegistry, { id: 'Notice' });
 
-export const NoticeListSchema = z.strictObject({ items: z.array(NoticeSchema) }).meta({ id: 'NoticeList' });
+export const NoticeListSchema = z.strictObject({ items: z.array(NoticeSchema) }).register(z.globalRegistry, { id: 'NoticeList' });
 
 /**
  * PUT /v1/me/notification-preferences: turn channels on (true) or off (false); channels not named keep their setting.
@@ -43,18 +43,18 @@ export const NoticeListSchema = z.strictObject({ items: z.array(NoticeSchema) })
 export const NotificationPreferencesRequestSchema = z
   .strictObject({
     channels: z
-      .strictObject({ zns: z.boolean().optional(), sms: z.boolean().optional(), email: z.boolean().optional() })
-      .refine((c) => Object.keys(c).length > 0, 'name at least one channel'),
+      .strictObject({ zns: z.optional(z.boolean()), sms: z.optional(z.boolean()), email: z.optional(z.boolean()) })
+      .check(z.refine((c) => Object.keys(c).length > 0, 'name at least one channel')),
   })
-  .meta({ id: 'NotificationPreferencesRequest' });
+  .register(z.globalRegistry, { id: 'NotificationPreferencesRequest' });
 
 export const NotificationPreferencesSchema = z
   .strictObject({
     channels: z.strictObject({ zns: z.boolean(), sms: z.boolean(), email: z.boolean() }),
     optedOut: z.array(NoticeChannelSchema),
-    updatedAt: InstantSchema.optional(),
+    updatedAt: z.optional(InstantSchema),
   })
-  .meta({ id: 'NotificationPreferences' });
+  .register(z.globalRegistry, { id: 'NotificationPreferences' });
 
 /** The ZNS webhook body, as far as we read it (verified over the raw bytes before this parse). */
 export const ZaloWebhookBodySchema = z
@@ -63,11 +63,11 @@ export const ZaloWebhookBodySchema = z
     event_name: z.string(),
     timestamp: z.union([z.string(), z.number()]),
   })
-  .meta({ id: 'ZaloWebhookBody' });
+  .register(z.globalRegistry, { id: 'ZaloWebhookBody' });
 
 export const ZaloWebhookResultSchema = z.strictObject({ received: z.boolean() });
 
 /** Zalo's signature of a ZNS webhook, checked in constant time over the raw bytes before anything else. */
 export const ZaloSignatureHeadersSchema = z.looseObject({
-  'x-zevent-signature': z.string().max(512).meta({ description: '`mac=<hex SHA-256 of appId + raw body + timestamp + OA secret key>`; missing or wrong: 401 UNAUTHORIZED' }),
+  'x-zevent-signature': z.string().check(z.maxLength(512)).register(z.globalRegistry, { description: '`mac=<hex SHA-256 of appId + raw body + timestamp + OA secret key>`; missing or wrong: 401 UNAUTHORIZED' }),
 });

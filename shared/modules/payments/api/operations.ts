@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { DossierPathSchema } from '../../dossiers';
 import { CreateBasketPaymentRequestSchema, CreatePaymentRequestSchema, IdempotencyHeadersSchema, PaymentPathSchema, PaymentSchema, TransferAckSchema, TransferNotificationSchema } from './payment';
 import { defineOperation } from '../../../platform/api/operation';
@@ -55,7 +55,7 @@ export const getPaymentOperation = /* @__PURE__ */ defineOperation({
   examples: getPaymentExamples,
 });
 
-const IpnReplySchema = z.strictObject({ RspCode: z.string(), Message: z.string() }).meta({ id: 'VnpayIpnReply' });
+const IpnReplySchema = z.strictObject({ RspCode: z.string(), Message: z.string() }).register(z.globalRegistry, { id: 'VnpayIpnReply' });
 
 export const vnpayIpnOperation = /* @__PURE__ */ defineOperation({
   operationId: 'vnpayIpn',

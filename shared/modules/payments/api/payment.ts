@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { InstantSchema, VndSchema } from '../../../platform/api/common';
 import type { SameShape } from '../../../platform/api/common';
 import { DossierNoSchema } from '../../dossiers';
@@ -13,9 +13,7 @@ export const PaymentProviderSchema = z.enum(PAYMENT_PROVIDERS);
 export const IdempotencyHeadersSchema = z.looseObject({
   'idempotency-key': z
     .string({ error: 'the Idempotency-Key header is required' })
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+    .check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')),
 });
 
 /**
@@ -25,9 +23,9 @@ export const IdempotencyHeadersSchema = z.looseObject({
 export const CreatePaymentRequestSchema = z
   .strictObject({
     provider: PaymentProviderSchema,
-    returnUrl: z.url({ protocol: /^https?$/ }).max(1000),
+    returnUrl: z.url({ protocol: /^https?$/ }).check(z.maxLength(1000)),
   })
-  .meta({ id: 'CreatePaymentRequest' });
+  .register(z.globalRegistry, { id: 'CreatePaymentRequest' });
 export type CreatePaymentRequest = z.infer<typeof CreatePaymentRequestSchema>;
 
 /**
@@ -39,26 +37,24 @@ export const CreateBasketPaymentRequestSchema = z
   .strictObject({
     dossierNos: z
       .array(DossierNoSchema)
-      .min(1, 'list at least one dossier')
-      .max(MAX_BASKET_DOSSIERS, `at most ${MAX_BASKET_DOSSIERS} dossiers in one payment`)
-      .superRefine((dossierNos, ctx) => {
+      .check(z.minLength(1, 'list at least one dossier'), z.maxLength(MAX_BASKET_DOSSIERS, `at most ${MAX_BASKET_DOSSIERS} dossiers in one payment`), z.superRefine((dossierNos, ctx) => {
         for (const r of repeatedDossiers(dossierNos)) ctx.addIssue({ code: 'custom', path: [r.index], message: `${r.dossierNo} is already listed at dossierNos.${r.first}` });
-      })
-      .meta({ description: `the dossiers to pay, each once (1–${MAX_BASKET_DOSSIERS}), all of the caller and of one agency` }),
+      }))
+      .register(z.globalRegistry, { description: `the dossiers to pay, each once (1–${MAX_BASKET_DOSSIERS}), all of the caller and of one agency` }),
     ...CreatePaymentRequestSchema.shape,
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'CreateBasketPaymentRequest',
     examples: [{ dossierNos: ['H31.26-261121-0001', 'H31.26-261121-0002'], provider: 'vnpay', returnUrl: 'https://dichvucong.example.gov.vn/thanh-toan/ket-qua' }],
   });
 export type CreateBasketPaymentRequest = z.infer<typeof CreateBasketPaymentRequestSchema>;
 
 export const PaymentQrSchema = z.strictObject({
-  payload: z.string().meta({ description: 'EMVCo VietQR payload to render as a QR code' }),
+  payload: z.string().register(z.globalRegistry, { description: 'EMVCo VietQR payload to render as a QR code' }),
   bankBin: z.string(),
   accountNo: z.string(),
   accountName: z.string(),
-  memo: z.string().meta({ description: 'transfer content that identifies this payment' }),
+  memo: z.string().register(z.globalRegistry, { description: 'transfer content that identifies this payment' }),
 });
 /** The schema and the domain's QR cannot drift apart. */
 export const paymentQrMatchesDomain: SameShape<z.infer<typeof PaymentQrSchema>, PaymentQr> = true;
@@ -66,26 +62,26 @@ export const paymentQrMatchesDomain: SameShape<z.infer<typeof PaymentQrSchema>, 
 export const PaymentSchema = z
   .strictObject({
     paymentId: z.string(),
-    dossierNo: DossierNoSchema.meta({ description: 'the dossier paid; for a payment of several dossiers, the first of dossierNos' }),
-    dossierNos: z.array(DossierNoSchema).min(1).meta({ description: 'every dossier this payment pays' }),
+    dossierNo: DossierNoSchema.clone().register(z.globalRegistry, { description: 'the dossier paid; for a payment of several dossiers, the first of dossierNos' }),
+    dossierNos: z.array(DossierNoSchema).check(z.minLength(1)).register(z.globalRegistry, { description: 'every dossier this payment pays' }),
     shares: z
       .array(z.strictObject({ dossierNo: DossierNoSchema, amount: VndSchema }))
-      .min(1)
-      .meta({ description: 'what of the amount pays which dossier; the shares add up to amount' }),
+      .check(z.minLength(1))
+      .register(z.globalRegistry, { description: 'what of the amount pays which dossier; the shares add up to amount' }),
     provider: PaymentProviderSchema,
     amount: VndSchema,
     currency: z.literal('VND'),
     status: PaymentStatusSchema,
-    redirectUrl: z.string().optional(),
-    qr: PaymentQrSchema.optional(),
+    redirectUrl: z.optional(z.string()),
+    qr: z.optional(PaymentQrSchema),
     expiresAt: InstantSchema,
     createdAt: InstantSchema,
-    completedAt: InstantSchema.optional(),
+    completedAt: z.optional(InstantSchema),
   })
-  .meta({ id: 'Payment' });
+  .register(z.globalRegistry, { id: 'Payment' });
 export type PaymentView = z.infer<typeof PaymentSchema>;
 
-export const PaymentPathSchema = z.strictObject({ paymentId: z.string().regex(/^pay_[A-Za-z0-9]{10,40}$/) });
+export const PaymentPathSchema = z.strictObject({ paymentId: z.string().check(z.regex(/^pay_[A-Za-z0-9]{10,40}$/)) });
 
 /**
  * The bank-transfer notification (our own signed JSON, payments.md).
@@ -93,17 +89,17 @@ export const PaymentPathSchema = z.strictObject({ paymentId: z.string().regex(/^
  */
 export const TransferNotificationSchema = z
   .strictObject({
-    eventId: z.string().min(1).max(128),
-    reference: z.string().min(1).max(64),
-    amount: z.int().min(1),
-    transactionId: z.string().min(1).max(64),
+    eventId: z.string().check(z.minLength(1), z.maxLength(128)),
+    reference: z.string().check(z.minLength(1), z.maxLength(64)),
+    amount: z.int().check(z.gte(1)),
+    transactionId: z.string().check(z.minLength(1), z.maxLength(64)),
     paidAt: InstantSchema,
-    bankCode: z.string().max(32).optional(),
-    description: z.string().max(500).optional(),
+    bankCode: z.optional(z.string().check(z.maxLength(32))),
+    description: z.optional(z.string().check(z.maxLength(500))),
   })
-  .meta({ id: 'TransferNotification' });
+  .register(z.globalRegistry, { id: 'TransferNotification' });
 export type TransferNotification = z.infer<typeof TransferNotificationSchema>;
 
 export const TransferAckSchema = z
   .strictObject({ result: z.enum(['applied', 'duplicate', 'amount_mismatch', 'unmatched', 'late']) })
-  .meta({ id: 'TransferAck' });
+  .register(z.globalRegistry, { id: 'TransferAck' });

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 
-const field = (description: string, example: string) => z.string().max(2048).optional().meta({ description, example });
+const field = (description: string, example: string) => z.optional(z.string().check(z.maxLength(2048))).register(z.globalRegistry, { description, example });
 
 /**
  * The query string of VNPay's IPN and browser return (PAY 2.1.0), as the gateway signs it. Every field
@@ -8,8 +8,7 @@ const field = (description: string, example: string) => z.string().max(2048).opt
  * `{"RspCode":"97"}` (its protocol) rather than a 400; fields VNPay adds later pass through and are
  * covered by the checksum too. The handlers read the raw query string.
  */
-export const VnpayCallbackQuerySchema = z
-  .object({
+export const VnpayCallbackQuerySchema = z.catchall(z.object({
     vnp_TmnCode: field('our merchant code at VNPay', 'TOANTR01'),
     vnp_Amount: field('amount × 100, in VND', '1000000'),
     vnp_BankCode: field('the bank or wallet used', 'NCB'),
@@ -26,9 +25,8 @@ export const VnpayCallbackQuerySchema = z
       'hex HMAC-SHA512, with the merchant hash secret, of every other vnp_* parameter sorted by name and URL-encoded as key=value&…; wrong: IPN 97, return 400',
       '447232a6992c92f27245b2f4d2121f8a227b4c5344f990f431903e6b5c0932537afc7dd35539401852134ee30b886cbc7b9d416c0c78b69a77ab9e4889b20516',
     ),
-  })
-  .catchall(z.string().max(2048))
-  .meta({ id: 'VnpayCallbackQuery' });
+  }), z.string().check(z.maxLength(2048)))
+  .register(z.globalRegistry, { id: 'VnpayCallbackQuery' });
 
 /** A real signed query of the sandbox gateway (its example secret), as both callbacks receive it. */
 export const vnpayCallbackQueryExample = {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { defineWebhook } from '../../../platform/api/webhook';
 import { SIGNATURE_TOLERANCE_SECONDS } from '../../../platform/kernel/timestamped-hmac';
 import { DEFAULT_RETRY_SCHEDULE_SECONDS } from '../domain/retry-schedule';
@@ -12,9 +12,9 @@ const SIGNATURE_HEADER = new RegExp(`^t=\\d{1,12}(,v1=[0-9a-f]{64}){1,${MAX_ACTI
 
 /** The headers of a status push besides Content-Type (application/json) and User-Agent (toantrinh-webhooks/1). */
 export const PortalWebhookHeadersSchema = z.looseObject({
-  'X-Webhook-Id': z.string().min(1).max(64).meta({ description: "the event's `id`, the same on every retry: keep the ids you processed and ignore a repeat" }),
-  'X-Webhook-Attempt': z.string().regex(/^[1-9]\d*$/).meta({ description: '1 for the first attempt, then 2, 3, … (informative)' }),
-  'X-Signature': z.string().regex(SIGNATURE_HEADER).meta({
+  'X-Webhook-Id': z.string().check(z.minLength(1), z.maxLength(64)).register(z.globalRegistry, { description: "the event's `id`, the same on every retry: keep the ids you processed and ignore a repeat" }),
+  'X-Webhook-Attempt': z.string().check(z.regex(/^[1-9]\d*$/)).register(z.globalRegistry, { description: '1 for the first attempt, then 2, 3, … (informative)' }),
+  'X-Signature': z.string().check(z.regex(SIGNATURE_HEADER)).register(z.globalRegistry, {
     description:
       '`t=<unix seconds>,v1=<hex>[,v1=<hex>]`: each hex is HMAC-SHA256 of `<t>.<raw body>` under one active secret ' +
       `(${MAX_ACTIVE_SECRETS} while a secret rotates). Accept when any \`v1\` equals, in constant time, the HMAC of the raw bytes under a secret you hold ` +

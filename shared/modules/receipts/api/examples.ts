@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../../platform/api/zod';
 import type { OperationExamples } from '../../../platform/api/operation';
 import type { ReceiptListSchema } from './receipt';
 

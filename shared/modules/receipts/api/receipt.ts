@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../platform/api/zod';
 import { InstantSchema, LegalDateSchema, type SameShape } from '../../../platform/api/common';
 import { RECEIPT_KINDS, RECEIPT_PURPOSES } from '../domain/receipt';
 import type { ReceiptView } from '../use-cases/list-receipts';
@@ -11,20 +11,20 @@ import type { ReceiptView } from '../use-cases/list-receipts';
  */
 export const ReceiptViewSchema = z
   .strictObject({
-    receiptNo: z.string().regex(/^\d{1,8}$/),
+    receiptNo: z.string().check(z.regex(/^\d{1,8}$/)),
     template: z.string(),
     series: z.string(),
     kind: z.enum(RECEIPT_KINDS),
     purpose: z.enum(RECEIPT_PURPOSES),
-    amount: z.int().meta({ description: 'VND; negative on an adjusting receipt' }),
+    amount: z.int().register(z.globalRegistry, { description: 'VND; negative on an adjusting receipt' }),
     receiptDate: LegalDateSchema,
     issuedAt: InstantSchema,
     pdfUrl: z.url(),
-    adjusts: z.strictObject({ receiptNo: z.string(), template: z.string(), series: z.string(), receiptDate: LegalDateSchema }).optional(),
+    adjusts: z.optional(z.strictObject({ receiptNo: z.string(), template: z.string(), series: z.string(), receiptDate: LegalDateSchema })),
   })
-  .meta({ id: 'Receipt' });
+  .register(z.globalRegistry, { id: 'Receipt' });
 
-export const ReceiptListSchema = z.strictObject({ items: z.array(ReceiptViewSchema) }).meta({ id: 'ReceiptList' });
+export const ReceiptListSchema = z.strictObject({ items: z.array(ReceiptViewSchema) }).register(z.globalRegistry, { id: 'ReceiptList' });
 
 /** Both ways: a field added to the view and not to the schema fails to compile. */
 export const receiptViewMatchesDomain: SameShape<z.infer<typeof ReceiptViewSchema>, ReceiptView> = true;

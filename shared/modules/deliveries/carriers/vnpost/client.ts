@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../../../platform/api/zod';
 import { deliveryStatusFromCarrier, type CarrierCodeTables } from '../../domain/carrier-status';
 import { isFailureReason } from '../../domain/failure-reason';
 import { VNPOST_CODES } from './status-codes';
@@ -30,24 +30,22 @@ const DEFAULT_RENEW_BEFORE_MS = 60_000;
 const MESSAGE_MAX = 300;
 
 const CodeSchema = z.union([z.string(), z.number()]);
-const TokenSchema = z.looseObject({ token: z.string().min(1), expiresIn: z.number().positive() });
-const OrderSchema = z.looseObject({ trackingNumber: z.string().min(1) });
+const TokenSchema = z.looseObject({ token: z.string().check(z.minLength(1)), expiresIn: z.number().check(z.positive()) });
+const OrderSchema = z.looseObject({ trackingNumber: z.string().check(z.minLength(1)) });
 /** The carrier's duplicate answer: the existing order, at the top level or under `order`. */
-const ExistingOrderSchema = z.union([OrderSchema, z.looseObject({ order: OrderSchema }).transform((body) => body.order)]);
+const ExistingOrderSchema = z.union([OrderSchema, z.pipe(z.looseObject({ order: OrderSchema }), z.transform((body) => body.order))]);
 const TrackingSchema = z.looseObject({
-  trackingNumber: z.string().optional(),
-  status: CodeSchema.optional(),
-  events: z
-    .array(
+  trackingNumber: z.optional(z.string()),
+  status: z.optional(CodeSchema),
+  events: z._default(z.array(
       z.looseObject({
         status: CodeSchema,
         occurredAt: z.string(),
-        location: z.string().optional(),
-        reason: z.string().optional(),
-        description: z.string().optional(),
+        location: z.optional(z.string()),
+        reason: z.optional(z.string()),
+        description: z.optional(z.string()),
       }),
-    )
-    .default([]),
+    ), []),
 });
 
 interface Reply {
@@ -181,7 +179,7 @@ export class VnPostClient implements PostalService {
   }
 
   /** A 2xx body we cannot read: the carrier changed its format, which waiting will not fix. */
-  private parse<T>(schema: z.ZodType<T>, reply: Reply, what: string): T {
+  private parse<T>(schema: z.ZodMiniType<T>, reply: Reply, what: string): T {
     const parsed = schema.safeParse(reply.json);
     if (!parsed.success) throw new PostalOrderRejectedError(`The postal service sent an unreadable ${what} response`, reply.status);
     return parsed.data;

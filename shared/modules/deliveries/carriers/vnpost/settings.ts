@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from '../../../../platform/api/zod';
 import type { SettingsSource } from '../../../../platform/config/source';
 import type { CarrierSetting } from '../carrier';
 
 /** The VNPost order API: base URL and the account our agency was given. */
 export const VnPostSettingsSchema = z.object({
   apiUrl: z.url(),
-  username: z.string().min(1),
-  password: z.string().min(1),
+  username: z.string().check(z.minLength(1)),
+  password: z.string().check(z.minLength(1)),
 });
 export type VnPostSettings = z.infer<typeof VnPostSettingsSchema>;
 

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from '../../../../platform/api/zod';
 import { defineOperation } from '../../../../platform/api/operation';
 
-const text = (max: number) => z.string().max(max).optional();
+const text = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 
 /**
  * The platform's Confirm as it posts it (JSON): the fields OCPS reads [C `ppConfirmTransaction`];
@@ -12,33 +12,33 @@ const text = (max: number) => z.string().max(max).optional();
  */
 export const PlatformConfirmSchema = z
   .looseObject({
-    LoaiBanTin: text(32).meta({ description: 'message type: `CONFIRM`' }),
-    MaLoi: text(8).meta({ description: 'the outcome: `00` the money was taken; any other code a failed attempt (recorded, answered 00)' }),
-    MaDoiTac: text(64).meta({ description: 'our partner code at the platform; another one is answered 97' }),
-    MaThamChieu: text(100).meta({ description: 'our reference of the payment (its paymentId without `pay_`), sent in the INIT; unknown: 01' }),
-    SoTien: z.union([z.string().max(20), z.int().nonnegative()]).optional().meta({ description: 'the amount in VND (digits, or a JSON integer); not the payment\u2019s amount: 04' }),
-    MaTienTe: text(8).meta({ description: 'currency: `VND`' }),
-    MaGiaoDich: text(100).meta({ description: 'the platform\u2019s transaction id (kept with the payment; with the reference, it makes a replayed Confirm change nothing)' }),
-    MaNganHang: text(64).meta({ description: 'the bank the citizen paid through' }),
-    ThoiGianGD: text(32).meta({ description: 'when it was paid, `yyyyMMddHHmmss` in Viet Nam time (UTC+7)' }),
-    ThongTinGiaoDich: text(1000).meta({ description: 'the payment description sent in the INIT' }),
-    MaXacThuc: text(128).meta({
+    LoaiBanTin: text(32).clone().register(z.globalRegistry, { description: 'message type: `CONFIRM`' }),
+    MaLoi: text(8).clone().register(z.globalRegistry, { description: 'the outcome: `00` the money was taken; any other code a failed attempt (recorded, answered 00)' }),
+    MaDoiTac: text(64).clone().register(z.globalRegistry, { description: 'our partner code at the platform; another one is answered 97' }),
+    MaThamChieu: text(100).clone().register(z.globalRegistry, { description: 'our reference of the payment (its paymentId without `pay_`), sent in the INIT; unknown: 01' }),
+    SoTien: z.optional(z.union([z.string().check(z.maxLength(20)), z.int().check(z.nonnegative())])).register(z.globalRegistry, { description: 'the amount in VND (digits, or a JSON integer); not the payment\u2019s amount: 04' }),
+    MaTienTe: text(8).clone().register(z.globalRegistry, { description: 'currency: `VND`' }),
+    MaGiaoDich: text(100).clone().register(z.globalRegistry, { description: 'the platform\u2019s transaction id (kept with the payment; with the reference, it makes a replayed Confirm change nothing)' }),
+    MaNganHang: text(64).clone().register(z.globalRegistry, { description: 'the bank the citizen paid through' }),
+    ThoiGianGD: text(32).clone().register(z.globalRegistry, { description: 'when it was paid, `yyyyMMddHHmmss` in Viet Nam time (UTC+7)' }),
+    ThongTinGiaoDich: text(1000).clone().register(z.globalRegistry, { description: 'the payment description sent in the INIT' }),
+    MaXacThuc: text(128).clone().register(z.globalRegistry, {
       description: 'lower-case hex SHA-256 of `LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|<secret>`; wrong: 97',
     }),
   })
-  .meta({ id: 'NationalPlatformConfirm' });
+  .register(z.globalRegistry, { id: 'NationalPlatformConfirm' });
 export type PlatformConfirm = z.infer<typeof PlatformConfirmSchema>;
 
 export const PlatformConfirmReplySchema = z
   .strictObject({
-    MaLoi: z.string().meta({ description: '00 accepted, 01 unknown reference, 02 already confirmed, 04 wrong amount, 97 bad checksum or partner code, 99 other error' }),
-    MoTaLoi: z.string().meta({ description: 'the code in Vietnamese words (00: Thành công)' }),
-    MaDoiTac: z.string().meta({ description: 'our partner code' }),
-    MaThamChieu: z.string().meta({ description: 'the Confirm\u2019s reference, echoed' }),
-    ThoiGianGD: z.string().meta({ description: 'the Confirm\u2019s ThoiGianGD, echoed' }),
-    MaXacThuc: z.string().meta({ description: 'our own checksum: lower-case hex SHA-256 of `MaLoi|MaDoiTac|MaThamChieu|ThoiGianGD|<secret>` (never the caller\u2019s)' }),
+    MaLoi: z.string().register(z.globalRegistry, { description: '00 accepted, 01 unknown reference, 02 already confirmed, 04 wrong amount, 97 bad checksum or partner code, 99 other error' }),
+    MoTaLoi: z.string().register(z.globalRegistry, { description: 'the code in Vietnamese words (00: Thành công)' }),
+    MaDoiTac: z.string().register(z.globalRegistry, { description: 'our partner code' }),
+    MaThamChieu: z.string().register(z.globalRegistry, { description: 'the Confirm\u2019s reference, echoed' }),
+    ThoiGianGD: z.string().register(z.globalRegistry, { description: 'the Confirm\u2019s ThoiGianGD, echoed' }),
+    MaXacThuc: z.string().register(z.globalRegistry, { description: 'our own checksum: lower-case hex SHA-256 of `MaLoi|MaDoiTac|MaThamChieu|ThoiGianGD|<secret>` (never the caller\u2019s)' }),
   })
-  .meta({ id: 'NationalPlatformConfirmReply' });
+  .register(z.globalRegistry, { id: 'NationalPlatformConfirmReply' });
 
 /** Signed with the secret `s3cr3t-PP` (the known answers of the protocol's unit test). */
 const confirmExample = {

@@ -1,16 +1,16 @@
-import * as z from 'zod';
+import * as z from '../../../../platform/api/zod';
 import { requiredEnv } from '../../../../platform/config/env';
 import type { ProviderSettingsDeclaration } from '../definition';
 
 export const NationalPlatformSettingsSchema = z.strictObject({
   /** `MaDoiTac`: our partner code at the platform. */
-  partnerCode: z.string().min(1),
+  partnerCode: z.string().check(z.minLength(1)),
   /** The shared secret of every `MaXacThuc`, ours and the platform's. */
-  secret: z.string().min(1),
+  secret: z.string().check(z.minLength(1)),
   /** Where INIT and QUERY are posted (one endpoint told apart by `LoaiBanTin`: (unverified), OCPS configures one URL per message). */
-  apiUrl: z.string().min(1),
+  apiUrl: z.string().check(z.minLength(1)),
   /** The collecting agency's account the platform pays into (`TKThuHuong`, `MaNHThuHuong`, `TenTKThuHuong`). */
-  beneficiary: z.strictObject({ accountNo: z.string().min(1), bankCode: z.string().min(1), accountName: z.string().min(1) }),
+  beneficiary: z.strictObject({ accountNo: z.string().check(z.minLength(1)), bankCode: z.string().check(z.minLength(1)), accountName: z.string().check(z.minLength(1)) }),
 });
 export type NationalPlatformSettings = z.infer<typeof NationalPlatformSettingsSchema>;
 

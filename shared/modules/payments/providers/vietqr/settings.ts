@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from '../../../../platform/api/zod';
 import { requiredEnv } from '../../../../platform/config/env';
 import type { ProviderSettingsDeclaration } from '../definition';
 
 export const VietqrSettingsSchema = z.strictObject({
-  bankBin: z.string().min(1),
-  accountNo: z.string().min(1),
-  accountName: z.string().min(1),
+  bankBin: z.string().check(z.minLength(1)),
+  accountNo: z.string().check(z.minLength(1)),
+  accountName: z.string().check(z.minLength(1)),
 });
 export type VietqrSettings = z.infer<typeof VietqrSettingsSchema>;
 

@@ -1,16 +1,16 @@
-import * as z from 'zod';
+import * as z from '../../../../platform/api/zod';
 import { requiredEnv } from '../../../../platform/config/env';
 import type { ProviderSettingsDeclaration } from '../definition';
 
 export const VnpaySettingsSchema = z.strictObject({
-  tmnCode: z.string().min(1),
-  hashSecret: z.string().min(1),
+  tmnCode: z.string().check(z.minLength(1)),
+  hashSecret: z.string().check(z.minLength(1)),
   /** The gateway's payment page, e.g. https://pay.vnpay.vn/vpcpay.html (sandbox locally). */
-  gatewayUrl: z.string().min(1),
+  gatewayUrl: z.string().check(z.minLength(1)),
   /** The merchant web API for querydr. */
-  apiUrl: z.string().min(1),
+  apiUrl: z.string().check(z.minLength(1)),
   /** Our return URL, registered with the gateway. */
-  returnUrl: z.string().min(1),
+  returnUrl: z.string().check(z.minLength(1)),
 });
 export type VnpaySettings = z.infer<typeof VnpaySettingsSchema>;
 

@@ -1,17 +1,17 @@
-import * as z from 'zod';
+import * as z from '../../../../platform/api/zod';
 import type { SettingsSource } from '../../../../platform/config/source';
 import type { ReceiptProviderSetting } from '../definition';
 
 /** The agency's VNPT e-receipt tenant: its service URL, accounts and where receipts are viewed. */
 export const VnptSettingsSchema = z.object({
   apiUrl: z.url(),
-  account: z.string().min(1),
-  username: z.string().min(1),
+  account: z.string().check(z.minLength(1)),
+  username: z.string().check(z.minLength(1)),
   /** `{fkey}` is replaced by the receipt's fkey. */
-  pdfUrlTemplate: z.url().refine((u) => u.includes('%7Bfkey%7D') || u.includes('{fkey}'), 'must contain {fkey}'),
-  acPassword: z.string().min(1),
-  password: z.string().min(1),
-  timeoutMs: z.number().int().positive(),
+  pdfUrlTemplate: z.url().check(z.refine((u) => u.includes('%7Bfkey%7D') || u.includes('{fkey}'), 'must contain {fkey}')),
+  acPassword: z.string().check(z.minLength(1)),
+  password: z.string().check(z.minLength(1)),
+  timeoutMs: z.number().check(z.int(), z.positive()),
 });
 export type VnptSettings = z.infer<typeof VnptSettingsSchema>;
 

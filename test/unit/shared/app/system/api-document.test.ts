@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { apiDocument } from '../../../../../shared/app/system/api-document';
 import { API_TAGS } from '../../../../../shared/app/system/guide';
 import { Operations, Webhooks } from '../../../../../shared/app/operations';
@@ -7,7 +7,7 @@ import { nationalPlatformConfirmOperation } from '../../../../../shared/modules/
 
 const doc = apiDocument({ version: 'test', serverUrl: 'https://api.dichvucong.example.gov.vn' }) as any;
 
-const issuesOf = (schema: z.ZodType | undefined, value: unknown) => (schema?.safeParse(value).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+const issuesOf = (schema: z.ZodMiniType | undefined, value: unknown) => (schema?.safeParse(value).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 
 /** A component by its `$ref`, or the schema itself. */
 const resolve = (schema: { $ref?: string }) => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!] : schema);

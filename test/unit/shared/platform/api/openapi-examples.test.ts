@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { buildOpenApiDocument } from '../../../../../shared/platform/api/openapi';
 import { Operations } from '../../../../../shared/app/operations';
 import { ErrorCatalogue } from '../../../../../shared/platform/api/error-catalogue';
@@ -13,7 +13,7 @@ const byId = Operations.map((op) => [op.operationId, op] as const);
 /** Responses whose body is a page for a browser: an example would only repeat the page. */
 const isPage = (spec: OperationDefinition['responses'][number]) => spec.contentType?.startsWith('text/html') === true;
 
-function issuesOf(schema: z.ZodType, value: unknown): string[] {
+function issuesOf(schema: z.ZodMiniType, value: unknown): string[] {
   const result = schema.safeParse(value);
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 }
