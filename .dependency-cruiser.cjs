@@ -4,6 +4,7 @@
  * - modules talk to each other only through their index.ts;
  * - the platform knows no module, and nothing but the app wires modules together;
  * - deployable code (functions/, shared/, infra/) never imports local/, test/, bench/ or scripts/;
+ * - deployable code reaches zod only through shared/platform/api/zod.ts (zod/mini with its English messages);
  * - no cycles.
  * @type {import('dependency-cruiser').IConfiguration}
  */
@@ -63,6 +64,15 @@ module.exports = {
       to: { path: '^(local|test|bench|scripts)/' },
     },
     {
+      name: 'zod-through-the-platform',
+      comment:
+        'Schemas are written with zod/mini through shared/platform/api/zod.ts: classic zod would put ~95 KB back into ' +
+        'a Lambda bundle, and zod/mini imported directly would answer "Invalid input" without the English messages.',
+      severity: 'error',
+      from: { path: '^(functions|shared)/', pathNot: '^shared/platform/api/zod\\.ts$' },
+      to: { path: '(^|/)node_modules/zod/' },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},
@@ -71,7 +81,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|cdk\\.out|\\.local)/' },
+    // zod stays in view for zod-through-the-platform; other packages are not followed or checked.
+    exclude: { path: '(^|/)(node_modules/(?!zod/)|cdk\\.out/|\\.local/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
