@@ -62,7 +62,7 @@ export const WebhookDeliverySchema = z
   })
   .register(z.globalRegistry, { id: 'WebhookDelivery' });
 
-export const WebhookDeliveryListSchema = pageOf(WebhookDeliverySchema).clone().register(z.globalRegistry, { id: 'WebhookDeliveryList' });
+export const WebhookDeliveryListSchema = pageOf(WebhookDeliverySchema).register(z.globalRegistry, { id: 'WebhookDeliveryList' });
 
 export const WebhookDeliveriesQuerySchema = z.strictObject({
   dossierNo: DossierNoSchema,

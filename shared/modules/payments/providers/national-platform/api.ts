@@ -12,17 +12,17 @@ const text = (max: number) => z.optional(z.string().check(z.maxLength(max)));
  */
 export const PlatformConfirmSchema = z
   .looseObject({
-    LoaiBanTin: text(32).clone().register(z.globalRegistry, { description: 'message type: `CONFIRM`' }),
-    MaLoi: text(8).clone().register(z.globalRegistry, { description: 'the outcome: `00` the money was taken; any other code a failed attempt (recorded, answered 00)' }),
-    MaDoiTac: text(64).clone().register(z.globalRegistry, { description: 'our partner code at the platform; another one is answered 97' }),
-    MaThamChieu: text(100).clone().register(z.globalRegistry, { description: 'our reference of the payment (its paymentId without `pay_`), sent in the INIT; unknown: 01' }),
+    LoaiBanTin: text(32).register(z.globalRegistry, { description: 'message type: `CONFIRM`' }),
+    MaLoi: text(8).register(z.globalRegistry, { description: 'the outcome: `00` the money was taken; any other code a failed attempt (recorded, answered 00)' }),
+    MaDoiTac: text(64).register(z.globalRegistry, { description: 'our partner code at the platform; another one is answered 97' }),
+    MaThamChieu: text(100).register(z.globalRegistry, { description: 'our reference of the payment (its paymentId without `pay_`), sent in the INIT; unknown: 01' }),
     SoTien: z.optional(z.union([z.string().check(z.maxLength(20)), z.int().check(z.nonnegative())])).register(z.globalRegistry, { description: 'the amount in VND (digits, or a JSON integer); not the payment\u2019s amount: 04' }),
-    MaTienTe: text(8).clone().register(z.globalRegistry, { description: 'currency: `VND`' }),
-    MaGiaoDich: text(100).clone().register(z.globalRegistry, { description: 'the platform\u2019s transaction id (kept with the payment; with the reference, it makes a replayed Confirm change nothing)' }),
-    MaNganHang: text(64).clone().register(z.globalRegistry, { description: 'the bank the citizen paid through' }),
-    ThoiGianGD: text(32).clone().register(z.globalRegistry, { description: 'when it was paid, `yyyyMMddHHmmss` in Viet Nam time (UTC+7)' }),
-    ThongTinGiaoDich: text(1000).clone().register(z.globalRegistry, { description: 'the payment description sent in the INIT' }),
-    MaXacThuc: text(128).clone().register(z.globalRegistry, {
+    MaTienTe: text(8).register(z.globalRegistry, { description: 'currency: `VND`' }),
+    MaGiaoDich: text(100).register(z.globalRegistry, { description: 'the platform\u2019s transaction id (kept with the payment; with the reference, it makes a replayed Confirm change nothing)' }),
+    MaNganHang: text(64).register(z.globalRegistry, { description: 'the bank the citizen paid through' }),
+    ThoiGianGD: text(32).register(z.globalRegistry, { description: 'when it was paid, `yyyyMMddHHmmss` in Viet Nam time (UTC+7)' }),
+    ThongTinGiaoDich: text(1000).register(z.globalRegistry, { description: 'the payment description sent in the INIT' }),
+    MaXacThuc: text(128).register(z.globalRegistry, {
       description: 'lower-case hex SHA-256 of `LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|<secret>`; wrong: 97',
     }),
   })
