@@ -28,6 +28,12 @@ export interface StreamSourceOptions {
   readonly failureQueueUrl: string;
   /** Keeps each shard's position across restarts (the runtime's data folder); none: start at the oldest record. */
   readonly checkpointFile?: string;
+  /**
+   * Makes what a batch sent durable before its position is saved. SQS holds a message once
+   * SendMessage answers; the local queue emulator keeps it in memory (snapshotted now and then), so
+   * without this a kill right after a checkpoint would lose events the stream will not send again.
+   */
+  readonly beforeCheckpoint?: () => void;
   /** Pause after a poll that found records, and the longest pause when idle (doubling from the first). */
   readonly pollMs?: { readonly busy: number; readonly idleMax: number };
   /** Pause before each retry of a failed record (Lambda retries at once, then backs off). */
@@ -169,7 +175,10 @@ export class DynamoDbStreamSource {
     const records = result.Records ?? [];
     if (records.length > 0) {
       const selected = records.map((r) => toLambdaRecord(r, this.options.streamArn, this.options.region)).filter((r) => selectedBy(this.options.filter, this.options.sortKeyName, r));
-      if (selected.length > 0) await this.deliver(shardId, selected);
+      if (selected.length > 0) {
+        await this.deliver(shardId, selected);
+        this.options.beforeCheckpoint?.();
+      }
       this.checkpoints[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!;
       this.writeCheckpoints();
     }

@@ -8,8 +8,9 @@ import type { FauxqsServer } from 'fauxqs';
  * queued work, unprocessed messages are written to the data folder (at shutdown, and every few
  * hundred milliseconds while running, so a SIGKILL loses at most that last moment) and sent again
  * at start-up (receive counts restart, as after a redrive; a message consumed since the last save is
- * sent again, which every consumer tolerates: each is idempotent). Dossier events do not depend on
- * this: their outbox rows stay in DynamoDB Local until applied and the relay re-sends them.
+ * sent again, which every consumer tolerates: each is idempotent). Dossier events are saved at once:
+ * the table's stream source saves the snapshot before it checkpoints a batch it sent, since the
+ * stream does not send a checkpointed record again.
  */
 interface SavedMessage {
   readonly body: string;

@@ -22,7 +22,8 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './emulators/dynamodb-loc
 import { startSqsLocal, type SqsLocal } from './emulators/sqs-local';
 import { ensureFailureQueue, ensureQueue, ensureTable, type ProvisionedQueue } from './provision';
 import { DynamoDbStreamSource } from './dynamodb-stream-source';
-import { keepQueueSnapshot, restoreQueueSnapshot } from './queue-snapshot';
+import { everyInterval } from './schedule';
+import { keepQueueSnapshot, restoreQueueSnapshot, saveQueueSnapshot } from './queue-snapshot';
 import { SqsEventSource } from './sqs-event-source';
 import { lambdaContext } from './lambda-context';
 import { writeRuntimeInfo } from './runtime-info';
@@ -254,7 +255,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           timeoutSeconds: fn.timeoutSeconds ?? 10,
           region: LOCAL_REGION,
           failureQueueUrl: streamFailureQueues[fn.trigger.stream].url,
-          ...(options.dataDir ? { checkpointFile: join(options.dataDir, 'stream-checkpoints.json') } : {}),
+          ...(options.dataDir
+            ? { checkpointFile: join(options.dataDir, 'stream-checkpoints.json'), beforeCheckpoint: () => saveQueueSnapshot(sqs.server, queueNames, options.dataDir!) }
+            : {}),
           onError: reportError,
         });
         source.start();
@@ -282,11 +285,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const interval = options.scheduleIntervalMs ?? fn.trigger.everyMinutes * 60_000;
       if (interval <= 0) continue;
       const handler = await loadHandler<(event: unknown, context: unknown) => Promise<unknown>>(fn, container, options.onInvocation);
-      const timer = setInterval(() => {
+      const stop = everyInterval(interval, () => {
         const event = { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} };
-        handler(event, lambdaContext(fn.name, fn.timeoutSeconds ?? 10)).catch(reportError);
-      }, interval);
-      stoppers.unshift(async () => clearInterval(timer));
+        return handler(event, lambdaContext(fn.name, fn.timeoutSeconds ?? 10));
+      }, reportError);
+      stoppers.unshift(async () => stop());
     }
 
     const count = (kind: FunctionDefinition['trigger']['kind']) => functions.filter((f) => f.trigger.kind === kind).length;
