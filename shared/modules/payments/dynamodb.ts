@@ -79,7 +79,17 @@ export class DynamoPaymentStore implements PaymentStore, SettledPayments {
     return strip(Item);
   }
 
-  async findByProviderRef(provider: PaymentProviderName, ref: string): Promise<Payment | undefined> {
+  /**
+   * When the caller knows which payment the reference should name (a reference made from the payment
+   * id, or the payment it read), that payment is read alone and taken only if it is this provider's
+   * with this very reference. Anything else (no hint, a reference of an older format, a forged or
+   * foreign one, no such payment) is answered by the reference's own item, as it always was.
+   */
+  async findByProviderRef(provider: PaymentProviderName, ref: string, paymentId?: string): Promise<Payment | undefined> {
+    if (paymentId) {
+      const named = await this.get(paymentId);
+      if (named?.provider === provider && named.providerRef === ref) return named;
+    }
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: Keys.ref(provider, ref), ConsistentRead: true }));
     return Item ? this.get(Item.paymentId as string) : undefined;
   }

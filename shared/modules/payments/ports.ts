@@ -29,7 +29,11 @@ export type IdempotencyBegin =
 
 export interface PaymentStore {
   get(paymentId: string): Promise<Payment | undefined>;
-  findByProviderRef(provider: PaymentProviderName, ref: string): Promise<Payment | undefined>;
+  /**
+   * The payment with this provider reference. `paymentId`, when given, is the payment the caller
+   * expects it to be (see paymentIdReference): a hint the store checks, never trusted.
+   */
+  findByProviderRef(provider: PaymentProviderName, ref: string, paymentId?: string): Promise<Payment | undefined>;
   /** The dossier's pending payment that has not expired, if any. */
   livePaymentOf(dossierNo: string, now: Date): Promise<Payment | undefined>;
   /** Creates the payment unless the dossier already has a live one, which is returned instead. */

@@ -36,7 +36,7 @@ async function askAgainLater(deps: ExpiryDeps, payment: Payment, status: Provide
   const next = nextQueryAt(payment, now, schedule);
   if (!next) {
     logger.error('no final answer from the provider when its query window closed: payment expired, a person must check', { paymentId: payment.paymentId, provider: payment.provider, answer: status.outcome });
-    const result = await settlePayment(deps, { provider: payment.provider, ref: payment.providerRef, amount: payment.amount, outcome: 'expired', kind: 'expiry', received: status.received ?? {} });
+    const result = await settlePayment(deps, { provider: payment.provider, ref: payment.providerRef, paymentId: payment.paymentId, amount: payment.amount, outcome: 'expired', kind: 'expiry', received: status.received ?? {} });
     if (result === 'recorded_failure') {
       counts.expired++;
       // The alarm: money may have been taken that nobody will hear of unless a person asks the provider.
@@ -62,7 +62,7 @@ async function askAgainLater(deps: ExpiryDeps, payment: Payment, status: Provide
  * expired and raises the same exception again, which is a no-op.
  */
 async function expireMismatched(deps: ExpiryDeps, payment: Payment, status: ProviderStatus, counts: ExpiryCounts): Promise<void> {
-  const result = await settlePayment(deps, { provider: payment.provider, ref: payment.providerRef, amount: payment.amount, outcome: 'expired', kind: 'expiry', received: status.received ?? {} });
+  const result = await settlePayment(deps, { provider: payment.provider, ref: payment.providerRef, paymentId: payment.paymentId, amount: payment.amount, outcome: 'expired', kind: 'expiry', received: status.received ?? {} });
   if (result === 'recorded_failure') counts.expired++;
   else counts.skipped++;
 }
@@ -85,6 +85,7 @@ async function expireOne(deps: ExpiryDeps, payment: Payment, counts: ExpiryCount
       const result = await settlePayment(deps, {
         provider: payment.provider,
         ref: payment.providerRef,
+        paymentId: payment.paymentId,
         amount: status.amount,
         outcome: 'succeeded',
         ...(status.transactionId ? { transactionId: status.transactionId } : {}),
@@ -102,6 +103,7 @@ async function expireOne(deps: ExpiryDeps, payment: Payment, counts: ExpiryCount
       const result = await settlePayment(deps, {
         provider: payment.provider,
         ref: payment.providerRef,
+        paymentId: payment.paymentId,
         amount: payment.amount,
         outcome: 'expired',
         kind: 'expiry',

@@ -11,6 +11,8 @@ import type { DossierEvent } from '../../dossiers';
 export interface ProviderReport {
   readonly provider: PaymentProviderName;
   readonly ref: string;
+  /** The payment the report should be about, when known (a reference that names it, the payment a job read): checked by the store. */
+  readonly paymentId?: string;
   readonly amount: number | undefined;
   readonly outcome: ReportedOutcome;
   readonly transactionId?: string;
@@ -92,7 +94,7 @@ export async function settlePayment(deps: SettleDeps, report: ProviderReport): P
   // Each round reads the payment afresh: a concurrent callback that wrote first makes the store's
   // version check fail, and the decision is taken again on what it wrote.
   const decision = await withOptimisticRetry(async (): Promise<Decision> => {
-    const payment = await deps.payments.findByProviderRef(report.provider, report.ref);
+    const payment = await deps.payments.findByProviderRef(report.provider, report.ref, report.paymentId);
     if (!payment) {
       await deps.payments.appendLedger(ledger(undefined, 'not_found'));
       return { result: 'not_found' };

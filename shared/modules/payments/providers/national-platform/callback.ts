@@ -1,5 +1,6 @@
 import { logger } from '../../../../platform/observability/logger';
 import { settlePayment, type ProviderReport, type SettleDeps, type SettleResult } from '../../use-cases/settle-payment';
+import { paymentIdReference } from '../../domain/reference';
 import type { PlatformConfirm } from './api';
 import { amountOf, ConfirmReply, confirmReply, fromPlatformTime, INIT_CONSTANTS, SUCCESS_CODE, verifyMaXacThuc, type ConfirmReplyBody, type ConfirmReplyCode } from './protocol';
 import type { NationalPlatformSettings } from './settings';
@@ -21,9 +22,12 @@ function reportOf(confirm: PlatformConfirm): ProviderReport {
   const paidAt = fromPlatformTime(confirm.ThoiGianGD)?.toISOString();
   // Money in another currency is no amount we asked for: settlement flags it as a mismatch.
   const amount = confirm.MaTienTe === undefined || confirm.MaTienTe === INIT_CONSTANTS.MaTienTe ? amountOf(confirm.SoTien) : undefined;
+  const ref = text(confirm.MaThamChieu);
+  const paymentId = paymentIdReference.paymentIdOf(ref);
   return {
     provider: 'national_platform',
-    ref: text(confirm.MaThamChieu),
+    ref,
+    ...(paymentId ? { paymentId } : {}),
     amount,
     outcome: confirm.MaLoi === SUCCESS_CODE ? 'succeeded' : 'failed',
     ...(confirm.MaGiaoDich ? { transactionId: confirm.MaGiaoDich } : {}),

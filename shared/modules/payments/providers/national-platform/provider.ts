@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../../../platform/kernel/errors';
 import { ProviderUnavailableError } from '../../domain/errors';
 import type { Payment } from '../../domain/payment';
+import { paymentIdReference } from '../../domain/reference';
 import type { PendingQuerySchedule } from '../../domain/query-schedule';
 import type { PaymentProvider, ProviderStatus, StartContext } from '../../ports';
 import {
@@ -61,9 +62,9 @@ export class NationalPlatformProvider implements PaymentProvider {
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {}
 
-  /** `MaThamChieu`: our payment id without `pay_`, letters and digits only. */
+  /** `MaThamChieu`: our payment id without `pay_`, letters and digits only (paymentIdReference). */
   newReference(paymentId: string): string {
-    return paymentId.slice(4);
+    return paymentIdReference.of(paymentId);
   }
 
   async start(payment: Payment, context: StartContext): Promise<Pick<Payment, 'redirectUrl'>> {

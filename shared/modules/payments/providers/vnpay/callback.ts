@@ -1,6 +1,7 @@
 import { BusinessRuleError, InvalidInputError, NotFoundError } from '../../../../platform/kernel/errors';
 import { logger } from '../../../../platform/observability/logger';
 import { ipnReplied } from '../../../../platform/observability/metrics';
+import { paymentIdReference } from '../../domain/reference';
 import { returnUrlProblem } from '../../domain/return-url';
 import type { PaymentStore } from '../../ports';
 import { settlePayment, type SettleDeps, type SettleResult } from '../../use-cases/settle-payment';
@@ -42,9 +43,12 @@ export async function answerIpn(deps: SettleDeps, settings: () => Promise<VnpayS
       reason = 'vnp_TmnCode is not our merchant code';
     } else {
       const paidAt = payDate(params.vnp_PayDate)?.toISOString();
+      const ref = params.vnp_TxnRef ?? '';
+      const paymentId = paymentIdReference.paymentIdOf(ref);
       const result = await settlePayment(deps, {
         provider: 'vnpay',
-        ref: params.vnp_TxnRef ?? '',
+        ref,
+        ...(paymentId ? { paymentId } : {}),
         amount: fromVnpAmount(params.vnp_Amount),
         outcome: gatewayOutcome(params.vnp_ResponseCode, params.vnp_TransactionStatus),
         ...(params.vnp_TransactionNo ? { transactionId: params.vnp_TransactionNo } : {}),
@@ -80,7 +84,8 @@ export async function returnRedirect(
   if (!verifyParams(params, vnpay.hashSecret)) {
     throw new InvalidInputError('The return parameters are not signed by the gateway', { details: [{ path: 'vnp_SecureHash', message: 'invalid' }] });
   }
-  const payment = await deps.payments.findByProviderRef('vnpay', params.vnp_TxnRef ?? '');
+  const ref = params.vnp_TxnRef ?? '';
+  const payment = await deps.payments.findByProviderRef('vnpay', ref, paymentIdReference.paymentIdOf(ref));
   if (!payment) throw new NotFoundError('Unknown payment');
   // Only the stored returnUrl, never the query; checked again so that a URL accepted before the
   // portal-origin rule (or from a portal since removed) is not a redirect under our name.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VnpaySettings } from './settings';
 import type { Payment } from '../../domain/payment';
+import { paymentIdReference } from '../../domain/reference';
 import { fromVnpAmount, paymentUrl, VNPAY_MAX_AMOUNT, payDate, querydrRequest, verifyQuerydrResponse, type VnpParams } from './protocol';
 import type { PaymentProvider, ProviderStatus } from '../../ports';
 
@@ -22,9 +23,9 @@ export class VnpayProvider implements PaymentProvider {
 
   constructor(private readonly settings: VnpaySettings) {}
 
-  /** Our payment id without its `pay_` prefix: VNPay allows letters and digits in vnp_TxnRef. */
+  /** Our payment id without its `pay_` prefix (paymentIdReference): VNPay allows letters and digits in vnp_TxnRef. */
   newReference(paymentId: string): string {
-    return paymentId.slice(4);
+    return paymentIdReference.of(paymentId);
   }
 
   async start(payment: Payment, context: { ipAddr: string; orderInfo: string }): Promise<Pick<Payment, 'redirectUrl'>> {

@@ -168,3 +168,54 @@ describe('DynamoPaymentStore.confirmRecordedByDossier', () => {
     await expect(store().confirmRecordedByDossier(paid)).rejects.toThrow('network');
   });
 });
+
+describe('DynamoPaymentStore.findByProviderRef', () => {
+  const paid = pendingPayment(7, { status: 'succeeded' });
+  const paymentKey = (p: Payment) => ({ pk: `PAYMENT#${p.paymentId}`, sk: 'PAYMENT' });
+  const refKey = (provider: string, ref: string) => ({ pk: `PAYREF#${provider}#${ref}`, sk: 'REF' });
+  const reads = () => ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key);
+  /** A table holding these payments and reference items, read through GetItem only. */
+  function table(payments: readonly Payment[], refs: Readonly<Record<string, string>> = {}) {
+    ddb.on(GetCommand).callsFake(({ Key }: { Key: { pk: string } }) => {
+      const payment = payments.find((p) => `PAYMENT#${p.paymentId}` === Key.pk);
+      if (payment) return { Item: { ...paymentKey(payment), ...payment } };
+      return refs[Key.pk] ? { Item: { ...Key, paymentId: refs[Key.pk] } } : {};
+    });
+  }
+
+  it('reads the payment a reference names, alone, when it has this provider and this reference', async () => {
+    table([paid]);
+    expect(await store().findByProviderRef('vnpay', paid.providerRef, paid.paymentId)).toEqual(paid);
+    expect(reads()).toEqual([paymentKey(paid)]);
+  });
+
+  it('finds a reference without a hint (another format) through its own item, as before', async () => {
+    const memo = pendingPayment(8, { provider: 'vietqr', providerRef: 'TTABCDEFGHJKLM' });
+    table([memo], { 'PAYREF#vietqr#TTABCDEFGHJKLM': memo.paymentId });
+    expect(await store().findByProviderRef('vietqr', 'TTABCDEFGHJKLM')).toEqual(memo);
+    expect(reads()).toEqual([refKey('vietqr', 'TTABCDEFGHJKLM'), paymentKey(memo)]);
+  });
+
+  it('falls back to the reference item when the named payment does not exist (a reference issued in an older format)', async () => {
+    const older = pendingPayment(9, { providerRef: 'OLDFORMAT9' });
+    table([older], { 'PAYREF#vnpay#OLDFORMAT9': older.paymentId });
+    expect(await store().findByProviderRef('vnpay', 'OLDFORMAT9', 'pay_OLDFORMAT9')).toEqual(older);
+    expect(reads()).toEqual([{ pk: 'PAYMENT#pay_OLDFORMAT9', sk: 'PAYMENT' }, refKey('vnpay', 'OLDFORMAT9'), paymentKey(older)]);
+  });
+
+  it.each([
+    ['of another provider', 'national_platform', paid.providerRef],
+    ['with another reference', 'vnpay', 'ANOTHERREF'],
+  ] as const)('answers not found, as before, for a reference naming a payment %s', async (_case, provider, ref) => {
+    table([paid]);
+    expect(await store().findByProviderRef(provider, ref, paid.paymentId)).toBeUndefined();
+    // The named payment is not taken: the reference's own item decides, and there is none.
+    expect(reads()).toEqual([paymentKey(paid), refKey(provider, ref)]);
+  });
+
+  it('answers not found for a reference naming no payment at all', async () => {
+    table([]);
+    expect(await store().findByProviderRef('vnpay', 'NOSUCHORDER', 'pay_NOSUCHORDER')).toBeUndefined();
+    expect(reads()).toEqual([{ pk: 'PAYMENT#pay_NOSUCHORDER', sk: 'PAYMENT' }, refKey('vnpay', 'NOSUCHORDER')]);
+  });
+});

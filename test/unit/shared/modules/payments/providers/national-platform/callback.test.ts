@@ -127,3 +127,15 @@ describe('National platform Confirm', () => {
     expect(refused.MaXacThuc).toBe(maXacThuc({ MaLoi: '04', MaDoiTac: platform.partnerCode, MaThamChieu: refused.MaThamChieu, ThoiGianGD: refused.ThoiGianGD }, 'confirmReply', platform.secret));
   });
 });
+
+describe('National platform Confirm: finding the payment', () => {
+  it('asks the store for the payment its MaThamChieu names (one read), a hint the store checks', async () => {
+    const { store, payment, confirm, answer } = setup();
+    const asked: (string | undefined)[] = [];
+    const find = store.findByProviderRef.bind(store);
+    store.findByProviderRef = async (provider, ref, paymentId?: string) => (asked.push(paymentId), find(provider, ref));
+    await answer(confirm());
+    expect(asked).toEqual([payment.paymentId]);
+    expect(store.payments.get(payment.paymentId)?.status).toBe('succeeded');
+  });
+});
