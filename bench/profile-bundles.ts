@@ -5,11 +5,13 @@
  *   npx tsx bench/profile-bundles.ts <Function> <needle>  the shortest import chain to a package or path
  * Bundles are built in memory with the stack's own esbuild settings; nothing is written.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { Functions } from '../shared/app/functions';
 import { LAMBDA_ESBUILD_OPTIONS } from '../infra/bundling';
+import { fromRepoRoot } from '../infra/paths';
 
 const [functionName, needle] = process.argv.slice(2);
 
@@ -37,7 +39,9 @@ for (const fn of Functions) {
   if (functionName && fn.name !== functionName) continue;
   const metafile = await metafileOf({ entryPoints: [fn.entry] });
   const output = onlyOutput(metafile);
-  console.log(fn.name.padEnd(24), (output.bytes / 1024).toFixed(0).padStart(6), 'KB', (output.bytes / baseline).toFixed(2));
+  // The ratio counts the JS a cold start parses; files shipped beside the bundle (read on demand) are printed after it.
+  const beside = (fn.files ?? []).reduce((sum, file) => sum + statSync(fromRepoRoot(file)).size, 0);
+  console.log(fn.name.padEnd(24), (output.bytes / 1024).toFixed(0).padStart(6), 'KB', (output.bytes / baseline).toFixed(2), ...(beside ? [`  + ${(beside / 1024).toFixed(0)} KB beside the bundle (${fn.files!.join(', ')})`] : []));
   if (!functionName) continue;
 
   const bytesByInput = bytesByPackage(output);

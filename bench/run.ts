@@ -41,11 +41,12 @@ function pageFunctions(): Set<string> {
 async function bundlesSection() {
   const { baseline, handlers } = await measureBundles();
   console.log(`\nBundles (esbuild, as deployed) vs baseline @aws-sdk/client-dynamodb: ${(baseline.bytes / 1024).toFixed(0)} KB, cold import ${baseline.coldImportMs.toFixed(1)} ms`);
-  console.log('handler'.padEnd(24), 'KB'.padStart(6), 'bytes×'.padStart(7), 'import ms'.padStart(10), 'import×'.padStart(8));
-  const lines = handlers.map((h) => ({ name: h.name, kb: h.bytes / 1024, bytesRatio: h.bytes / baseline.bytes, coldImportMs: h.coldImportMs, coldImportRatio: h.coldImportMs / baseline.coldImportMs }));
+  // bytes× counts the JS a cold start parses; files shipped beside a bundle (read by the request that needs them) are shown apart.
+  console.log('handler'.padEnd(24), 'KB'.padStart(6), 'bytes×'.padStart(7), 'import ms'.padStart(10), 'import×'.padStart(8), 'beside KB'.padStart(10));
+  const lines = handlers.map((h) => ({ name: h.name, kb: h.bytes / 1024, bytesRatio: h.bytes / baseline.bytes, coldImportMs: h.coldImportMs, coldImportRatio: h.coldImportMs / baseline.coldImportMs, besideKb: h.besideBytes / 1024 }));
   for (const h of lines) {
     const missed = h.bytesRatio <= GOALS.bundle && h.coldImportRatio <= GOALS.coldImport ? '' : ' MISSED';
-    console.log(h.name.padEnd(24), h.kb.toFixed(0).padStart(6), ratio(h.bytesRatio).padStart(7), h.coldImportMs.toFixed(1).padStart(10), ratio(h.coldImportRatio).padStart(8), missed);
+    console.log(h.name.padEnd(24), h.kb.toFixed(0).padStart(6), ratio(h.bytesRatio).padStart(7), h.coldImportMs.toFixed(1).padStart(10), ratio(h.coldImportRatio).padStart(8), (h.besideKb ? h.besideKb.toFixed(0) : '').padStart(10), missed);
   }
   const pages = pageFunctions();
   const api = lines.filter((h) => !pages.has(h.name));

@@ -12,7 +12,8 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import path from 'node:path';
+import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '../../shared/app/functions';
@@ -87,6 +88,7 @@ export class ServiceFunction extends Construct {
         forceDockerBundling: false,
         banner: LAMBDA_ESBUILD_OPTIONS.banner.js,
         externalModules: [...LAMBDA_ESBUILD_OPTIONS.external],
+        ...((definition.files ?? []).length > 0 ? { commandHooks: besideTheBundle(definition.files!) } : {}),
       },
       environment: { ...props.environment },
       // Functions with secrets read them through the Parameters and Secrets extension (a local HTTP
@@ -194,6 +196,19 @@ export class ServiceFunction extends Construct {
       queue.grantConsumeMessages(this.fn);
     }
   }
+}
+
+/**
+ * Copies a function's `files` into its code asset beside index.mjs, under their base name, where the
+ * handler reads them (`new URL(name, import.meta.url)`). Local bundling runs these in a shell with
+ * inputDir the repository root.
+ */
+function besideTheBundle(files: readonly string[]): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => files.map((file) => `cp "${path.join(inputDir, file)}" "${path.join(outputDir, path.basename(file))}"`),
+  };
 }
 
 export function lookupQueue(queues: ReadonlyMap<string, QueueResource>, key: string, functionName: string): QueueResource {

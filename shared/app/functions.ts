@@ -21,6 +21,7 @@ import { PortalWebhookSecrets } from '../modules/portal-webhooks/settings';
 import { SWEEP_EVERY_MINUTES } from '../modules/portal-webhooks/use-cases/dispatch';
 import { channelSecrets } from '../modules/notifications/channels/registry';
 import { docsOperation, healthOperation, openApiOperation } from './system/operations';
+import { REDOC_FILES } from './system/redoc';
 import { confirmManualRefundOperation, financeSummaryOperation, listExceptionsOperation, listRefundsOperation, requestRefundOperation, resolveExceptionOperation } from '../modules/finance/api/operations';
 
 /**
@@ -58,6 +59,13 @@ interface FunctionBase {
   readonly access: FunctionAccess;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /**
+   * Files shipped beside the bundle under their base name (paths relative to the repository root):
+   * static assets the handler reads when it needs them, so that a cold start does not parse them. The
+   * handler finds one at `new URL(name, import.meta.url)`: beside the bundle in the Lambda, beside the
+   * reading module when run from source, so each file lives in the folder of the module that reads it.
+   */
+  readonly files?: readonly string[];
 }
 
 export interface HttpFunction extends FunctionBase {
@@ -111,6 +119,7 @@ export const Functions: readonly FunctionDefinition[] = [
     name: 'DocsPage',
     entry: 'functions/http/docs-page.ts',
     access: {},
+    files: [REDOC_FILES.script, REDOC_FILES.licences].map((name) => `shared/app/system/${name}`),
     trigger: httpTrigger(docsOperation),
   },
   {

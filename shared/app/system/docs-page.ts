@@ -1,5 +1,5 @@
 import { scriptHashSource, type HtmlPage } from '../../platform/http/html-page';
-import { REDOC_JS, REDOC_VERSION } from './redoc.generated';
+import type { RedocScript } from './redoc';
 
 /** JSON inside a <script>: `<` escaped so that no string of the document can close the element. */
 const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -18,20 +18,20 @@ const REDOC_OPTIONS = {
 const STYLE = 'body{margin:0}img[src^="https://cdn.redoc.ly"]{display:none}';
 
 /**
- * The human-readable API reference at /docs: Redoc (inlined from its npm package, no CDN) rendering the
- * OpenAPI document given, itself inlined, so the page needs nothing but its own answer. The policy
- * allows exactly its two scripts by hash, Redoc's inline styles and its search worker (a blob).
+ * The human-readable API reference at /docs: Redoc (its script from the npm package, inlined, no CDN)
+ * rendering the OpenAPI document given, itself inlined, so the page needs nothing but its own answer.
+ * The policy allows exactly its two scripts by hash, Redoc's inline styles and its search worker (a blob).
  */
-export function docsPage(document: Readonly<Record<string, unknown>>): HtmlPage {
+export function docsPage(document: Readonly<Record<string, unknown>>, redoc: RedocScript): HtmlPage {
   const init = `Redoc.init(${inlineJson(document)},${JSON.stringify(REDOC_OPTIONS)},document.getElementById('redoc'));`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>toantrinh API reference</title><meta name="generator" content="Redoc ${REDOC_VERSION}"><style>${STYLE}</style></head>
+<title>toantrinh API reference</title><meta name="generator" content="Redoc ${redoc.version}"><style>${STYLE}</style></head>
 <body><div id="redoc"></div>
-<script>${REDOC_JS}</script><script>${init}</script></body></html>`;
+<script>${redoc.js}</script><script>${init}</script></body></html>`;
   const contentSecurityPolicy = [
     "default-src 'none'",
-    `script-src ${scriptHashSource(REDOC_JS)} ${scriptHashSource(init)}`,
+    `script-src ${redoc.hashSource} ${scriptHashSource(init)}`,
     // styled-components writes <style> elements; Redoc sets style attributes.
     "style-src 'unsafe-inline'",
     // The search index runs in a worker Redoc creates from a blob; the download button makes a blob URL.

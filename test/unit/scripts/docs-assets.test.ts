@@ -1,31 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { ASSET_MODULE, renderAssetModule } from '../../../scripts/docs-assets';
+import { renderAssets } from '../../../scripts/docs-assets';
 import { docsPage } from '../../../shared/app/system/docs-page';
-import { REDOC_JS, REDOC_VERSION } from '../../../shared/app/system/redoc.generated';
+import { readRedocScript } from '../../../shared/app/system/redoc';
+import { REDOC_VERSION } from '../../../shared/app/system/redoc.generated';
 
 const pinned = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.redoc;
 
 describe('Script: docs-assets', () => {
-  it('serves the Redoc of package.json: the committed module is what `npm run docs:assets` renders', () => {
+  it('serves the Redoc of package.json: the committed files are what `npm run docs:assets` renders', () => {
     expect(REDOC_VERSION).toBe(pinned);
     expect(createRequire(import.meta.url)('redoc/package.json').version).toBe(pinned);
-    expect(readFileSync(ASSET_MODULE, 'utf8')).toBe(renderAssetModule());
+    const rendered = renderAssets();
+    expect(Object.keys(rendered).map((path) => path.replace(/.*\/shared\//, 'shared/')).sort()).toEqual(
+      ['shared/app/system/redoc.generated.ts', 'shared/app/system/redoc.standalone.js', 'shared/app/system/redoc.standalone.js.LICENSE.txt'],
+    );
+    for (const [path, content] of Object.entries(rendered)) expect(readFileSync(path, 'utf8') === content, path).toBe(true);
   });
 });
 
-describe('Function: docsPage', () => {
+describe('Function: docsPage', async () => {
   const document = { openapi: '3.1.0', info: { title: 't', version: '1', description: '</script><script>alert(1)</script>' }, paths: {} };
-  const { html, contentSecurityPolicy } = docsPage(document);
+  const redoc = await readRedocScript();
+  const { html, contentSecurityPolicy } = docsPage(document, redoc);
 
   it('inlines Redoc and the document (no CDN, no external script) and allows only its two scripts by hash', () => {
-    const page = html.replace(REDOC_JS, '');
-    expect(html).toContain(REDOC_JS);
+    const page = html.replace(redoc.js, '');
+    expect(redoc.js.length).toBeGreaterThan(1_000_000);
+    expect(html).toContain(redoc.js);
     expect(page).not.toMatch(/<script[^>]+src=|(?:src|href)=["']?https?:/);
     expect(page.match(/<script>/g)).toHaveLength(2);
     expect(html).toContain('Redoc.init(');
+    expect(html).toContain(`<meta name="generator" content="Redoc ${REDOC_VERSION}">`);
     expect(contentSecurityPolicy).toMatch(/^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+';/);
+    expect(contentSecurityPolicy).toContain(`script-src ${redoc.hashSource} `);
     expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:/);
   });
 
