@@ -1,6 +1,6 @@
 /** The dossiers module's public surface: the only thing other modules import. */
-export { DossierPathSchema, DossierStatusSchema, VietnamesePhoneSchema } from './api/dossier';
-export { DeliveryStatusSchema, DossierNoSchema } from './api/dossier-events';
+export { DeliveryStatusSchema, DossierNoSchema, DossierPathSchema, DossierStatusSchema } from './api/vocabulary';
+export { VietnamesePhoneSchema } from './api/phone';
 export { DELIVERY_STATUSES, DOSSIER_EVENT_TYPES } from './domain/events';
 export type { DeliveryStatus, DossierEvent, DossierEventOf, DossierEventType, PostagePayer } from './domain/events';
 export type { Dossier } from './domain/dossier';

@@ -1,17 +1,12 @@
 import * as z from '../../../platform/api/zod';
 import { ChannelSchema, InstantSchema, VndSchema, type SameShape } from '../../../platform/api/common';
-import { DELIVERY_STATUSES, POSTAGE_PAYERS, RESULT_KINDS, type DeliveryStatus, type DossierEvent } from '../domain/events';
+import { POSTAGE_PAYERS, RESULT_KINDS, type DossierEvent } from '../domain/events';
+import { DeliveryStatusSchema, DossierNoSchema } from './vocabulary';
+
+export { DeliveryStatusSchema, DossierNoSchema };
 
 // The types are the domain's; re-exported for the callers that read them beside the schemas.
 export type { DeliveryStatus, DossierEvent, DossierEventType } from '../domain/events';
-
-/** Dossier number (mã hồ sơ) as the one-stop systems issue it, e.g. `000.00.31.H26-261121-0001`. */
-export const DossierNoSchema = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9.\-_]{2,63}$/, 'must be 3–64 letters, digits, dot, dash or underscore'))
-  .register(z.globalRegistry, { example: 'H31.26-261121-0001' });
-
-export const DeliveryStatusSchema = z.enum(DELIVERY_STATUSES) satisfies z.ZodMiniType<DeliveryStatus>;
 
 const envelope = {
   version: z.literal(1),

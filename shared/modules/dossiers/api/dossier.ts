@@ -1,7 +1,8 @@
 import * as z from '../../../platform/api/zod';
-import { DOSSIER_STATUSES, type DossierStatus } from '../domain/status';
 import { AgencyCodeSchema, ChannelSchema, InstantSchema, printableText, ProcedureCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
-import { DossierNoSchema } from './dossier-events';
+import { DossierNoSchema, DossierPathSchema, DossierStatusSchema } from './vocabulary';
+
+export { DossierPathSchema, DossierStatusSchema };
 import { POSTAGE_PAYERS, RESULT_KINDS } from '../domain/events';
 import {
   DOSSIER_PAYMENT_STATUSES,
@@ -20,8 +21,6 @@ import { FeeAssessmentSchema } from '../../fees';
 
 export const CitizenIdSchema = z.string().check(z.regex(/^\d{12}$/, 'must be a 12-digit citizen id (số định danh cá nhân)'));
 
-export const DossierStatusSchema = z.enum(DOSSIER_STATUSES) satisfies z.ZodMiniType<DossierStatus>;
-
 /**
  * The applicant as the API shows it: the phone as stored (E.164). A registration validates it
  * (./registration.ts); answers do not, so functions that only read carry no phone metadata.
@@ -37,8 +36,6 @@ export type { Applicant, DossierDelivery, DossierPayment, Level4, ReturnChannel,
 export { VietnamesePhoneSchema } from './phone';
 /** What a registration request parses to (./registration.ts checks that its schema gives exactly this). */
 export type RegisterDossierRequest = DossierRegistration;
-
-export const DossierPathSchema = z.strictObject({ dossierNo: DossierNoSchema });
 
 export const TimelineEntrySchema = z.strictObject({
   at: InstantSchema,

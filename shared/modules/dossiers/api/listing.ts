@@ -1,8 +1,7 @@
 import * as z from '../../../platform/api/zod';
 import { AgencyCodeSchema, ChannelSchema, InstantSchema, LegalDateSchema, ProcedureCodeSchema, VndSchema, type SameShape } from '../../../platform/api/common';
 import type { DossierSummary } from '../domain/summary';
-import { DossierStatusSchema } from './dossier';
-import { DossierNoSchema } from './dossier-events';
+import { DossierNoSchema, DossierStatusSchema } from './vocabulary';
 
 /** One line of a dossier list: no applicant, no timeline (GET /v1/dossiers/{dossierNo} has them). */
 export const DossierSummarySchema = z

@@ -113,4 +113,20 @@ describe('Function bundles', { timeout: 60_000 }, () => {
     const foreign = getDossier.map((path) => relative(root, path)).filter((path) => /^shared\/modules\/.*\/providers\/|client-sqs|client-s3|client-sesv2|vietnam-qr-pay/.test(path));
     expect(foreign).toEqual([]);
   });
+
+  it('build the dossier event schemas only in the functions that parse events, the dossier view only where it is answered', async () => {
+    // Prepare: these name a dossier by its number (path, payment, delivery) and nothing more of it.
+    const namers = ['GetDelivery', 'GetPayment', 'CreatePayment', 'ListReceipts', 'ListNotifications'];
+
+    // Act
+    const [consumer, getDossier, ...named] = await Promise.all(['ApplyDossierEvents', 'GetDossier', ...namers].map(inputsOf));
+
+    // Assess: a file's top level runs whole at import once any export of it is used.
+    expect(consumer!.some((path) => path.endsWith('dossiers/api/dossier-events.ts'))).toBe(true);
+    expect(getDossier!.some((path) => path.endsWith('dossiers/api/dossier.ts'))).toBe(true);
+    named.forEach((inputs, i) => {
+      expect(inputs.some((path) => path.endsWith('dossiers/api/vocabulary.ts')), namers[i]).toBe(true);
+      expect(inputs.filter((path) => /dossiers\/api\/(dossier-events|dossier)\.ts$/.test(path)), namers[i]).toEqual([]);
+    });
+  });
 });
