@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { ErrorResponseSchema } from './error';
 import { ErrorCatalogue, type ErrorCode } from './error-catalogue';
-import { errorCodesOf, requiresJwt, type OperationDefinition } from './operation';
+import { errorCodesOf, requiresJwt, responseSchemaOf, type OperationDefinition } from './operation';
 import { apiDescription, ERROR_STATUS_DESCRIPTIONS, exampleErrorOf } from './openapi-description';
 import type { WebhookDefinition } from './webhook';
 
@@ -119,11 +119,12 @@ function successResponses(op: OperationDefinition, collector: SchemaCollector): 
   for (const [status, spec] of Object.entries(op.responses)) {
     const example = op.examples?.responses[Number(status)];
     const contentType = spec.contentType ?? 'application/json';
-    const content = spec.schema || spec.contentType
+    const schema = responseSchemaOf(spec);
+    const content = schema || spec.contentType
       ? {
           content: {
             [contentType]: {
-              ...(spec.schema ? { schema: collector.toSchema(spec.schema, 'output') } : { schema: { type: 'string' } }),
+              ...(schema ? { schema: collector.toSchema(schema, 'output') } : { schema: { type: 'string' } }),
               ...(example !== undefined ? { example } : {}),
             },
           },

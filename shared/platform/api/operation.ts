@@ -9,7 +9,12 @@ export type OperationAuth = 'public' | 'signed' | 'citizen' | 'agency' | 'citize
 
 export interface ResponseSpec {
   readonly description: string;
-  readonly schema?: z.ZodMiniType;
+  /**
+   * Responses are not validated: only the OpenAPI document reads this. A function (from `lazily`,
+   * shared/platform/kernel/lazy.ts) builds a schema only answers use when the document asks for it,
+   * not at every import of the operation.
+   */
+  readonly schema?: z.ZodMiniType | (() => z.ZodMiniType);
   /** Defaults to application/json. */
   readonly contentType?: string;
   /** Response headers worth documenting (a redirect's Location), each with an example. */
@@ -87,6 +92,11 @@ export function commonErrorCodes(operation: Pick<OperationDefinition, 'auth' | '
     ...(requiresJwt(operation.auth) ? (['UNAUTHORIZED', 'FORBIDDEN'] as const) : []),
     'INTERNAL_ERROR',
   ];
+}
+
+/** The schema of a response, built now if it is declared lazily. */
+export function responseSchemaOf(spec: ResponseSpec): z.ZodMiniType | undefined {
+  return typeof spec.schema === 'function' ? spec.schema() : spec.schema;
 }
 
 /** Every code an operation can answer, without repeats. */

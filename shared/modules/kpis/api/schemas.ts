@@ -5,6 +5,7 @@ import { PERIOD_KINDS, PERIOD_PATTERNS, type PeriodKind } from '../domain/period
 import { KPI_RATES } from '../domain/rates';
 import { AGENCY_LEVELS } from '../domain/rollup';
 import { TARGET_KEYS } from '../domain/targets';
+import { lazily } from '../../../platform/kernel/lazy';
 
 const PERIOD_FORMATS: Readonly<Record<PeriodKind, string>> = {
   day: 'YYYY-MM-DD',
@@ -48,50 +49,54 @@ export function periodOfQuery(query: KpiReportQueryInput): { kind: PeriodKind; i
   return { kind, id: query[kind]! };
 }
 
-const rate = z.nullable(z.number().check(z.gte(0), z.lte(1))).register(z.globalRegistry, { description: 'fraction, 4 decimals; null when nothing to divide by' });
-const CountsSchema = z.strictObject(Object.fromEntries(KPI_COUNTERS.map((k) => [k, z.int().check(z.gte(0))])) as Record<(typeof KPI_COUNTERS)[number], z.ZodMiniNumberFormat>);
-const KpiLineSchema = z.strictObject({
-  key: z.enum(KPI_RATES),
-  label: z.string().register(z.globalRegistry, { description: 'Vietnamese name of the rate' }),
-  numerator: z.int(),
-  denominator: z.int(),
-  rate,
-  target: rate.clone().register(z.globalRegistry, { description: 'the target (chỉ tiêu) for the year; null when none is set' }),
-  gap: z.nullable(z.number()).register(z.globalRegistry, { description: 'rate − target, 4 decimals; negative: behind' }),
+/**
+ * Counts, rates, targets and trend; for the city, levels and the agency ranking. No personal data.
+ * Only the OpenAPI document reads it (answers are not validated): built on first use.
+ */
+export const KpiReportSchema = lazily(() => {
+  const rate = z.nullable(z.number().check(z.gte(0), z.lte(1))).register(z.globalRegistry, { description: 'fraction, 4 decimals; null when nothing to divide by' });
+  const CountsSchema = z.strictObject(Object.fromEntries(KPI_COUNTERS.map((k) => [k, z.int().check(z.gte(0))])) as Record<(typeof KPI_COUNTERS)[number], z.ZodMiniNumberFormat>);
+  const KpiLineSchema = z.strictObject({
+    key: z.enum(KPI_RATES),
+    label: z.string().register(z.globalRegistry, { description: 'Vietnamese name of the rate' }),
+    numerator: z.int(),
+    denominator: z.int(),
+    rate,
+    target: rate.clone().register(z.globalRegistry, { description: 'the target (chỉ tiêu) for the year; null when none is set' }),
+    gap: z.nullable(z.number()).register(z.globalRegistry, { description: 'rate − target, 4 decimals; negative: behind' }),
+  });
+  const Figures = {
+    counts: CountsSchema,
+    kpis: z.array(KpiLineSchema),
+    averageDaysToResult: z.nullable(z.number()).register(z.globalRegistry, { description: 'days from submission to the result reaching the citizen, 1 decimal' }),
+  };
+  return z
+    .strictObject({
+      scope: z.enum(['agency', 'city', 'level']),
+      agencyCode: z.optional(AgencyCodeSchema),
+      agencyName: z.optional(z.string()),
+      level: z.optional(z.enum(AGENCY_LEVELS)),
+      month: z.optional(z.string()).register(z.globalRegistry, { description: 'the month, when the period is one (kept for earlier clients)' }),
+      period: z.strictObject({ kind: z.enum(PERIOD_KINDS), id: z.string(), firstDay: z.iso.date(), lastDay: z.iso.date(), startsAt: InstantSchema, endsAt: InstantSchema }),
+      ...Figures,
+      nationalPortal: z
+        .strictObject({ synced: z.int().check(z.gte(0)), pending: z.int().check(z.gte(0)) })
+        .register(z.globalRegistry, { description: 'dossiers of the cohort synced to the National Public Service Portal, and those not (yet)' }),
+      rates: z
+        .strictObject({ onlineSubmissionRate: rate, onlinePaymentRate: rate, postalReturnRate: rate, level4Rate: rate })
+        .register(z.globalRegistry, { description: 'the first four rates under their earlier names (kept for earlier clients)' }),
+      trendGranularity: z.enum(['day', 'month']),
+      trend: z.array(z.strictObject({ bucket: z.string(), rates: z.strictObject(Object.fromEntries(KPI_RATES.map((k) => [k, rate]))) })),
+      levels: z.optional(z.array(z.strictObject({ level: z.enum(AGENCY_LEVELS), ...Figures }))),
+      rankBy: z.optional(z.enum(KPI_RATES)),
+      ranking: z.optional(z.array(z.strictObject({ rank: z.nullable(z.int()), agencyCode: AgencyCodeSchema, name: z.optional(z.string()), level: z.enum(AGENCY_LEVELS), ...Figures }))),
+      rankingPage: z.optional(z.strictObject({ offset: z.int().check(z.gte(0)), limit: z.int().check(z.gte(0)), total: z.int().check(z.gte(0)), nextOffset: z.nullable(z.int().check(z.gte(0))) }))
+        .register(z.globalRegistry, { description: 'where `ranking` sits among all `total` agencies; pass `nextOffset` as `rankOffset` for the next page (null: last page)' }),
+      computedAt: z.optional(z.nullable(InstantSchema)).register(z.globalRegistry, { description: 'when the city figures were rolled up' }),
+    })
+    .register(z.globalRegistry, { id: 'KpiReport' });
 });
-const Figures = {
-  counts: CountsSchema,
-  kpis: z.array(KpiLineSchema),
-  averageDaysToResult: z.nullable(z.number()).register(z.globalRegistry, { description: 'days from submission to the result reaching the citizen, 1 decimal' }),
-};
-
-/** Counts, rates, targets and trend; for the city, levels and the agency ranking. No personal data. */
-export const KpiReportSchema = z
-  .strictObject({
-    scope: z.enum(['agency', 'city', 'level']),
-    agencyCode: z.optional(AgencyCodeSchema),
-    agencyName: z.optional(z.string()),
-    level: z.optional(z.enum(AGENCY_LEVELS)),
-    month: z.optional(z.string()).register(z.globalRegistry, { description: 'the month, when the period is one (kept for earlier clients)' }),
-    period: z.strictObject({ kind: z.enum(PERIOD_KINDS), id: z.string(), firstDay: z.iso.date(), lastDay: z.iso.date(), startsAt: InstantSchema, endsAt: InstantSchema }),
-    ...Figures,
-    nationalPortal: z
-      .strictObject({ synced: z.int().check(z.gte(0)), pending: z.int().check(z.gte(0)) })
-      .register(z.globalRegistry, { description: 'dossiers of the cohort synced to the National Public Service Portal, and those not (yet)' }),
-    rates: z
-      .strictObject({ onlineSubmissionRate: rate, onlinePaymentRate: rate, postalReturnRate: rate, level4Rate: rate })
-      .register(z.globalRegistry, { description: 'the first four rates under their earlier names (kept for earlier clients)' }),
-    trendGranularity: z.enum(['day', 'month']),
-    trend: z.array(z.strictObject({ bucket: z.string(), rates: z.strictObject(Object.fromEntries(KPI_RATES.map((k) => [k, rate]))) })),
-    levels: z.optional(z.array(z.strictObject({ level: z.enum(AGENCY_LEVELS), ...Figures }))),
-    rankBy: z.optional(z.enum(KPI_RATES)),
-    ranking: z.optional(z.array(z.strictObject({ rank: z.nullable(z.int()), agencyCode: AgencyCodeSchema, name: z.optional(z.string()), level: z.enum(AGENCY_LEVELS), ...Figures }))),
-    rankingPage: z.optional(z.strictObject({ offset: z.int().check(z.gte(0)), limit: z.int().check(z.gte(0)), total: z.int().check(z.gte(0)), nextOffset: z.nullable(z.int().check(z.gte(0))) }))
-      .register(z.globalRegistry, { description: 'where `ranking` sits among all `total` agencies; pass `nextOffset` as `rankOffset` for the next page (null: last page)' }),
-    computedAt: z.optional(z.nullable(InstantSchema)).register(z.globalRegistry, { description: 'when the city figures were rolled up' }),
-  })
-  .register(z.globalRegistry, { id: 'KpiReport' });
-export type KpiReport = z.infer<typeof KpiReportSchema>;
+export type KpiReport = z.infer<ReturnType<typeof KpiReportSchema>>;
 
 const TargetRate = z.number().check(z.gte(0), z.lte(1));
 export const TargetsSchema = z
@@ -104,18 +109,24 @@ export const TargetsPathSchema = z.strictObject({
   year: z.string().check(z.regex(/^20\d\d$/, 'must be a year YYYY')),
 });
 
-export const AgencyTargetsSchema = z
-  .strictObject({ agencyCode: AgencyCodeSchema, year: z.string(), targets: TargetsSchema, updatedAt: InstantSchema })
-  .register(z.globalRegistry, { id: 'AgencyTargets' });
+/** Answers only (built on first use, as KpiReportSchema). */
+export const AgencyTargetsSchema = lazily(() =>
+  z
+    .strictObject({ agencyCode: AgencyCodeSchema, year: z.string(), targets: TargetsSchema, updatedAt: InstantSchema })
+    .register(z.globalRegistry, { id: 'AgencyTargets' }),
+);
 
 export const ProposalPathSchema = z.strictObject({ year: TargetsPathSchema.shape.year });
 export const ProposalRequestSchema = z.strictObject({ goals: TargetsSchema });
-const ProposedSchema = z.strictObject({ agencyCode: AgencyCodeSchema, share: z.number(), actual: z.number(), target: z.number() });
-export const TargetProposalSchema = z
-  .strictObject({
-    year: z.string(),
-    basedOn: z.string(),
-    goals: TargetsSchema,
-    proposals: z.strictObject(Object.fromEntries(TARGET_KEYS.map((k) => [k, z.optional(z.array(ProposedSchema))]))),
-  })
-  .register(z.globalRegistry, { id: 'TargetProposal' });
+/** Answers only (built on first use, as KpiReportSchema). */
+export const TargetProposalSchema = lazily(() => {
+  const ProposedSchema = z.strictObject({ agencyCode: AgencyCodeSchema, share: z.number(), actual: z.number(), target: z.number() });
+  return z
+    .strictObject({
+      year: z.string(),
+      basedOn: z.string(),
+      goals: TargetsSchema,
+      proposals: z.strictObject(Object.fromEntries(TARGET_KEYS.map((k) => [k, z.optional(z.array(ProposedSchema))]))),
+    })
+    .register(z.globalRegistry, { id: 'TargetProposal' });
+});
