@@ -95,3 +95,20 @@ describe('expirePayments with VNPay querydr', () => {
     expect((await runWith(answer)).status).toBe(status);
   });
 });
+
+describe('expirePayments: finding what it settles', () => {
+  it.each([
+    ['failed', { outcome: 'failed' } as ProviderStatus],
+    ['succeeded', { outcome: 'succeeded', amount: 5_000, transactionId: '14012399' } as ProviderStatus],
+  ])('names the payment it read when it settles one the provider reports %s (one read, no reference lookup)', async (_case, status) => {
+    const store = new FakePaymentStore();
+    const payment = pendingPayment(1);
+    store.add(payment);
+    const asked: (string | undefined)[] = [];
+    const find = store.findByProviderRef.bind(store);
+    store.findByProviderRef = async (provider, ref, paymentId?: string) => (asked.push(paymentId), find(provider, ref));
+    await expirePayments(deps(store, answering(() => status)), { now: () => NOW });
+    expect(asked).toEqual([payment.paymentId]);
+    expect(store.payments.get(payment.paymentId)?.status).not.toBe('pending');
+  });
+});
