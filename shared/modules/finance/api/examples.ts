@@ -15,7 +15,7 @@ const submittedRefund = {
   method: 'provider',
   status: 'submitted',
   requestedAt: '2026-11-26T03:00:34.572Z',
-} satisfies z.input<typeof RefundSchema>;
+} satisfies z.input<ReturnType<typeof RefundSchema>>;
 
 const manualRefund = {
   refundId: 'rfd_0a1b2c3d4e5f60718293a4b5c6d7e8f9',
@@ -27,7 +27,7 @@ const manualRefund = {
   status: 'refunded',
   requestedAt: '2026-11-26T03:05:00.000Z',
   completedAt: '2026-11-27T02:40:00.000Z',
-} satisfies z.input<typeof RefundSchema>;
+} satisfies z.input<ReturnType<typeof RefundSchema>>;
 
 export const requestRefundExamples: OperationExamples = {
   request: { params: { paymentId }, headers: { 'idempotency-key': 'hoan-tien-H31.26-261121-0001-01' }, body: refundRequest },
@@ -36,7 +36,7 @@ export const requestRefundExamples: OperationExamples = {
 
 export const listRefundsExamples: OperationExamples = {
   request: { params: { paymentId } },
-  responses: { 200: { items: [{ ...submittedRefund, status: 'refunded', completedAt: '2026-11-26T03:01:10.000Z', providerCode: '00' }], refundable: 5000 } satisfies z.input<typeof RefundListSchema> },
+  responses: { 200: { items: [{ ...submittedRefund, status: 'refunded', completedAt: '2026-11-26T03:01:10.000Z', providerCode: '00' }], refundable: 5000 } satisfies z.input<ReturnType<typeof RefundListSchema>> },
 };
 
 export const confirmManualRefundExamples: OperationExamples = {
@@ -63,7 +63,7 @@ const exception = {
   reason: 'Chuyển khoản không khớp mã thanh toán nào (nội dung: "TT H31 0001")',
   openedAt: '2026-11-21T04:12:09.000Z',
   reference: 'TT H31 0001',
-} satisfies z.input<typeof FinanceExceptionSchema>;
+} satisfies z.input<ReturnType<typeof FinanceExceptionSchema>>;
 
 export const listExceptionsExamples: OperationExamples = {
   request: { query: { agencyCode: 'UNASSIGNED', status: 'open' } },
@@ -82,7 +82,7 @@ export const resolveExceptionExamples: OperationExamples = {
       agencyCode: 'HP-PX',
       dossierNo: 'H31.26-261121-0001',
       resolution: { kind: 'manual_match', by: 'agency:HP-PX', at: '2026-11-21T07:30:00.000Z', note: 'Người nộp ghi sai nội dung chuyển khoản; khớp với hồ sơ theo số điện thoại', dossierNo: 'H31.26-261121-0001' },
-    } satisfies z.input<typeof FinanceExceptionSchema>,
+    } satisfies z.input<ReturnType<typeof FinanceExceptionSchema>>,
   },
 };
 
@@ -101,6 +101,6 @@ export const financeSummaryExamples: OperationExamples = {
       byFeeKind: { fee: totals(418_000, 5000), charge: totals(646_000, 0), postage: totals(220_000, 0), unallocated: totals(0, 0) },
       pendingRefunds: { count: 1, amount: 27000 },
       openExceptions: { count: 1, amount: 32000 },
-    } satisfies z.input<typeof FinanceSummarySchema>,
+    } satisfies z.input<ReturnType<typeof FinanceSummarySchema>>,
   },
 };
