@@ -29,40 +29,54 @@ async function bundle(entry: string | { contents: string }, outfile: string): Pr
   return Object.entries(result.metafile.outputs).reduce((sum, [file, o]) => (file.endsWith('.map') ? sum : sum + o.bytes), 0);
 }
 
-/** Median time for a fresh Node process to import the bundle: what a cold start pays for code. */
-function coldImportMs(file: string, runs: number): number {
-  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'ap-southeast-1', POWERTOOLS_LOG_LEVEL: 'SILENT' },
-    });
-    if (out.status !== 0) throw new Error(`import of ${file} failed: ${out.stderr}`);
-    times.push(Number(out.stdout));
-  }
-  return median(times);
+/**
+ * CPU time (user + system, process.cpuUsage) a fresh Node process spends importing the bundle: what
+ * a cold start pays for code. Not wall time: on a busy machine most of that is waiting for a core
+ * another process holds, which made ratios swing by ±0.3 between runs (bench/cold-import.ts shows both).
+ */
+function coldImportCpuMs(file: string): number {
+  const script = `const c=process.cpuUsage();await import(${JSON.stringify(file)});const u=process.cpuUsage(c);process.stdout.write(String((u.user+u.system)/1000));`;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'ap-southeast-1', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+  });
+  if (out.status !== 0) throw new Error(`import of ${file} failed: ${out.stderr}`);
+  return Number(out.stdout);
 }
 
 export async function measureBundles(runs = 7): Promise<{ baseline: BundleMeasure; handlers: BundleMeasure[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'toantrinh-bench-'));
   try {
     const baselineEntry = { contents: "export { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n" };
-    const measure = async (name: string, entry: string | { contents: string }, files: readonly string[] = []): Promise<BundleMeasure> => {
+    const baselineFile = join(mkdtempSync(join(dir, 'baseline-')), 'index.mjs');
+    const baselineBytes = await bundle(baselineEntry, baselineFile);
+    // The baseline is imported beside every handler import (order alternating). The load changes
+    // during the run, so a handler's ratio is taken to the baseline imports of its own seconds, and its
+    // time reported at the run's median baseline: ratio × baseline.
+    const measured: { measure: Omit<BundleMeasure, 'coldImportMs'>; times: number[]; baselineTimes: number[] }[] = [];
+    for (const fn of Functions) {
       // Each bundle in its own folder with its files beside it, as in its code asset.
-      const outfile = join(mkdtempSync(join(dir, `${name}-`)), 'index.mjs');
-      const bytes = await bundle(entry, outfile);
+      const outfile = join(mkdtempSync(join(dir, `${fn.name}-`)), 'index.mjs');
+      const bytes = await bundle(fn.entry, outfile);
       let besideBytes = 0;
-      for (const file of files) {
+      for (const file of fn.files ?? []) {
         copyFileSync(fromRepoRoot(file), join(outfile, '..', basename(file)));
         besideBytes += statSync(fromRepoRoot(file)).size;
       }
-      return { name, bytes, coldImportMs: coldImportMs(outfile, runs), besideBytes };
+      const times: number[] = [];
+      const baselineTimes: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        if (i % 2 === 0) baselineTimes.push(coldImportCpuMs(baselineFile));
+        times.push(coldImportCpuMs(outfile));
+        if (i % 2 === 1) baselineTimes.push(coldImportCpuMs(baselineFile));
+      }
+      measured.push({ measure: { name: fn.name, bytes, besideBytes }, times, baselineTimes });
+    }
+    const baselineMs = median(measured.flatMap((m) => m.baselineTimes));
+    return {
+      baseline: { name: 'baseline', bytes: baselineBytes, coldImportMs: baselineMs, besideBytes: 0 },
+      handlers: measured.map((m) => ({ ...m.measure, coldImportMs: (median(m.times) / median(m.baselineTimes)) * baselineMs })),
     };
-    const baseline = await measure('baseline', baselineEntry);
-    const handlers: BundleMeasure[] = [];
-    for (const fn of Functions) handlers.push(await measure(fn.name, fn.entry, fn.files));
-    return { baseline, handlers };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
