@@ -8,12 +8,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import { REPO_ROOT, startLocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { replayedIpnUrl } from './payments';
 import { conditionalPutRate } from './references';
 import { load } from './throughput';
+import { startBenchRuntime } from './bench-runtime';
 
 silenceSdkNodeVersionWarning();
 
@@ -50,13 +49,7 @@ async function measured(port: string, window: () => Promise<number>) {
   return { rate, nodeUs, javaUs };
 }
 
-const runtime = await startLocalRuntime({
-  port: 0,
-  seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
-  logLevel: 'WARN',
-  pollWaitSeconds: 1,
-  scheduleIntervalMs: 0,
-});
+const runtime = await startBenchRuntime();
 const puts: number[] = [];
 const ipns: number[] = [];
 const ratios: number[] = [];

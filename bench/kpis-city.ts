@@ -12,7 +12,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../local/runtime';
+import type { LocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { counterUpdate } from '../shared/modules/kpis';
 import type { AgencyEntry } from '../shared/modules/kpis/domain/period-rollup';
@@ -21,6 +21,7 @@ import { DynamoKpiStore } from '../shared/modules/kpis/dynamodb';
 import type { AgencyDirectory } from '../shared/modules/kpis/ports';
 import { readRollup } from '../shared/modules/kpis/use-cases/read-rollup';
 import { rollUpKpis } from '../shared/modules/kpis/use-cases/rollup';
+import { startBenchRuntime } from './bench-runtime';
 
 const GOAL = 1.2;
 const PAGE = 20;
@@ -123,7 +124,7 @@ export async function kpiCitySection(runtime: LocalRuntime): Promise<{ small: nu
 /** Run alone: its own runtime with the shipped catalogue, no scheduled functions (the section rolls up itself). */
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   silenceSdkNodeVersionWarning();
-  const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN', pollWaitSeconds: 1, scheduleIntervalMs: 0 });
+  const runtime = await startBenchRuntime();
   try {
     await kpiCitySection(runtime);
   } finally {

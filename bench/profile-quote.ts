@@ -6,11 +6,11 @@
  * the bare server's: the difference is what the gateway and the handler add. Nothing is written.
  */
 import { Session } from 'node:inspector/promises';
-import { resolve } from 'node:path';
-import { REPO_ROOT, startLocalRuntime } from '../local/runtime';
+import { REPO_ROOT } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { quoteLoad } from './quote-rounds';
 import { load, startBareServer, type LoadSpec } from './throughput';
+import { startBenchRuntime } from './bench-runtime';
 
 silenceSdkNodeVersionWarning();
 const seconds = Number(process.argv[2] ?? 5);
@@ -72,7 +72,7 @@ function printTop(title: string, quote: Map<string, number>, bare: Map<string, n
   }
 }
 
-const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN', pollWaitSeconds: 1, scheduleIntervalMs: 0 });
+const runtime = await startBenchRuntime();
 const bareServer = await startBareServer();
 try {
   const quoteSpec = { ...quoteLoad(runtime.baseUrl), seconds };

@@ -15,13 +15,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { REPO_ROOT, startLocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { toHttpApiEvent, writeHttpApiResult } from '../local/http-api-event';
 import { lambdaContext } from '../local/lambda-context';
 import { makeHandler as makeQuoteFees } from '../functions/http/quote-fees';
 import { QUOTE_BODY, quoteLoad } from './quote-rounds';
 import { load, startBareServer, type LoadSpec } from './throughput';
+import { startBenchRuntime } from './bench-runtime';
 
 silenceSdkNodeVersionWarning();
 const seconds = Number(process.argv[2] ?? 4);
@@ -81,7 +81,7 @@ async function directServer(handler: QuoteHandler): Promise<{ url: string; serve
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/fees/quote`, server };
 }
 
-const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN', pollWaitSeconds: 1, scheduleIntervalMs: 0 });
+const runtime = await startBenchRuntime();
 const bare = await startBareServer();
 const servers: Server[] = [];
 try {

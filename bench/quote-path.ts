@@ -6,10 +6,9 @@
  * the CPU time this process spent per request under each load.
  * The machine is shared, so compare ratios, not absolutes. Nothing is written.
  */
-import { resolve } from 'node:path';
-import { REPO_ROOT, startLocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { measureQuoteRounds } from './quote-rounds';
+import { startBenchRuntime } from './bench-runtime';
 
 silenceSdkNodeVersionWarning();
 const seconds = Number(process.argv[2] ?? 5);
@@ -17,7 +16,7 @@ const rounds = Number(process.argv[3] ?? 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const runs = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
 
-const runtime = await startLocalRuntime({ port: 0, seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'), logLevel: 'WARN', pollWaitSeconds: 1, scheduleIntervalMs: 0 });
+const runtime = await startBenchRuntime();
 try {
   const { bareRuns, gatewayRuns, directRuns, bareCpuMicros, gatewayCpuMicros } = await measureQuoteRounds(runtime, seconds, rounds);
   const reference = median(bareRuns);

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { REPO_ROOT, startLocalRuntime, type LocalRuntime } from '../local/runtime';
+import type { LocalRuntime } from '../local/runtime';
 import { silenceSdkNodeVersionWarning } from '../local/quiet-warnings';
 import { measureBundles } from './bundles';
 import { measureQuoteRounds } from './quote-rounds';
@@ -17,6 +17,7 @@ import { conditionalPutRate } from './references';
 import { writesByArea } from './write-areas';
 import { Functions } from '../shared/app/functions';
 import { Operations } from '../shared/app/operations';
+import { startBenchRuntime } from './bench-runtime';
 
 silenceSdkNodeVersionWarning();
 
@@ -117,14 +118,7 @@ async function dossierSection(runtime: LocalRuntime, meter: LifecycleMeter) {
 const sizes = await bundlesSection();
 const meter = new LifecycleMeter();
 // One runtime for every section: handler modules (and their SDK clients) load once per process.
-const runtime = await startLocalRuntime({
-  port: 0,
-  seedCatalogue: resolve(REPO_ROOT, 'data/catalogue.json'),
-  logLevel: 'WARN',
-  pollWaitSeconds: 1,
-  scheduleIntervalMs: 0,
-  onInvocation: meter.onInvocation,
-});
+const runtime = await startBenchRuntime({ onInvocation: meter.onInvocation });
 meter.attach(runtime);
 const throughput = await throughputSection(runtime);
 const dossiers = await dossierSection(runtime, meter);
