@@ -145,14 +145,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
     const streamFailureQueues = {} as Record<StreamKey, { url: string; arn: string }>;
     for (const key of Object.keys(Streams) as StreamKey[]) streamFailureQueues[key] = await ensureFailureQueue(sqsClient, Streams[key].failureQueue);
-    const queueNames = Object.values(Queues).flatMap((q) => [queueName(q), deadLetterQueueName(q)]);
+    // Every queue whose messages outlive a restart: the queues, their DLQs and the streams' failure queues.
+    const urls: Record<string, string> = Object.fromEntries([
+      ...(Object.keys(Queues) as QueueKey[]).flatMap((k) => [
+        [queueName(Queues[k]), queues[k].url],
+        [deadLetterQueueName(Queues[k]), queues[k].deadLetterUrl],
+      ]),
+      ...(Object.keys(Streams) as StreamKey[]).map((k) => [Streams[k].failureQueue.name, streamFailureQueues[k].url]),
+    ]);
+    const queueNames = Object.keys(urls);
     if (options.dataDir) {
-      const urls = Object.fromEntries(
-        (Object.keys(Queues) as QueueKey[]).flatMap((k) => [
-          [queueName(Queues[k]), queues[k].url],
-          [deadLetterQueueName(Queues[k]), queues[k].deadLetterUrl],
-        ]),
-      );
       await restoreQueueSnapshot(sqsClient, urls, options.dataDir);
       const dataDir = options.dataDir;
       const stopKeeping = keepQueueSnapshot(sqs.server, queueNames, dataDir);
