@@ -34,7 +34,21 @@ export interface DossierStore {
 
 /** Sends dossier events to the FIFO queue (the stream publisher's port). */
 export interface DossierEventPublisher {
+  /** Throws DossierEventsNotSentError naming the events not sent, when it knows them. */
   publish(events: readonly DossierEvent[]): Promise<void>;
+}
+
+/** Some events of a publish were not sent (refused, or the whole call failed). */
+export class DossierEventsNotSentError extends Error {
+  override readonly name = 'DossierEventsNotSentError';
+  constructor(
+    /** The ids not sent, in the order given. */
+    readonly eventIds: readonly string[],
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }
 
 /**

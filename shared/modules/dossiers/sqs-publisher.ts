@@ -1,20 +1,7 @@
 import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
-import type { DossierEventPublisher } from './ports';
+import { DossierEventsNotSentError, type DossierEventPublisher } from './ports';
 import type { DossierEvent } from './domain/events';
 import { sqsMessageId } from '../../platform/sqs/message-ids';
-
-/** Some events of a publish were not sent (SQS refused them, or the whole call failed). */
-export class DossierEventsNotSentError extends Error {
-  override readonly name = 'DossierEventsNotSentError';
-  constructor(
-    /** The ids not sent, in the order given. */
-    readonly eventIds: readonly string[],
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
 
 /** The FIFO message of an event: grouped by dossier (ordered), deduplicated by event id. */
 export function dossierEventMessage(event: DossierEvent, entryId: string): SendMessageBatchRequestEntry {

@@ -1,6 +1,5 @@
 import type { DossierEvent } from '../domain/events';
-import type { DossierEventPublisher } from '../ports';
-import { DossierEventsNotSentError } from '../sqs-publisher';
+import { DossierEventsNotSentError, type DossierEventPublisher } from '../ports';
 
 /** One selected stream record: its place in the shard, and the event of the outbox row (or why it has none). */
 export interface OutboxRecord {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishOutboxRecords, type OutboxRecord } from '../../../../../../shared/modules/dossiers/use-cases/publish-outbox';
-import { DossierEventsNotSentError } from '../../../../../../shared/modules/dossiers/sqs-publisher';
+import { DossierEventsNotSentError } from '../../../../../../shared/modules/dossiers/ports';
 import type { DossierEvent } from '../../../../../../shared/modules/dossiers/domain/events';
 import { event } from '../../../../../support/dossiers';
 
